@@ -1,0 +1,134 @@
+//! [`Action`]s go into [`update`](super::update::update); [`Effect`]s come out of it.
+//!
+//! Actions are what the user asked for (through the [keymap](super::keymap)) and what
+//! background requests answered. Effects are the IO the update wants done; the
+//! [`io`](super::io) module runs them in spawned tasks that report back as actions.
+
+use std::time::Duration;
+
+use api_types::{LoginResponse, MeResponse};
+
+use crate::client::ApiError;
+
+/// Everything that can change the console's state.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Action {
+    /// The main loop started (checks a restored session).
+    Start,
+    /// Leave the console.
+    Quit,
+    /// Open or close the key help overlay.
+    ToggleHelp,
+    /// Move to the next field of a form.
+    FocusNext,
+    /// Move to the previous field of a form.
+    FocusPrev,
+    /// Type one character into the focused field.
+    Input(char),
+    /// Pasted text, for the focused field.
+    Paste(String),
+    /// Delete the character before the cursor.
+    Backspace,
+    /// Empty the focused field.
+    ClearField,
+    /// Submit the form (sign in).
+    Submit,
+    /// Ask `/me` again now.
+    Refresh,
+    /// Sign out: the token is revoked and forgotten.
+    Logout,
+    /// `POST /auth/login` answered.
+    LoginFinished(Result<LoginResponse, ApiError>),
+    /// `GET /me` answered request `request`.
+    MeLoaded {
+        /// The request id given in [`Effect::FetchMe`].
+        request: u64,
+        /// The answer.
+        result: Result<MeResponse, ApiError>,
+    },
+    /// `POST /auth/logout` answered.
+    LogoutFinished(Result<(), ApiError>),
+    /// A background task has something to tell (e.g. the token could not be saved).
+    Notify(String),
+}
+
+impl Action {
+    /// The action's name, for logs (never its payload: it may hold a token).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Start => "start",
+            Self::Quit => "quit",
+            Self::ToggleHelp => "toggle_help",
+            Self::FocusNext => "focus_next",
+            Self::FocusPrev => "focus_prev",
+            Self::Input(_) => "input",
+            Self::Paste(_) => "paste",
+            Self::Backspace => "backspace",
+            Self::ClearField => "clear_field",
+            Self::Submit => "submit",
+            Self::Refresh => "refresh",
+            Self::Logout => "logout",
+            Self::LoginFinished(_) => "login_finished",
+            Self::MeLoaded { .. } => "me_loaded",
+            Self::LogoutFinished(_) => "logout_finished",
+            Self::Notify(_) => "notify",
+        }
+    }
+}
+
+impl std::fmt::Debug for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            // Keys typed into the password field and tokens stay out of debug output.
+            Self::Input(_) | Self::Paste(_) | Self::LoginFinished(Ok(_)) => {
+                write!(f, "{}(<redacted>)", self.name())
+            }
+            Self::LoginFinished(Err(error)) => write!(f, "login_finished(Err({error:?}))"),
+            Self::MeLoaded { request, result } => {
+                write!(f, "me_loaded({request}, {:?})", result.as_ref().map(|me| &me.user.email))
+            }
+            Self::LogoutFinished(result) => write!(f, "logout_finished({result:?})"),
+            Self::Notify(text) => write!(f, "notify({text:?})"),
+            _ => f.write_str(self.name()),
+        }
+    }
+}
+
+/// IO that [`update`](super::update::update) asks for.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// `POST /auth/login`, then save the token; answers [`Action::LoginFinished`].
+    Login {
+        /// The e-mail typed.
+        email: String,
+        /// The password typed.
+        password: String,
+    },
+    /// After `delay`, `GET /me` with `token`; answers [`Action::MeLoaded`] with `request`.
+    FetchMe {
+        /// The request id to answer with.
+        request: u64,
+        /// The session's token.
+        token: String,
+        /// How long to wait first (the retry backoff; zero for a first try).
+        delay: Duration,
+    },
+    /// Forget the saved token and `POST /auth/logout`; answers [`Action::LogoutFinished`].
+    Logout {
+        /// The token to revoke.
+        token: String,
+    },
+    /// Forget the saved token (the server no longer accepts it); answers nothing.
+    ForgetToken,
+}
+
+impl std::fmt::Debug for Effect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Login { email, .. } => write!(f, "Login({email:?})"),
+            Self::FetchMe { request, delay, .. } => write!(f, "FetchMe({request}, {delay:?})"),
+            Self::Logout { .. } => f.write_str("Logout"),
+            Self::ForgetToken => f.write_str("ForgetToken"),
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Running [`Effect`]s: each in its own tokio task, answering through the action channel,
+//! so the UI loop never waits on the network or the disk.
+
+use api_types::LoginRequest;
+use tokio::sync::mpsc::UnboundedSender;
+
+use super::action::{Action, Effect};
+use crate::client::ApiClient;
+use crate::token_store::TokenStore;
+
+/// Where background work sends its answers.
+pub type ActionSender = UnboundedSender<Action>;
+
+/// Something that runs effects. The console uses [`Io`]; tests use a fake.
+pub trait EffectRunner {
+    /// Starts `effect`; its answers (if any) go to `actions`. Must not block.
+    fn run(&self, effect: Effect, actions: ActionSender);
+}
+
+/// The name the console gives the tokens it asks for.
+pub const TOKEN_NAME: &str = "Halles console";
+
+/// Runs effects against the real server and the token file.
+#[derive(Debug, Clone)]
+pub struct Io {
+    client: ApiClient,
+    store: Option<TokenStore>,
+}
+
+impl Io {
+    /// Effects against `client`'s server; tokens are saved in `store` when there is one.
+    pub fn new(client: ApiClient, store: Option<TokenStore>) -> Self {
+        Self { client, store }
+    }
+}
+
+impl EffectRunner for Io {
+    fn run(&self, effect: Effect, actions: ActionSender) {
+        tracing::debug!(?effect, "running");
+        let client = self.client.clone();
+        let store = self.store.clone();
+        tokio::spawn(async move {
+            for action in perform(client, store, effect).await {
+                // A closed channel means the console is gone: nobody to tell.
+                let _ = actions.send(action);
+            }
+        });
+    }
+}
+
+async fn perform(mut client: ApiClient, store: Option<TokenStore>, effect: Effect) -> Vec<Action> {
+    match effect {
+        Effect::Login { email, password } => {
+            let request = LoginRequest { email, password, token_name: Some(TOKEN_NAME.to_owned()) };
+            let result = client.login(&request).await;
+            let mut answers = Vec::new();
+            if let (Ok(response), Some(store)) = (&result, &store)
+                && let Err(error) = store.save(client.base_url(), &response.token)
+            {
+                tracing::warn!(%error, path = %store.path().display(), "could not save the token");
+                answers.push(Action::Notify(format!(
+                    "Signed in, but the token could not be saved in {}: {error}",
+                    store.dir().display()
+                )));
+            }
+            if let Err(error) = &result {
+                tracing::info!(%error, "login failed");
+            }
+            answers.insert(0, Action::LoginFinished(result));
+            answers
+        }
+        Effect::FetchMe { request, token, delay } => {
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            let result = client.with_token(token).me().await;
+            if let Err(error) = &result {
+                tracing::info!(%error, "GET /me failed");
+            }
+            vec![Action::MeLoaded { request, result }]
+        }
+        Effect::Logout { token } => {
+            forget(&client, store.as_ref());
+            client.set_token(Some(token));
+            vec![Action::LogoutFinished(client.logout().await)]
+        }
+        Effect::ForgetToken => {
+            forget(&client, store.as_ref());
+            Vec::new()
+        }
+    }
+}
+
+fn forget(client: &ApiClient, store: Option<&TokenStore>) {
+    if let Some(store) = store
+        && let Err(error) = store.delete(client.base_url())
+    {
+        tracing::warn!(%error, path = %store.path().display(), "could not delete the saved token");
+    }
+}

@@ -1,0 +1,24 @@
+//! Every Halles schema change, in order, on SQLite and PostgreSQL.
+//!
+//! History is forward-only: a migration that has shipped is never edited; a change is a
+//! new file named `mYYYYMMDD_HHMMSS_<verb>_<thing>.rs`. Each migration names its own
+//! tables and columns (`DeriveIden` enums local to the file) so that later entity changes
+//! cannot rewrite history. `migrations/README.md` lists the CLI verbs.
+
+use sea_orm_migration::{MigrationTrait, MigratorTrait};
+
+mod migrations;
+
+pub use sea_orm_migration;
+
+/// The ordered list of every migration.
+pub struct Migrator;
+
+#[sea_orm_migration::async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(
+            migrations::m20261122_000001_create_accounts::Migration,
+        )]
+    }
+}

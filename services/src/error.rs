@@ -1,0 +1,76 @@
+//! The error every use-case returns; `server` maps it to HTTP once.
+
+use sea_orm::{DbErr, SqlErr};
+use thiserror::Error;
+
+/// What went wrong in a use-case, in terms a boundary can turn into a response.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The object does not exist, or the caller may not know it does.
+    #[error("not found")]
+    NotFound,
+    /// A uniqueness or state rule refused the change; `field` names the input at fault.
+    #[error("{message}")]
+    Conflict {
+        code: &'static str,
+        message: String,
+        field: Option<&'static str>,
+    },
+    /// The input broke a rule (a 422).
+    #[error("{message}")]
+    Invalid {
+        code: &'static str,
+        message: String,
+        field: Option<&'static str>,
+    },
+    /// Wrong credentials: the same answer for an unknown e-mail and a wrong password.
+    #[error("wrong e-mail or password")]
+    InvalidCredentials,
+    /// Too many failed attempts; retry after this many seconds.
+    #[error("too many attempts, retry in {retry_after_secs} s")]
+    Throttled { retry_after_secs: u64 },
+    /// Anything the caller cannot act on: logged at the boundary, shown as opaque 500.
+    #[error(transparent)]
+    Db(#[from] DbErr),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<domain::AccountError> for StoreError {
+    fn from(err: domain::AccountError) -> Self {
+        StoreError::Invalid {
+            code: err.code(),
+            message: err.to_string(),
+            field: Some(err.field()),
+        }
+    }
+}
+
+/// Turns a unique-constraint violation into a field-level conflict, instead of checking
+/// first and racing (the check-then-insert window is exactly where duplicates slip in).
+pub trait OnUniqueViolation<T> {
+    fn on_unique_violation(
+        self,
+        code: &'static str,
+        message: &str,
+        field: &'static str,
+    ) -> Result<T, StoreError>;
+}
+
+impl<T> OnUniqueViolation<T> for Result<T, DbErr> {
+    fn on_unique_violation(
+        self,
+        code: &'static str,
+        message: &str,
+        field: &'static str,
+    ) -> Result<T, StoreError> {
+        self.map_err(|err| match err.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => StoreError::Conflict {
+                code,
+                message: message.to_owned(),
+                field: Some(field),
+            },
+            _ => StoreError::Db(err),
+        })
+    }
+}

@@ -1,0 +1,40 @@
+//! Background work. Each job is idempotent and decided by rows in the database, so any
+//! number of server processes may run it at once: the second one simply finds less to do.
+
+use chrono::Duration;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::accounts::sessions;
+use crate::db::entity::login_throttle;
+use crate::{Db, StoreError, now};
+
+/// What one job did in one run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobReport {
+    pub name: &'static str,
+    pub affected: u64,
+}
+
+/// Runs every job once, in order; stops at the first database error.
+pub async fn run_due_once(db: &Db) -> Result<Vec<JobReport>, StoreError> {
+    Ok(vec![
+        JobReport {
+            name: "prune_sessions",
+            affected: sessions::prune(db).await?,
+        },
+        JobReport {
+            name: "prune_login_throttle",
+            affected: prune_login_throttle(db).await?,
+        },
+    ])
+}
+
+/// Forgets throttle windows that ended more than a day ago.
+async fn prune_login_throttle(db: &Db) -> Result<u64, StoreError> {
+    let cutoff = now() - Duration::days(1);
+    let result = login_throttle::Entity::delete_many()
+        .filter(login_throttle::Column::WindowStartedAt.lt(cutoff))
+        .exec(db.conn())
+        .await?;
+    Ok(result.rows_affected)
+}

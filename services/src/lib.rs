@@ -1,0 +1,32 @@
+//! Halles use-cases and persistence. Knows SQL, not HTTP or HTML.
+//!
+//! - [`db`]: connecting to SQLite or PostgreSQL, write transactions, entities.
+//! - [`error`]: the store error every use-case returns.
+//! - [`accounts`]: sign-up, login, sessions and API tokens, login throttling.
+//! - [`seed`]: demo data.
+//! - [`jobs`]: background work run from database rows.
+//! - [`invariants`]: what `halles check` verifies.
+//! - [`test_support`]: fresh databases for the test suites of every crate.
+
+pub mod accounts;
+pub mod db;
+pub mod error;
+pub mod invariants;
+pub mod jobs;
+pub mod seed;
+pub mod test_support;
+
+pub use db::Db;
+pub use error::StoreError;
+
+/// A new opaque id: a UUIDv7, so ids sort by creation time.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// The current time, truncated to whole microseconds so that what is written and what is
+/// read back compare equal on both engines.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    let now = chrono::Utc::now();
+    chrono::DateTime::from_timestamp_micros(now.timestamp_micros()).unwrap_or(now)
+}
