@@ -23,7 +23,9 @@ mod tests;
 
 use std::time::Duration;
 
-use api_types::{API_PREFIX, LoginRequest, LoginResponse, MeResponse, SignupRequest, SignupResponse};
+use api_types::{
+    API_PREFIX, LoginRequest, LoginResponse, MeResponse, SignupRequest, SignupResponse,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -70,7 +72,11 @@ impl ApiClient {
                 tracing::warn!(%error, "HTTP client builder failed; using defaults");
                 reqwest::Client::default()
             });
-        Self { http, base_url, token: None }
+        Self {
+            http,
+            base_url,
+            token: None,
+        }
     }
 
     /// The same client carrying `token`.
@@ -137,7 +143,8 @@ impl ApiClient {
         B: Serialize + ?Sized,
         T: DeserializeOwned,
     {
-        self.send(self.raw(Method::POST, &api_path(path)).json(body)).await
+        self.send(self.raw(Method::POST, &api_path(path)).json(body))
+            .await
     }
 
     /// A request to `{base_url}{path}` (`path` from the server root, e.g. `/api/v1/me`) with
@@ -146,7 +153,9 @@ impl ApiClient {
     /// Send it with [`ApiClient::send`] or [`ApiClient::send_empty`] to get the same error
     /// mapping, or with `.send()` to see the raw response.
     pub fn raw(&self, method: Method, path: &str) -> RequestBuilder {
-        let request = self.http.request(method, format!("{}{path}", self.base_url));
+        let request = self
+            .http
+            .request(method, format!("{}{path}", self.base_url));
         match &self.token {
             Some(token) => request.bearer_auth(token),
             None => request,

@@ -1,8 +1,9 @@
 //! Remembering the console's bearer token between runs, per server.
 //!
-//! The file is `console.json` in the config directory (`$HALLES_CONSOLE_CONFIG_DIR`, else
-//! `<config dir>/halles`, e.g. `~/.config/halles`). It is created with mode 0600 in a
-//! directory created with mode 0700, and holds `{"tokens": {"<server url>": "<token>"}}`.
+//! The file is `console.json` in the config directory (`--config-dir`, env
+//! `HALLES_CONSOLE_CONFIG_DIR`, else `<config dir>/halles`, e.g. `~/.config/halles`). It is
+//! created with mode 0600 in a directory created with mode 0700, and holds
+//! `{"tokens": {"<server url>": "<token>"}}`.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -11,17 +12,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-/// The environment variable that overrides the config directory.
-pub const CONFIG_DIR_ENV: &str = "HALLES_CONSOLE_CONFIG_DIR";
 /// The file name of the store inside the config directory.
 pub const FILE_NAME: &str = "console.json";
 
-/// The config directory: `$HALLES_CONSOLE_CONFIG_DIR`, else `<config dir>/halles`.
+/// The default config directory: `<config dir>/halles` (e.g. `~/.config/halles`).
 pub fn default_config_dir() -> Option<PathBuf> {
-    match std::env::var_os(CONFIG_DIR_ENV) {
-        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => dirs::config_dir().map(|dir| dir.join("halles")),
-    }
+    dirs::config_dir().map(|dir| dir.join("halles"))
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -84,7 +80,8 @@ impl TokenStore {
 
     fn read(&self) -> io::Result<Contents> {
         let bytes = fs::read(self.path())?;
-        serde_json::from_slice(&bytes).map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))
+        serde_json::from_slice(&bytes)
+            .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error))
     }
 
     fn write(&self, contents: &Contents) -> io::Result<()> {
@@ -105,14 +102,19 @@ fn normalise(server: &str) -> String {
     server.trim_end_matches('/').to_owned()
 }
 
+/// Creates `dir` and its parents; on Unix, new directories are private (0700).
 #[cfg(unix)]
-fn create_private_dir(dir: &Path) -> io::Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
     use std::os::unix::fs::DirBuilderExt;
-    fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
 }
 
+/// Creates `dir` and its parents.
 #[cfg(not(unix))]
-fn create_private_dir(dir: &Path) -> io::Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)
 }
 
@@ -134,7 +136,8 @@ mod tests {
     use super::TokenStore;
 
     fn fresh_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("halles-console-{}-{name}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("halles-console-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         dir
     }
@@ -166,9 +169,15 @@ mod tests {
         let dir = fresh_dir("mode");
         let store = TokenStore::new(&dir);
         store.save("http://a", "tok").expect("saves");
-        let mode = std::fs::metadata(store.path()).expect("exists").permissions().mode();
+        let mode = std::fs::metadata(store.path())
+            .expect("exists")
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
-        let dir_mode = std::fs::metadata(&dir).expect("exists").permissions().mode();
+        let dir_mode = std::fs::metadata(&dir)
+            .expect("exists")
+            .permissions()
+            .mode();
         assert_eq!(dir_mode & 0o777, 0o700);
         let _ = std::fs::remove_dir_all(dir);
     }

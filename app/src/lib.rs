@@ -1,1 +1,118 @@
-//! placeholder
+//! The Halles storefront in Leptos: rendered on the server, hydrated in the browser,
+//! usable without JavaScript.
+//!
+//! - [`shell`] and [`App`]: the HTML document and the router.
+//! - [`i18n`]: every visible string, French and English.
+//! - [`context`]: what a page knows of the request (user, form token, flash).
+//! - [`layout`]: header and footer.
+//! - [`pages`]: one module per page.
+//!
+//! The Leptos prelude is the one glob import we allow: the `view!` macro needs its
+//! traits in scope.
+
+pub mod context;
+pub mod i18n;
+pub mod layout;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::context::{Hydrated, PageResource, SiteAssets, load_page_context};
+use crate::i18n::{Locale, Msg};
+use crate::layout::{Footer, Header};
+use crate::pages::{
+    AccountPage, CartPage, HomePage, LoginPage, NotFoundPage, SearchPage, SignupPage,
+};
+
+/// The HTML document around the app. Runs on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = request_locale();
+    let assets = use_context::<SiteAssets>().unwrap_or(SiteAssets {
+        stylesheet_href: "/assets/halles.css".into(),
+        favicon_href: "/assets/favicon.svg".into(),
+        hydrate: false,
+    });
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.tag()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#1f4d3a" />
+                <link rel="stylesheet" href=assets.stylesheet_href />
+                <link rel="icon" type="image/svg+xml" href=assets.favicon_href />
+                {assets.hydrate.then(|| view! { <HydrationScripts options /> })}
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Every page waits for its page context on the server (partially blocked streaming), so
+/// the header and forms arrive complete in the HTML, with or without JavaScript.
+const BLOCKED: SsrMode = SsrMode::PartiallyBlocked;
+
+/// The storefront: layout around the routed page.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let locale = request_locale();
+    provide_context(locale);
+    let page: PageResource = OnceResource::new_blocking(load_page_context());
+    provide_context(page);
+    let hydrated = RwSignal::new(false);
+    provide_context(Hydrated(hydrated));
+    // Effects run only in the browser: this flips once the page is live.
+    Effect::new(move |_| hydrated.set(true));
+
+    view! {
+        <Title formatter=|title: String| if title.is_empty() { "Halles".to_owned() } else { format!("{title} · Halles") } />
+        <Router>
+            <div class="app" data-hydrated=move || hydrated.get().to_string()>
+                <a class="skip-link" href="#main">{locale.t(Msg::SkipToContent)}</a>
+                <Header />
+                <main id="main" class="main">
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=HomePage ssr=BLOCKED />
+                        <Route path=path!("/login") view=LoginPage ssr=BLOCKED />
+                        <Route path=path!("/signup") view=SignupPage ssr=BLOCKED />
+                        <Route path=path!("/account") view=AccountPage ssr=BLOCKED />
+                        <Route path=path!("/cart") view=CartPage ssr=BLOCKED />
+                        <Route path=path!("/search") view=SearchPage ssr=BLOCKED />
+                    </Routes>
+                </main>
+                <Footer />
+            </div>
+        </Router>
+    }
+}
+
+/// The language of this request: set by the server from `?lang=` or the language cookie,
+/// read back from `<html lang>` in the browser so hydration renders the same text.
+fn request_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Locale>().copied())
+            .unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.document_element())
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|tag| Locale::from_tag(&tag))
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Locale::default()
+    }
+}

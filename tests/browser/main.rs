@@ -1,1 +1,208 @@
+//! Headless Chromium against the real server: the storefront hydrates, and what only
+//! JavaScript can do works. Needs `chromedriver` and `chromium` on PATH and the site
+//! built by `./dev site` (`./dev test` does all of it).
 
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+use tests::{site_root, spawn_app};
+
+/// A chromedriver process, killed when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+async fn start_driver() -> Driver {
+    let port = free_port();
+    let child = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect(
+            "chromedriver on PATH (apt-get install chromium chromium-driver, or run ./dev test)",
+        );
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            return Driver { child, port };
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("chromedriver did not start on port {port}");
+}
+
+async fn browser(driver: &Driver, width: u32, height: u32) -> Client {
+    let profile = std::env::temp_dir().join(format!("halles-chromium-{}", uuid::Uuid::now_v7()));
+    let capabilities = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", format!("--window-size={width},{height}"),
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        }
+    });
+    let capabilities = match capabilities {
+        serde_json::Value::Object(map) => map,
+        _ => unreachable!("a JSON object literal"),
+    };
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("connecting to chromedriver")
+}
+
+async fn wait_for_hydration(client: &Client) {
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(".app[data-hydrated='true']"))
+        .await
+        .expect("the page hydrates (is the site built? run ./dev site)");
+}
+
+async fn screenshot(client: &Client, name: &str) {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let png = client.screenshot().await.expect("screenshot");
+    std::fs::write(
+        dir.join(format!(
+            "{name}-{}.png",
+            services::test_support::engine_name()
+        )),
+        png,
+    )
+    .expect("write");
+}
+
+#[tokio::test]
+async fn the_home_page_hydrates_in_french_and_english() {
+    assert!(
+        site_root().join("pkg/halles_bg.wasm").is_file(),
+        "the wasm site is not built: run ./dev site (./dev test does)"
+    );
+    let app = spawn_app().await;
+    let driver = start_driver().await;
+    let client = browser(&driver, 1280, 900).await;
+
+    client.goto(&app.url("/")).await.expect("home");
+    wait_for_hydration(&client).await;
+    let heading = client
+        .find(Locator::Css("h1"))
+        .await
+        .expect("h1")
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(heading, "Un seul panier pour tous vos commerçants");
+    screenshot(&client, "home-fr").await;
+
+    client
+        .goto(&app.url("/?lang=en"))
+        .await
+        .expect("home in English");
+    wait_for_hydration(&client).await;
+    let heading = client
+        .find(Locator::Css("h1"))
+        .await
+        .expect("h1")
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(heading, "One cart for all your merchants");
+    screenshot(&client, "home-en").await;
+
+    let errors = client
+        .execute("return window.__halles_errors || []", vec![])
+        .await
+        .expect("script");
+    assert_eq!(errors, json!([]));
+    client.close().await.expect("close");
+}
+
+#[tokio::test]
+async fn the_password_toggle_works_once_hydrated_and_login_succeeds() {
+    let app = spawn_app().await;
+    let password = tests::signed_up(&app, "browser@halles.test").await;
+    let driver = start_driver().await;
+    let client = browser(&driver, 390, 844).await;
+
+    client.goto(&app.url("/login")).await.expect("login page");
+    wait_for_hydration(&client).await;
+    let input = client
+        .find(Locator::Id("field-password"))
+        .await
+        .expect("password input");
+    assert_eq!(
+        input.attr("type").await.expect("attr").as_deref(),
+        Some("password")
+    );
+    client
+        .find(Locator::Css(".password-toggle"))
+        .await
+        .expect("toggle shown after hydration")
+        .click()
+        .await
+        .expect("click");
+    assert_eq!(
+        input.attr("type").await.expect("attr").as_deref(),
+        Some("text")
+    );
+
+    client
+        .find(Locator::Id("field-email"))
+        .await
+        .expect("email")
+        .send_keys("browser@halles.test")
+        .await
+        .expect("type");
+    input.send_keys(&password).await.expect("type");
+    screenshot(&client, "login-phone").await;
+    client
+        .find(Locator::Css("form.form button[type=submit]"))
+        .await
+        .expect("submit")
+        .click()
+        .await
+        .expect("submit");
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_url(&url::Url::parse(&app.url("/account")).expect("url"))
+        .await
+        .expect("lands on the account page");
+    let body = client
+        .find(Locator::Css("main"))
+        .await
+        .expect("main")
+        .text()
+        .await
+        .expect("text");
+    assert!(body.contains("browser@halles.test"), "{body}");
+    screenshot(&client, "account-phone").await;
+    client.close().await.expect("close");
+}

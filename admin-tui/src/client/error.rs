@@ -67,8 +67,9 @@ impl ApiError {
 
     /// Builds the error for a non-success answer from its status and raw body.
     pub(crate) fn from_response(status: u16, body: &[u8]) -> Self {
-        let body = serde_json::from_slice::<ErrorBody>(body)
-            .unwrap_or_else(|_| ErrorBody::new(fallback_code(status), fallback_message(status), None));
+        let body = serde_json::from_slice::<ErrorBody>(body).unwrap_or_else(|_| {
+            ErrorBody::new(fallback_code(status), fallback_message(status), None)
+        });
         Self::Api { status, body }
     }
 
@@ -79,7 +80,9 @@ impl ApiError {
                 "`{base_url}` is not a valid server address (expected e.g. http://127.0.0.1:3000)"
             ))
         } else if error.is_timeout() {
-            Self::Network(format!("{base_url} did not answer in time — is it overloaded?"))
+            Self::Network(format!(
+                "{base_url} did not answer in time — is it overloaded?"
+            ))
         } else if error.is_connect() {
             Self::Network(format!(
                 "Cannot reach {base_url} — is `halles serve` running?"
@@ -134,6 +137,9 @@ mod tests {
         assert!(error.to_string().contains("502"));
         assert!(error.is_transient());
         let throttled = ApiError::from_response(429, b"");
-        assert_eq!(throttled.to_string(), "Too many attempts; wait a moment and try again.");
+        assert_eq!(
+            throttled.to_string(),
+            "Too many attempts; wait a moment and try again."
+        );
     }
 }

@@ -16,7 +16,8 @@ struct Seen {
     authorization: Option<String>,
 }
 
-const USER: &str = r#"{"id":"u1","email":"ada@example.com","name":"Ada","roles":["seller"],"shop_id":"s1"}"#;
+const USER: &str =
+    r#"{"id":"u1","email":"ada@example.com","name":"Ada","roles":["seller"],"shop_id":"s1"}"#;
 
 /// Serves `count` requests, answering by path, and reports what it saw.
 fn canned_server(count: usize) -> (String, mpsc::Receiver<Seen>) {
@@ -71,11 +72,18 @@ fn answer(mut stream: TcpStream) -> Option<Seen> {
         body.len()
     );
     stream.write_all(response.as_bytes()).ok()?;
-    Some(Seen { line, authorization })
+    Some(Seen {
+        line,
+        authorization,
+    })
 }
 
 fn login(password: &str) -> LoginRequest {
-    LoginRequest { email: "ada@example.com".into(), password: password.into(), token_name: None }
+    LoginRequest {
+        email: "ada@example.com".into(),
+        password: password.into(),
+        token_name: None,
+    }
 }
 
 #[tokio::test]
@@ -122,6 +130,8 @@ async fn a_refused_connection_is_a_readable_network_error() {
     let error = client.me().await.expect_err("nobody listens");
     assert_eq!(
         error,
-        ApiError::Network(format!("Cannot reach http://127.0.0.1:{port} — is `halles serve` running?"))
+        ApiError::Network(format!(
+            "Cannot reach http://127.0.0.1:{port} — is `halles serve` running?"
+        ))
     );
 }

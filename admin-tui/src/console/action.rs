@@ -85,7 +85,11 @@ impl std::fmt::Debug for Action {
             }
             Self::LoginFinished(Err(error)) => write!(f, "login_finished(Err({error:?}))"),
             Self::MeLoaded { request, result } => {
-                write!(f, "me_loaded({request}, {:?})", result.as_ref().map(|me| &me.user.email))
+                write!(
+                    f,
+                    "me_loaded({request}, {:?})",
+                    result.as_ref().map(|me| &me.user.email)
+                )
             }
             Self::LogoutFinished(result) => write!(f, "logout_finished({result:?})"),
             Self::Notify(text) => write!(f, "notify({text:?})"),

@@ -51,7 +51,11 @@ impl EffectRunner for Io {
 async fn perform(mut client: ApiClient, store: Option<TokenStore>, effect: Effect) -> Vec<Action> {
     match effect {
         Effect::Login { email, password } => {
-            let request = LoginRequest { email, password, token_name: Some(TOKEN_NAME.to_owned()) };
+            let request = LoginRequest {
+                email,
+                password,
+                token_name: Some(TOKEN_NAME.to_owned()),
+            };
             let result = client.login(&request).await;
             let mut answers = Vec::new();
             if let (Ok(response), Some(store)) = (&result, &store)
@@ -69,7 +73,11 @@ async fn perform(mut client: ApiClient, store: Option<TokenStore>, effect: Effec
             answers.insert(0, Action::LoginFinished(result));
             answers
         }
-        Effect::FetchMe { request, token, delay } => {
+        Effect::FetchMe {
+            request,
+            token,
+            delay,
+        } => {
             if !delay.is_zero() {
                 tokio::time::sleep(delay).await;
             }

@@ -3,6 +3,9 @@
 //! [`Keymap::action_for`] turns a key press into an action; the help overlay and the
 //! status-bar hints are generated from the same table, so they cannot drift apart.
 
+#[cfg(test)]
+mod tests;
+
 use std::fmt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -62,7 +65,10 @@ pub struct Key {
 impl Key {
     /// A key without modifiers.
     pub const fn plain(code: KeyCode) -> Self {
-        Self { code, modifiers: KeyModifiers::NONE }
+        Self {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
     }
 
     /// A character key.
@@ -72,7 +78,10 @@ impl Key {
 
     /// Control and a character.
     pub const fn ctrl(c: char) -> Self {
-        Self { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+        Self {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
     }
 
     /// Whether `event` is this key.
@@ -131,38 +140,36 @@ pub struct Keymap {
 }
 
 impl Default for Keymap {
+    #[rustfmt::skip]
     fn default() -> Self {
         use Context::{Console, Global, Help, Login};
-        let bind = |context, key, action: Action, description, hint| Binding {
-            context,
-            key,
-            action,
-            description,
-            hint,
-        };
+        use KeyCode::{BackTab, Backspace, Down, Enter, Esc, F, Tab, Up};
         let plain = Key::plain;
-        Self {
-            bindings: vec![
-                bind(Global, Key::ctrl('c'), Action::Quit, "quit", None),
-                bind(Global, plain(KeyCode::F(1)), Action::ToggleHelp, "show or hide this help", None),
-                bind(Login, plain(KeyCode::Tab), Action::FocusNext, "next field", Some("next field")),
-                bind(Login, plain(KeyCode::Down), Action::FocusNext, "next field", None),
-                bind(Login, plain(KeyCode::BackTab), Action::FocusPrev, "previous field", None),
-                bind(Login, plain(KeyCode::Up), Action::FocusPrev, "previous field", None),
-                bind(Login, plain(KeyCode::Enter), Action::Submit, "sign in", Some("sign in")),
-                bind(Login, plain(KeyCode::Backspace), Action::Backspace, "delete a character", None),
-                bind(Login, Key::ctrl('u'), Action::ClearField, "clear the field", None),
-                bind(Login, plain(KeyCode::F(1)), Action::ToggleHelp, "help", Some("help")),
-                bind(Login, plain(KeyCode::Esc), Action::Quit, "quit", Some("quit")),
-                bind(Console, Key::char('?'), Action::ToggleHelp, "show or hide this help", Some("help")),
-                bind(Console, Key::char('r'), Action::Refresh, "reload your account", Some("refresh")),
-                bind(Console, Key::char('L'), Action::Logout, "log out (revokes the token)", Some("log out")),
-                bind(Console, Key::char('q'), Action::Quit, "quit", Some("quit")),
-                bind(Help, Key::char('?'), Action::ToggleHelp, "close the help", Some("close")),
-                bind(Help, plain(KeyCode::Esc), Action::ToggleHelp, "close the help", None),
-                bind(Help, Key::char('q'), Action::Quit, "quit", Some("quit")),
-            ],
-        }
+        let table = [
+            // context, key, action, description (help overlay), hint (status bar)
+            (Global,  Key::ctrl('c'),   Action::Quit,       "quit",                        None),
+            (Global,  plain(F(1)),      Action::ToggleHelp, "show or hide this help",      Some("help")),
+            (Login,   plain(Tab),       Action::FocusNext,  "next field",                  Some("next field")),
+            (Login,   plain(Down),      Action::FocusNext,  "next field",                  None),
+            (Login,   plain(BackTab),   Action::FocusPrev,  "previous field",              None),
+            (Login,   plain(Up),        Action::FocusPrev,  "previous field",              None),
+            (Login,   plain(Enter),     Action::Submit,     "sign in",                     Some("sign in")),
+            (Login,   plain(Backspace), Action::Backspace,  "delete a character",          None),
+            (Login,   Key::ctrl('u'),   Action::ClearField, "clear the field",             None),
+            (Login,   plain(Esc),       Action::Quit,       "quit",                        Some("quit")),
+            (Console, Key::char('?'),   Action::ToggleHelp, "show or hide this help",      Some("help")),
+            (Console, Key::char('r'),   Action::Refresh,    "reload your account",         Some("refresh")),
+            (Console, Key::char('L'),   Action::Logout,     "log out (revokes the token)", Some("log out")),
+            (Console, Key::char('q'),   Action::Quit,       "quit",                        Some("quit")),
+            (Help,    Key::char('?'),   Action::ToggleHelp, "close the help",              Some("close")),
+            (Help,    plain(Esc),       Action::ToggleHelp, "close the help",              None),
+            (Help,    Key::char('q'),   Action::Quit,       "quit",                        Some("quit")),
+        ];
+        let bindings = table
+            .into_iter()
+            .map(|(context, key, action, description, hint)| Binding { context, key, action, description, hint })
+            .collect();
+        Self { bindings }
     }
 }
 
@@ -187,19 +194,28 @@ impl Keymap {
                 .find(|binding| binding.context == wanted && binding.key.matches(event))
                 .map(|binding| binding.action.clone())
         };
-        bound(context).or_else(|| bound(Context::Global)).or_else(|| match event.code {
-            KeyCode::Char(c) if context == Context::Login && is_text(event.modifiers) => {
-                Some(Action::Input(c))
-            }
-            _ => None,
-        })
+        bound(context)
+            .or_else(|| bound(Context::Global))
+            .or_else(|| match event.code {
+                KeyCode::Char(c) if context == Context::Login && is_text(event.modifiers) => {
+                    Some(Action::Input(c))
+                }
+                _ => None,
+            })
     }
 
     /// The rows for the help overlay of one context: keys doing the same thing share a row.
     pub fn help_rows(&self, context: Context) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(String, &'static str)> = Vec::new();
-        for binding in self.bindings.iter().filter(|binding| binding.context == context) {
-            match rows.iter_mut().find(|(_, description)| *description == binding.description) {
+        for binding in self
+            .bindings
+            .iter()
+            .filter(|binding| binding.context == context)
+        {
+            match rows
+                .iter_mut()
+                .find(|(_, description)| *description == binding.description)
+            {
                 Some((keys, _)) => {
                     keys.push_str(", ");
                     keys.push_str(&binding.key.to_string());
@@ -210,11 +226,22 @@ impl Keymap {
         rows
     }
 
-    /// The status-bar hints of one context, as (key, label).
+    /// The status-bar hints of one context, as (key, label): the context's own, then the
+    /// global ones for actions the context has no key of its own for.
     pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
+        let own = |binding: &&Binding| binding.context == context;
+        let global_only = |binding: &&Binding| {
+            binding.context == Context::Global
+                && !self
+                    .bindings
+                    .iter()
+                    .filter(own)
+                    .any(|mine| mine.action == binding.action)
+        };
         self.bindings
             .iter()
-            .filter(|binding| binding.context == context)
+            .filter(own)
+            .chain(self.bindings.iter().filter(global_only))
             .filter_map(|binding| binding.hint.map(|hint| (binding.key.to_string(), hint)))
             .collect()
     }
@@ -224,57 +251,4 @@ impl Keymap {
 fn is_text(modifiers: KeyModifiers) -> bool {
     let chord = modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
     chord.is_empty() || chord == KeyModifiers::CONTROL | KeyModifiers::ALT
-}
-
-#[cfg(test)]
-mod tests {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-    use super::{Context, Keymap};
-    use crate::console::action::Action;
-    use crate::console::state::{Session, State};
-
-    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, modifiers)
-    }
-
-    #[test]
-    fn on_the_login_form_letters_are_text_and_ctrl_c_quits() {
-        let keymap = Keymap::default();
-        let state = State::login("http://x");
-        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(keymap.action_for(&state, &q), Some(Action::Input('q')));
-        let shifted = press(KeyCode::Char('L'), KeyModifiers::SHIFT);
-        assert_eq!(keymap.action_for(&state, &shifted), Some(Action::Input('L')));
-        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(keymap.action_for(&state, &ctrl_c), Some(Action::Quit));
-        let tab = press(KeyCode::Tab, KeyModifiers::NONE);
-        assert_eq!(keymap.action_for(&state, &tab), Some(Action::FocusNext));
-        let back_tab = press(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(keymap.action_for(&state, &back_tab), Some(Action::FocusPrev));
-    }
-
-    #[test]
-    fn on_the_console_letters_are_commands() {
-        let keymap = Keymap::default();
-        let state = State::with_session("http://x", Session::new("t"));
-        let key = |c, m| keymap.action_for(&state, &press(KeyCode::Char(c), m));
-        assert_eq!(key('q', KeyModifiers::NONE), Some(Action::Quit));
-        assert_eq!(key('L', KeyModifiers::SHIFT), Some(Action::Logout));
-        assert_eq!(key('l', KeyModifiers::NONE), None);
-        assert_eq!(key('?', KeyModifiers::SHIFT), Some(Action::ToggleHelp));
-    }
-
-    #[test]
-    fn help_rows_merge_keys_and_cover_every_binding() {
-        let keymap = Keymap::default();
-        let login = keymap.help_rows(Context::Login);
-        assert!(login.contains(&("Tab, ↓".to_owned(), "next field")));
-        let listed: usize = Context::ALL
-            .iter()
-            .flat_map(|context| keymap.help_rows(*context))
-            .map(|(keys, _)| keys.split(", ").count())
-            .sum();
-        assert_eq!(listed, keymap.bindings().len());
-    }
 }

@@ -1,9 +1,9 @@
 //! Drawing: [`render`] reads the [`State`] and draws it; it changes nothing.
 //!
-//! - [`login`]: the sign-in form.
-//! - [`frame`]: the signed-in console (header and welcome panel).
-//! - [`status_bar`]: the two bottom rows (messages and key hints).
-//! - [`help`]: the `?` overlay, generated from the keymap.
+//! - `login`: the sign-in form.
+//! - `frame`: the signed-in console (header and welcome panel).
+//! - `status_bar`: the two bottom rows (messages and key hints).
+//! - `help`: the `?` overlay, generated from the keymap.
 //!
 //! The palette is modest so it reads on dark and light terminals: bold, one accent colour
 //! ([`ACCENT`]), red for errors, and the terminal's own foreground for everything else.
@@ -39,8 +39,10 @@ fn error() -> Style {
 
 /// Draws the whole console for `state`.
 pub fn render(frame: &mut Frame, state: &State, keymap: &Keymap) {
-    let [body, status] =
-        frame.area().layout(&Layout::vertical([Constraint::Min(0), Constraint::Length(2)]));
+    let [body, status] = frame.area().layout(&Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(2),
+    ]));
     match &state.screen {
         Screen::Login(form) => login::render(frame, body, state, form),
         Screen::Console(session) => frame::render(frame, body, state, session),

@@ -27,7 +27,7 @@ pub enum Screen {
     Login(LoginForm),
     /// Signed in: the console frame (or, before `/me` answered for a saved token, a
     /// "checking your session" panel).
-    Console(Session),
+    Console(Box<Session>),
 }
 
 /// The sign-in form.
@@ -148,12 +148,18 @@ pub enum NoticeKind {
 impl Notice {
     /// An informational notice.
     pub fn info(text: impl Into<String>) -> Self {
-        Self { kind: NoticeKind::Info, text: text.into() }
+        Self {
+            kind: NoticeKind::Info,
+            text: text.into(),
+        }
     }
 
     /// An error notice.
     pub fn error(text: impl Into<String>) -> Self {
-        Self { kind: NoticeKind::Error, text: text.into() }
+        Self {
+            kind: NoticeKind::Error,
+            text: text.into(),
+        }
     }
 }
 
@@ -173,7 +179,10 @@ impl State {
     /// The state at start-up with a saved token; the main loop's first
     /// [`Action::Start`](super::action::Action::Start) checks the token with `GET /me`.
     pub fn with_session(server: impl Into<String>, session: Session) -> Self {
-        Self { screen: Screen::Console(session), ..Self::login(server) }
+        Self {
+            screen: Screen::Console(Box::new(session)),
+            ..Self::login(server)
+        }
     }
 
     /// The next request id.

@@ -89,7 +89,11 @@ fn fetch_me(session: &mut Session, request: u64, delay: Duration) -> Effect {
     if delay.is_zero() {
         session.me = Loading::Loading;
     }
-    Effect::FetchMe { request, token: session.token.clone(), delay }
+    Effect::FetchMe {
+        request,
+        token: session.token.clone(),
+        delay,
+    }
 }
 
 fn logout(state: &mut State) -> Option<Effect> {
@@ -97,8 +101,16 @@ fn logout(state: &mut State) -> Option<Effect> {
         return None;
     };
     let token = session.token.clone();
-    let email = session.user.as_ref().map(|user| user.email.clone()).unwrap_or_default();
-    state.screen = Screen::Login(LoginForm { email, focus: Field::Password, ..LoginForm::default() });
+    let email = session
+        .user
+        .as_ref()
+        .map(|user| user.email.clone())
+        .unwrap_or_default();
+    state.screen = Screen::Login(LoginForm {
+        email,
+        focus: Field::Password,
+        ..LoginForm::default()
+    });
     state.help_visible = false;
     state.notice = Some(Notice::info("Logged out."));
     Some(Effect::Logout { token })
@@ -138,7 +150,10 @@ fn submit(form: &mut LoginForm) -> Option<Effect> {
     }
     form.pending = true;
     form.error = None;
-    Some(Effect::Login { email, password: form.password.clone() })
+    Some(Effect::Login {
+        email,
+        password: form.password.clone(),
+    })
 }
 
 fn login_finished(state: &mut State, result: Result<LoginResponse, ApiError>) -> Option<Effect> {
@@ -155,7 +170,7 @@ fn login_finished(state: &mut State, result: Result<LoginResponse, ApiError>) ->
             let mut session = Session::new(response.token);
             session.user = Some(response.user);
             let effect = fetch_me(&mut session, request, Duration::ZERO);
-            state.screen = Screen::Console(session);
+            state.screen = Screen::Console(Box::new(session));
             state.notice = None;
             Some(effect)
         }
@@ -194,8 +209,16 @@ fn me_loaded(
             None
         }
         Err(error) if error.is_unauthorized() => {
-            let email = session.user.as_ref().map(|user| user.email.clone()).unwrap_or_default();
-            let focus = if email.is_empty() { Field::Email } else { Field::Password };
+            let email = session
+                .user
+                .as_ref()
+                .map(|user| user.email.clone())
+                .unwrap_or_default();
+            let focus = if email.is_empty() {
+                Field::Email
+            } else {
+                Field::Password
+            };
             state.screen = Screen::Login(LoginForm {
                 email,
                 focus,
@@ -215,7 +238,10 @@ fn me_loaded(
             Some(fetch_me(session, next, delay))
         }
         Err(error) => {
-            session.me = Loading::Error { message: error.to_string(), retry_in_secs: None };
+            session.me = Loading::Error {
+                message: error.to_string(),
+                retry_in_secs: None,
+            };
             None
         }
     }

@@ -59,7 +59,10 @@ fn submitted() -> State {
     let effect = update(&mut state, Action::Submit);
     assert_eq!(
         effect,
-        Some(Effect::Login { email: "ada@example.com".into(), password: "hunter2".into() })
+        Some(Effect::Login {
+            email: "ada@example.com".into(),
+            password: "hunter2".into()
+        })
     );
     state
 }
@@ -69,13 +72,28 @@ fn signed_in() -> State {
     let mut state = submitted();
     let effect = update(
         &mut state,
-        Action::LoginFinished(Ok(LoginResponse { token: "tok".into(), user: seller() })),
+        Action::LoginFinished(Ok(LoginResponse {
+            token: "tok".into(),
+            user: seller(),
+        })),
     );
     let Some(Effect::FetchMe { request, .. }) = effect else {
         panic!("expected a /me request, got {effect:?}");
     };
-    let me = MeResponse { user: seller(), shop: Some(shop()) };
-    assert_eq!(update(&mut state, Action::MeLoaded { request, result: Ok(me) }), None);
+    let me = MeResponse {
+        user: seller(),
+        shop: Some(shop()),
+    };
+    assert_eq!(
+        update(
+            &mut state,
+            Action::MeLoaded {
+                request,
+                result: Ok(me)
+            }
+        ),
+        None
+    );
     state
 }
 
@@ -100,7 +118,10 @@ fn typing_goes_into_the_focused_field_and_tab_switches() {
 fn enter_with_an_empty_field_says_so_without_a_request() {
     let mut state = State::login(SERVER);
     assert_eq!(update(&mut state, Action::Submit), None);
-    assert_eq!(form(&state).error.as_deref(), Some("Enter your e-mail address."));
+    assert_eq!(
+        form(&state).error.as_deref(),
+        Some("Enter your e-mail address.")
+    );
     type_text(&mut state, "ada@example.com");
     assert_eq!(form(&state).error, None, "typing clears the error");
     assert_eq!(update(&mut state, Action::Submit), None);
@@ -122,17 +143,39 @@ fn a_successful_login_opens_the_console_and_loads_me() {
     let mut state = submitted();
     let effect = update(
         &mut state,
-        Action::LoginFinished(Ok(LoginResponse { token: "tok".into(), user: seller() })),
+        Action::LoginFinished(Ok(LoginResponse {
+            token: "tok".into(),
+            user: seller(),
+        })),
     );
     assert_eq!(
         effect,
-        Some(Effect::FetchMe { request: 1, token: "tok".into(), delay: Duration::ZERO })
+        Some(Effect::FetchMe {
+            request: 1,
+            token: "tok".into(),
+            delay: Duration::ZERO
+        })
     );
-    assert_eq!(session(&state).user.as_ref().map(|u| u.name.as_str()), Some("Ada Lovelace"));
+    assert_eq!(
+        session(&state).user.as_ref().map(|u| u.name.as_str()),
+        Some("Ada Lovelace")
+    );
     assert_eq!(session(&state).me, Loading::Loading);
 
-    let me = MeResponse { user: seller(), shop: Some(shop()) };
-    assert_eq!(update(&mut state, Action::MeLoaded { request: 1, result: Ok(me) }), None);
+    let me = MeResponse {
+        user: seller(),
+        shop: Some(shop()),
+    };
+    assert_eq!(
+        update(
+            &mut state,
+            Action::MeLoaded {
+                request: 1,
+                result: Ok(me)
+            }
+        ),
+        None
+    );
     assert_eq!(session(&state).shop, Some(shop()));
     assert_eq!(session(&state).me, Loading::Loaded);
 }
@@ -156,9 +199,16 @@ fn a_refused_login_shows_the_servers_message_and_clears_the_password() {
 #[test]
 fn a_network_error_on_login_is_shown_and_keeps_the_form() {
     let mut state = submitted();
-    let error = ApiError::Network(format!("Cannot reach {SERVER} — is `halles serve` running?"));
+    let error = ApiError::Network(format!(
+        "Cannot reach {SERVER} — is `halles serve` running?"
+    ));
     update(&mut state, Action::LoginFinished(Err(error)));
-    assert!(form(&state).error.as_deref().is_some_and(|e| e.starts_with("Cannot reach")));
+    assert!(
+        form(&state)
+            .error
+            .as_deref()
+            .is_some_and(|e| e.starts_with("Cannot reach"))
+    );
     assert_eq!(form(&state).password, "hunter2");
 }
 
@@ -175,7 +225,12 @@ fn question_mark_toggles_help() {
 fn logout_returns_to_the_login_form_and_revokes_the_token() {
     let mut state = signed_in();
     state.help_visible = true;
-    assert_eq!(update(&mut state, Action::Logout), Some(Effect::Logout { token: "tok".into() }));
+    assert_eq!(
+        update(&mut state, Action::Logout),
+        Some(Effect::Logout {
+            token: "tok".into()
+        })
+    );
     assert_eq!(form(&state).email, "ada@example.com");
     assert_eq!(form(&state).password, "");
     assert!(!state.help_visible);
@@ -183,7 +238,12 @@ fn logout_returns_to_the_login_form_and_revokes_the_token() {
 
     let failed = Err(ApiError::Network("Cannot reach it".into()));
     update(&mut state, Action::LogoutFinished(failed));
-    assert!(state.notice.as_ref().is_some_and(|n| n.text.contains("server was not told")));
+    assert!(
+        state
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("server was not told"))
+    );
 }
 
 #[test]
@@ -193,22 +253,53 @@ fn a_network_error_on_me_retries_with_backoff() {
         panic!("refresh asks /me");
     };
     let down = || Err(ApiError::Network("Cannot reach it".into()));
-    let effect = update(&mut state, Action::MeLoaded { request, result: down() });
-    let Some(Effect::FetchMe { request: retry, delay, .. }) = effect else {
+    let effect = update(
+        &mut state,
+        Action::MeLoaded {
+            request,
+            result: down(),
+        },
+    );
+    let Some(Effect::FetchMe {
+        request: retry,
+        delay,
+        ..
+    }) = effect
+    else {
         panic!("expected a retry, got {effect:?}");
     };
     assert_eq!(delay, Duration::from_secs(1));
     assert_eq!(
         session(&state).me,
-        Loading::Error { message: "Cannot reach it".into(), retry_in_secs: Some(1) }
+        Loading::Error {
+            message: "Cannot reach it".into(),
+            retry_in_secs: Some(1)
+        }
     );
     // The user is still shown while the server is away.
     assert!(session(&state).user.is_some());
 
-    let effect = update(&mut state, Action::MeLoaded { request: retry, result: down() });
-    assert!(matches!(effect, Some(Effect::FetchMe { delay, .. }) if delay == Duration::from_secs(2)));
+    let effect = update(
+        &mut state,
+        Action::MeLoaded {
+            request: retry,
+            result: down(),
+        },
+    );
+    assert!(
+        matches!(effect, Some(Effect::FetchMe { delay, .. }) if delay == Duration::from_secs(2))
+    );
     // A late answer to an old request changes nothing.
-    assert_eq!(update(&mut state, Action::MeLoaded { request: retry, result: down() }), None);
+    assert_eq!(
+        update(
+            &mut state,
+            Action::MeLoaded {
+                request: retry,
+                result: down()
+            }
+        ),
+        None
+    );
     assert_eq!(session(&state).failures, 2);
 }
 
@@ -227,8 +318,17 @@ fn a_saved_token_is_checked_at_start_and_a_rejected_one_forgotten() {
         panic!("expected a /me request, got {effect:?}");
     };
     assert_eq!(token, "old");
-    let expired = ApiError::Api { status: 401, body: ErrorBody::new("unauthorized", "Sign in", None) };
-    let effect = update(&mut state, Action::MeLoaded { request, result: Err(expired) });
+    let expired = ApiError::Api {
+        status: 401,
+        body: ErrorBody::new("unauthorized", "Sign in", None),
+    };
+    let effect = update(
+        &mut state,
+        Action::MeLoaded {
+            request,
+            result: Err(expired),
+        },
+    );
     assert_eq!(effect, Some(Effect::ForgetToken));
     assert_eq!(form(&state).focus, Field::Email);
     assert!(form(&state).error.is_some());
@@ -240,8 +340,17 @@ fn a_valid_saved_token_skips_the_login_form() {
     let Some(Effect::FetchMe { request, .. }) = update(&mut state, Action::Start) else {
         panic!("expected a /me request");
     };
-    let me = MeResponse { user: seller(), shop: None };
-    update(&mut state, Action::MeLoaded { request, result: Ok(me) });
+    let me = MeResponse {
+        user: seller(),
+        shop: None,
+    };
+    update(
+        &mut state,
+        Action::MeLoaded {
+            request,
+            result: Ok(me),
+        },
+    );
     assert_eq!(session(&state).user, Some(seller()));
 }
 

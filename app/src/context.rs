@@ -1,0 +1,117 @@
+//! What every page needs to know about the request: who is logged in, the form token,
+//! a message left by the last form post. The server fills a [`PageContext`] into the
+//! request; the [`load_page_context`] server function hands it to the page, so the hydrating
+//! browser receives the very same value the server rendered with.
+
+use api_types::{ShopSummary, User};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Locale, Msg};
+
+/// The request as a page sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct PageContext {
+    pub user: Option<User>,
+    pub shop: Option<ShopSummary>,
+    /// The token every state-changing form must carry.
+    pub csrf_token: String,
+    /// What the last form post left for this page (an error and the values to refill).
+    pub flash: Option<Flash>,
+}
+
+/// A form's outcome carried across the redirect that follows a post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Flash {
+    /// Which form it is for (`login`, `signup`).
+    pub form: String,
+    /// The error code, as the API would send it.
+    pub error: String,
+    /// The field at fault, if any.
+    pub field: Option<String>,
+    /// Values to put back in the form (never passwords).
+    pub values: Vec<(String, String)>,
+}
+
+impl Flash {
+    /// The value to refill `name` with.
+    pub fn value(&self, name: &str) -> String {
+        self.values
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default()
+    }
+}
+
+impl PageContext {
+    /// The flash left for `form`, if it is that form's.
+    pub fn flash_for(&self, form: &str) -> Option<Flash> {
+        self.flash.clone().filter(|flash| flash.form == form)
+    }
+}
+
+/// Whether hydration is enabled and where the stylesheet is: provided by the server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteAssets {
+    pub stylesheet_href: String,
+    pub favicon_href: String,
+    pub hydrate: bool,
+}
+
+/// Hands the request's [`PageContext`] to the page. Only ever the caller's own data.
+#[server(prefix = "/_fn", endpoint = "page_context")]
+pub async fn load_page_context() -> Result<PageContext, ServerFnError> {
+    let parts = use_context::<http::request::Parts>()
+        .ok_or_else(|| ServerFnError::new("request parts missing"))?;
+    Ok(parts
+        .extensions
+        .get::<PageContext>()
+        .cloned()
+        .unwrap_or_default())
+}
+
+/// The page context resource, loaded once per page load and blocking the first byte so
+/// that titles and menus render with it.
+pub type PageResource = OnceResource<Result<PageContext, ServerFnError>>;
+
+/// The page context of the current page.
+pub fn use_page() -> PageResource {
+    expect_context::<PageResource>()
+}
+
+/// The current language.
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}
+
+/// Whether the page has hydrated (`false` during SSR and before hydration).
+#[derive(Debug, Clone, Copy)]
+pub struct Hydrated(pub RwSignal<bool>);
+
+/// Renders `render` with the page context, with a loading and an error state.
+#[component]
+pub fn WithPage<F, V>(render: F) -> impl IntoView
+where
+    F: Fn(PageContext) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let page = use_page();
+    let locale = use_locale();
+    view! {
+        <Suspense fallback=move || view! { <p class="loading" aria-busy="true">{locale.t(Msg::Loading)}</p> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match page.await {
+                        Ok(context) => render(context).into_any(),
+                        Err(_) => view! {
+                            <p class="notice notice-error" role="alert">{locale.t(Msg::LoadError)}</p>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

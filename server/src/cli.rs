@@ -1,0 +1,222 @@
+//! The `halles` command line. Admin commands connect, do one thing, print what they did
+//! and exit non-zero when it failed.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use secrecy::SecretString;
+use services::Db;
+
+use crate::config::{DEFAULT_DATABASE_URL, Settings, redact_url};
+use crate::startup::Application;
+
+/// Halles: a marketplace of many sellers' e-shops, one cart and one payment.
+#[derive(Debug, Parser)]
+#[command(name = "halles", version, about)]
+struct Cli {
+    /// Database URL: `sqlite://path.db` (embedded) or `postgres://user:pass@host/db`.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true, hide_env_values = true)]
+    database_url: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Migrate, then serve the storefront and the API until Ctrl-C or SIGTERM.
+    Serve(ServeArgs),
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Load data: `--demo` creates the demo accounts and shop (idempotent).
+    Seed(SeedArgs),
+    /// Create a platform operator account.
+    CreateOperator(CreateOperatorArgs),
+    /// Run background jobs: every due job once with `--once`, else forever.
+    Jobs(JobsArgs),
+    /// Verify every invariant of the data; exit 0 only if all hold.
+    Check,
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "HALLES_ADDR", default_value = "127.0.0.1:3000")]
+    addr: SocketAddr,
+    /// Folder holding the built site (`pkg/halles.js` and `pkg/halles_bg.wasm`).
+    #[arg(long, env = "HALLES_SITE_ROOT", default_value = "target/site")]
+    site_root: PathBuf,
+    /// Mark cookies Secure (set when serving behind TLS).
+    #[arg(long, env = "HALLES_SECURE_COOKIES")]
+    secure_cookies: bool,
+    /// Trust X-Forwarded-For for client addresses (only behind your own proxy).
+    #[arg(long, env = "HALLES_TRUST_PROXY")]
+    trust_proxy: bool,
+    /// Seconds between background job runs; 0 disables jobs in this process.
+    #[arg(long, env = "HALLES_JOBS_INTERVAL_SECS", default_value_t = 60)]
+    jobs_interval_secs: u64,
+}
+
+#[derive(Debug, Args)]
+struct SeedArgs {
+    /// Create the demo accounts and shop.
+    #[arg(long)]
+    demo: bool,
+}
+
+#[derive(Debug, Args)]
+struct CreateOperatorArgs {
+    #[arg(long)]
+    email: String,
+    /// The password (or set HALLES_OPERATOR_PASSWORD to keep it out of the process list).
+    #[arg(long, env = "HALLES_OPERATOR_PASSWORD", hide_env_values = true)]
+    password: String,
+    #[arg(long, default_value = "Operator")]
+    name: String,
+}
+
+#[derive(Debug, Args)]
+struct JobsArgs {
+    /// Run every due job once, then exit.
+    #[arg(long)]
+    once: bool,
+}
+
+/// Parses the command line and runs it on a multi-threaded runtime.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    crate::telemetry::init(std::io::stderr);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("error: cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let url = cli.database_url;
+    match cli.command {
+        Command::Serve(args) => {
+            let settings = Settings {
+                addr: args.addr,
+                database_url: SecretString::from(url),
+                site_root: args.site_root,
+                secure_cookies: args.secure_cookies,
+                trust_proxy: args.trust_proxy,
+                jobs_interval: (args.jobs_interval_secs > 0)
+                    .then(|| Duration::from_secs(args.jobs_interval_secs)),
+            };
+            let app = Application::build(settings).await?;
+            app.run_until_stopped().await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Migrate => {
+            let db = connect(&url).await?;
+            db.migrate().await.context("migrating")?;
+            println!("migrations applied on {}", redact_url(&url));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Seed(args) => {
+            if !args.demo {
+                anyhow::bail!("nothing to seed: pass --demo");
+            }
+            let db = connect_migrated(&url).await?;
+            let report = services::seed::seed_demo(&db)
+                .await
+                .context("seeding demo data")?;
+            println!(
+                "demo data ready: {} account(s) and {} shop(s) created (password of every demo account: {})",
+                report.accounts_created,
+                report.shops_created,
+                services::seed::DEMO_PASSWORD
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::CreateOperator(args) => {
+            let db = connect_migrated(&url).await?;
+            match services::seed::create_operator(&db, &args.email, &args.password, &args.name)
+                .await
+            {
+                Ok(id) => {
+                    println!("operator created: {id}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(
+                    services::StoreError::Conflict { message, .. }
+                    | services::StoreError::Invalid { message, .. },
+                ) => {
+                    eprintln!("error: {message}");
+                    Ok(ExitCode::from(2))
+                }
+                Err(err) => Err(err).context("creating the operator"),
+            }
+        }
+        Command::Jobs(args) => {
+            let db = connect_migrated(&url).await?;
+            if args.once {
+                for report in services::jobs::run_due_once(&db)
+                    .await
+                    .context("running jobs")?
+                {
+                    println!("{:<24} {} row(s)", report.name, report.affected);
+                }
+                Ok(ExitCode::SUCCESS)
+            } else {
+                crate::jobs::run_forever(db, Duration::from_secs(60)).await;
+                Ok(ExitCode::SUCCESS)
+            }
+        }
+        Command::Check => {
+            let db = connect(&url).await?;
+            let outcomes = services::invariants::check_all(&db)
+                .await
+                .context("checking invariants")?;
+            let mut all_hold = true;
+            for outcome in &outcomes {
+                let mark = if outcome.holds() { "ok  " } else { "FAIL" };
+                all_hold &= outcome.holds();
+                println!(
+                    "{mark} {:<34} {} ({} violation(s))",
+                    outcome.name, outcome.description, outcome.violations
+                );
+            }
+            println!(
+                "{} check(s), {}",
+                outcomes.len(),
+                if all_hold { "all hold" } else { "some FAILED" }
+            );
+            Ok(if all_hold {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+    }
+}
+
+async fn connect(url: &str) -> anyhow::Result<Db> {
+    Db::connect(url)
+        .await
+        .with_context(|| format!("connecting to {}", redact_url(url)))
+}
+
+async fn connect_migrated(url: &str) -> anyhow::Result<Db> {
+    let db = connect(url).await?;
+    db.migrate().await.context("migrating")?;
+    Ok(db)
+}

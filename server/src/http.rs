@@ -1,0 +1,20 @@
+//! HTTP: the JSON API under `/api/v1`, the storefront's form posts and pages, and the
+//! middleware around them.
+//!
+//! - [`router`]: assembles everything.
+//! - [`error`]: [`error::ApiError`], the one mapping of failures to responses.
+//! - [`json`]: the JSON body extractor with field-naming errors.
+//! - [`auth`]: who is calling (bearer token or session cookie), and from where.
+//! - [`cookies`]: the cookies Halles sets, with their attributes in one place.
+//! - [`api`]: the `/api/v1` handlers.
+//! - [`web`]: the storefront's request context, forms and assets.
+//! - [`request_log`]: one log line per request.
+
+pub mod api;
+pub mod auth;
+pub mod cookies;
+pub mod error;
+pub mod json;
+pub mod request_log;
+pub mod router;
+pub mod web;

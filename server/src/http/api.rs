@@ -1,0 +1,28 @@
+//! The `/api/v1` JSON API: one module per resource, each owning its router.
+
+mod accounts;
+mod convert;
+
+use axum::Router;
+use axum::http::StatusCode;
+
+use crate::http::error::ApiError;
+use crate::state::AppState;
+
+pub use convert::{shop_summary, user_of};
+
+/// Every `/api/v1` route, with JSON answers for unknown paths and methods.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(accounts::router())
+        .fallback(|| async {
+            ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such API endpoint.")
+        })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "This endpoint does not accept this method.",
+            )
+        })
+}

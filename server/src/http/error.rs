@@ -1,0 +1,136 @@
+//! `ApiError`: every failure of the JSON API becomes exactly one of these, and one of
+//! these becomes exactly one response with the error envelope. 5xx bodies are opaque;
+//! their cause is logged here, once.
+
+use api_types::ErrorBody;
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use services::StoreError;
+
+/// An error on its way to becoming a response.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: String,
+    pub message: String,
+    pub field: Option<String>,
+    pub retry_after_secs: Option<u64>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code: code.to_owned(),
+            message: message.into(),
+            field: None,
+            retry_after_secs: None,
+        }
+    }
+
+    /// Names the request field at fault.
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    pub fn unauthenticated() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+            "Log in first: this needs a valid token or session.",
+        )
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden", message)
+    }
+
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", "Nothing here.")
+    }
+
+    /// An unexpected failure: logged with its cause, answered opaquely.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        tracing::error!(error = %cause, "request failed");
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            "Something went wrong on our side. Please retry.",
+        )
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::NotFound => ApiError::not_found(),
+            StoreError::Conflict {
+                code,
+                message,
+                field,
+            } => {
+                let error = ApiError::new(StatusCode::CONFLICT, code, capitalise(&message));
+                match field {
+                    Some(field) => error.with_field(field),
+                    None => error,
+                }
+            }
+            StoreError::Invalid {
+                code,
+                message,
+                field,
+            } => {
+                let error =
+                    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, capitalise(&message));
+                match field {
+                    Some(field) => error.with_field(field),
+                    None => error,
+                }
+            }
+            StoreError::InvalidCredentials => ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "invalid_credentials",
+                "Wrong e-mail or password.",
+            ),
+            StoreError::Throttled { retry_after_secs } => ApiError {
+                retry_after_secs: Some(retry_after_secs),
+                ..ApiError::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "too_many_attempts",
+                    format!(
+                        "Too many failed attempts. Try again in {} minute(s).",
+                        retry_after_secs.div_ceil(60)
+                    ),
+                )
+            },
+            err @ (StoreError::Db(_) | StoreError::Internal(_)) => ApiError::internal(err),
+        }
+    }
+}
+
+fn capitalise(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => format!(
+            "{}{}.",
+            first.to_uppercase(),
+            chars.as_str().trim_end_matches('.')
+        ),
+        None => String::new(),
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody::new(self.code, self.message, self.field.as_deref());
+        let mut response = (self.status, Json(body)).into_response();
+        if let Some(secs) = self.retry_after_secs
+            && let Ok(value) = HeaderValue::from_str(&secs.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        response
+    }
+}

@@ -1,0 +1,78 @@
+//! The whole router, and the middleware around it (outermost first): request id, body
+//! size limit, request log, storefront context.
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderName, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tower::ServiceBuilder;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+
+use crate::http::json::body_too_large;
+use crate::http::web;
+use crate::state::AppState;
+
+pub use crate::http::web::site::site_is_built;
+
+/// The largest request body accepted anywhere.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Assembles every route and layer.
+pub fn build(state: AppState) -> Router {
+    let request_id = HeaderName::from_static(api_types::REQUEST_ID_HEADER);
+    let storefront = Router::new()
+        .merge(web::forms::router())
+        .merge(web::site::router(&state))
+        .layer(middleware::from_fn(web::site::no_shared_caching))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            web::context::prepare,
+        ));
+
+    Router::new()
+        .route("/healthz", get(health))
+        .nest(api_types::API_PREFIX, crate::http::api::router())
+        .merge(web::assets::router())
+        .merge(storefront)
+        .layer(middleware::from_fn(crate::http::request_log::log_request))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(refuse_declared_oversize))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+                .layer(PropagateRequestIdLayer::new(request_id)),
+        )
+        .with_state(state)
+}
+
+/// `GET /healthz`: 200 when the database answers, 503 when it does not.
+async fn health(State(state): State<AppState>) -> Response {
+    if state.db.ping().await {
+        (
+            StatusCode::OK,
+            axum::Json(serde_json::json!({"status": "ok"})),
+        )
+            .into_response()
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            axum::Json(serde_json::json!({"status": "database_unavailable"})),
+        )
+            .into_response()
+    }
+}
+
+/// Refuses a body whose declared length is over the limit before reading a byte of it.
+async fn refuse_declared_oversize(req: Request, next: Next) -> Response {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
+        return body_too_large().into_response();
+    }
+    next.run(req).await
+}

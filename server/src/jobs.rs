@@ -1,0 +1,29 @@
+//! The background job loop of a server process. Jobs are decided by database rows and
+//! idempotent, so every process may run this loop.
+
+use std::time::Duration;
+
+use services::Db;
+
+/// Runs every due job, then sleeps `interval`, forever.
+pub async fn run_forever(db: Db, interval: Duration) {
+    let mut ticker = tokio::time::interval(interval);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticker.tick().await;
+        match services::jobs::run_due_once(&db).await {
+            Ok(reports) => {
+                for report in reports.iter().filter(|report| report.affected > 0) {
+                    tracing::info!(
+                        job.name = report.name,
+                        job.affected = report.affected,
+                        "job ran"
+                    );
+                }
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "background jobs failed; retrying at the next tick")
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! The state every handler shares.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use services::Db;
+
+use crate::config::Settings;
+
+/// Database, settings and Leptos options; cheap to clone.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub leptos_options: LeptosOptions,
+}
