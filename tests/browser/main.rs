@@ -40,12 +40,14 @@ async fn start_driver() -> Driver {
         .expect(
             "chromedriver on PATH (apt-get install chromium chromium-driver, or run ./dev test)",
         );
+    // Owned by the guard from here on, so it is killed and reaped on every path.
+    let driver = Driver { child, port };
     for _ in 0..100 {
         if tokio::net::TcpStream::connect(("127.0.0.1", port))
             .await
             .is_ok()
         {
-            return Driver { child, port };
+            return driver;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

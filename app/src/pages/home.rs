@@ -6,13 +6,24 @@ use leptos_meta::{Meta, Title};
 use crate::context::use_locale;
 use crate::i18n::Msg;
 
+const ICON_CART: &str =
+    "M3 4h2l2.4 11.2a2 2 0 0 0 2 1.6h7.7a2 2 0 0 0 2-1.5L21 8H6.2M10 20h.01M17 20h.01";
+const ICON_STORE: &str = "M4 10v10h16V10M3 10l2-6h14l2 6H3zM9 20v-6h6v6";
+const ICON_COINS: &str =
+    "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM15 9.5a3.5 3.5 0 1 0 0 5M8 11h5M8 13h5";
+
 #[component]
 pub fn HomePage() -> impl IntoView {
     let locale = use_locale();
+    // Icons are inline SVG paths (24×24): emoji fonts are missing on many machines.
     let promises = [
-        ("🛒", Msg::PromiseOneCartTitle, Msg::PromiseOneCartText),
-        ("🏬", Msg::PromisePickupTitle, Msg::PromisePickupText),
-        ("💶", Msg::PromiseCashbackTitle, Msg::PromiseCashbackText),
+        (ICON_CART, Msg::PromiseOneCartTitle, Msg::PromiseOneCartText),
+        (ICON_STORE, Msg::PromisePickupTitle, Msg::PromisePickupText),
+        (
+            ICON_COINS,
+            Msg::PromiseCashbackTitle,
+            Msg::PromiseCashbackText,
+        ),
     ];
     view! {
         <Title text="" />
@@ -32,7 +43,9 @@ pub fn HomePage() -> impl IntoView {
                 .into_iter()
                 .map(|(icon, title, text)| view! {
                     <article class="card promise">
-                        <span class="promise-icon" aria-hidden="true">{icon}</span>
+                        <svg class="promise-icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true">
+                            <path d=icon fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+                        </svg>
                         <h2>{locale.t(title)}</h2>
                         <p>{locale.t(text)}</p>
                     </article>

@@ -130,9 +130,7 @@ mod tests {
 
     #[test]
     fn broken_json_is_a_400() {
-        let err = parse::<SignupRequest>(b"{\"email\": ")
-            .err()
-            .expect("fails");
+        let err = parse::<SignupRequest>(b"{\"email\": ").expect_err("fails");
         assert_eq!(err.status, StatusCode::BAD_REQUEST);
         assert_eq!(err.code, "malformed_json");
     }
@@ -140,8 +138,7 @@ mod tests {
     #[test]
     fn a_missing_field_is_a_422_naming_it() {
         let err = parse::<SignupRequest>(br#"{"email": "a@b.fr", "password": "12345678"}"#)
-            .err()
-            .expect("fails");
+            .expect_err("fails");
         assert_eq!(err.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(err.field.as_deref(), Some("name"));
     }
@@ -149,8 +146,7 @@ mod tests {
     #[test]
     fn a_mistyped_field_is_a_422_naming_it() {
         let err = parse::<SignupRequest>(br#"{"email": 3, "password": "12345678", "name": "A"}"#)
-            .err()
-            .expect("fails");
+            .expect_err("fails");
         assert_eq!(err.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(err.field.as_deref(), Some("email"));
     }
@@ -160,8 +156,7 @@ mod tests {
         let err = parse::<SignupRequest>(
             br#"{"email": "a@b.fr", "password": "12345678", "name": "A"} x"#,
         )
-        .err()
-        .expect("fails");
+        .expect_err("fails");
         assert_eq!(err.status, StatusCode::BAD_REQUEST);
     }
 }
