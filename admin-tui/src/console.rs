@@ -11,6 +11,8 @@
 
 pub mod action;
 pub mod app;
+#[cfg(test)]
+mod fixtures;
 pub mod io;
 pub mod keymap;
 pub mod render;

@@ -52,12 +52,14 @@ pub fn HomePage() -> impl IntoView {
                 })
                 .collect_view()}
         </section>
-        <section id="sellers" class="container sellers card">
-            <div>
-                <h2>{locale.t(Msg::SellersTitle)}</h2>
-                <p>{locale.t(Msg::SellersText)}</p>
+        <section id="sellers" class="container">
+            <div class="card sellers">
+                <div>
+                    <h2>{locale.t(Msg::SellersTitle)}</h2>
+                    <p>{locale.t(Msg::SellersText)}</p>
+                </div>
+                <a class="button button-secondary" href="/signup">{locale.t(Msg::HeroSellerCta)}</a>
             </div>
-            <a class="button button-secondary" href="/signup">{locale.t(Msg::HeroSellerCta)}</a>
         </section>
     }
 }

@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 
-use api_types::{ErrorBody, LoginResponse, MeResponse, Role, ShopStatus, ShopSummary, User};
+use api_types::{ErrorBody, LoginResponse, MeResponse, ShopStatus};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use insta::assert_snapshot;
 use ratatui::Terminal;
@@ -12,6 +12,7 @@ use tokio::sync::mpsc::unbounded_channel;
 use super::run;
 use crate::client::ApiError;
 use crate::console::action::{Action, Effect};
+use crate::console::fixtures::{seller, shop};
 use crate::console::io::{ActionSender, EffectRunner};
 use crate::console::keymap::Keymap;
 use crate::console::state::{Screen, Session, State};
@@ -22,16 +23,6 @@ struct Canned {
     asked: RefCell<Vec<Effect>>,
 }
 
-fn ada() -> User {
-    User {
-        id: "u1".into(),
-        email: "ada@example.com".into(),
-        name: "Ada Lovelace".into(),
-        roles: vec![Role::Shopper, Role::Seller],
-        shop_id: Some("s1".into()),
-    }
-}
-
 impl EffectRunner for Canned {
     fn run(&self, effect: Effect, actions: ActionSender) {
         self.asked.borrow_mut().push(effect.clone());
@@ -39,7 +30,7 @@ impl EffectRunner for Canned {
             Effect::Login { password, .. } if password == "right" => {
                 Some(Action::LoginFinished(Ok(LoginResponse {
                     token: "tok".into(),
-                    user: ada(),
+                    user: seller(),
                 })))
             }
             Effect::Login { .. } => Some(Action::LoginFinished(Err(ApiError::Api {
@@ -47,16 +38,11 @@ impl EffectRunner for Canned {
                 body: ErrorBody::new("invalid_credentials", "Wrong e-mail or password", None),
             }))),
             Effect::FetchMe { request, .. } => {
-                let shop = ShopSummary {
-                    id: "s1".into(),
-                    slug: "adas-attic".into(),
-                    name: "Ada's Attic".into(),
-                    status: ShopStatus::Approved,
-                };
+                let shop = shop(ShopStatus::Approved);
                 Some(Action::MeLoaded {
                     request,
                     result: Ok(MeResponse {
-                        user: ada(),
+                        user: seller(),
                         shop: Some(shop),
                     }),
                 })

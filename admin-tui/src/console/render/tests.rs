@@ -1,15 +1,15 @@
 //! Snapshots of whole screens on a `TestBackend`, at 80×24 and 120×40.
 
-use api_types::{Role, ShopStatus, ShopSummary, User};
+use api_types::{ShopStatus, ShopSummary, User};
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::render;
+use crate::console::fixtures::{SERVER, operator, seller, shop};
 use crate::console::keymap::Keymap;
 use crate::console::state::{Field, Loading, LoginForm, Screen, Session, State};
 
-const SERVER: &str = "http://127.0.0.1:3000";
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 /// Draws `state` at every size and checks each against its snapshot `name_WxH`.
@@ -36,35 +36,6 @@ fn console_with(user: User, shop: Option<ShopSummary>) -> State {
     session.shop = shop;
     session.me = Loading::Loaded;
     State::with_session(SERVER, session)
-}
-
-fn seller() -> User {
-    User {
-        id: "u1".into(),
-        email: "ada@example.com".into(),
-        name: "Ada Lovelace".into(),
-        roles: vec![Role::Shopper, Role::Seller],
-        shop_id: Some("s1".into()),
-    }
-}
-
-fn operator() -> User {
-    User {
-        id: "u2".into(),
-        email: "grace@halles.example".into(),
-        name: "Grace Hopper".into(),
-        roles: vec![Role::Operator],
-        shop_id: None,
-    }
-}
-
-fn shop(status: ShopStatus) -> ShopSummary {
-    ShopSummary {
-        id: "s1".into(),
-        slug: "adas-attic".into(),
-        name: "Ada's Attic".into(),
-        status,
-    }
 }
 
 #[test]

@@ -2,33 +2,13 @@
 
 use std::time::Duration;
 
-use api_types::{ErrorBody, LoginResponse, MeResponse, Role, ShopStatus, ShopSummary, User};
+use api_types::{ErrorBody, LoginResponse, MeResponse, ShopStatus};
 
 use super::{retry_delay, update};
 use crate::client::ApiError;
 use crate::console::action::{Action, Effect};
+use crate::console::fixtures::{SERVER, seller, shop};
 use crate::console::state::{Field, Loading, LoginForm, Notice, Screen, Session, State};
-
-const SERVER: &str = "http://127.0.0.1:3000";
-
-fn seller() -> User {
-    User {
-        id: "u1".into(),
-        email: "ada@example.com".into(),
-        name: "Ada Lovelace".into(),
-        roles: vec![Role::Shopper, Role::Seller],
-        shop_id: Some("s1".into()),
-    }
-}
-
-fn shop() -> ShopSummary {
-    ShopSummary {
-        id: "s1".into(),
-        slug: "adas-attic".into(),
-        name: "Ada's Attic".into(),
-        status: ShopStatus::Approved,
-    }
-}
 
 fn form(state: &State) -> &LoginForm {
     match &state.screen {
@@ -82,7 +62,7 @@ fn signed_in() -> State {
     };
     let me = MeResponse {
         user: seller(),
-        shop: Some(shop()),
+        shop: Some(shop(ShopStatus::Approved)),
     };
     assert_eq!(
         update(
@@ -164,7 +144,7 @@ fn a_successful_login_opens_the_console_and_loads_me() {
 
     let me = MeResponse {
         user: seller(),
-        shop: Some(shop()),
+        shop: Some(shop(ShopStatus::Approved)),
     };
     assert_eq!(
         update(
@@ -176,7 +156,7 @@ fn a_successful_login_opens_the_console_and_loads_me() {
         ),
         None
     );
-    assert_eq!(session(&state).shop, Some(shop()));
+    assert_eq!(session(&state).shop, Some(shop(ShopStatus::Approved)));
     assert_eq!(session(&state).me, Loading::Loaded);
 }
 
