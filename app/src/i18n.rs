@@ -143,10 +143,7 @@ impl Msg {
                 "Le marché de vos commerçants",
                 "Your local merchants' market",
             ),
-            Msg::SearchPlaceholder => (
-                "Rechercher un produit, une marque, une boutique",
-                "Search for a product, a brand, a shop",
-            ),
+            Msg::SearchPlaceholder => ("Produit, marque, boutique…", "Product, brand, shop…"),
             Msg::SearchButton => ("Rechercher", "Search"),
             Msg::Cart => ("Panier", "Cart"),
             Msg::Account => ("Mon compte", "My account"),
