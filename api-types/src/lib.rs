@@ -3,9 +3,11 @@
 //!
 //! - [`error`]: the one error envelope every failure uses.
 //! - [`auth`]: sign-up, login, the current user.
+//! - [`catalog`]: products, offers, shops, stores, categories, search.
 //! - [`list`]: the paged list envelope.
 
 pub mod auth;
+pub mod catalog;
 pub mod error;
 pub mod list;
 

@@ -17,8 +17,9 @@ pub struct Migrator;
 #[sea_orm_migration::async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(
-            migrations::m20261122_000001_create_accounts::Migration,
-        )]
+        vec![
+            Box::new(migrations::m20261122_000001_create_accounts::Migration),
+            Box::new(migrations::m20261122_000002_create_catalog::Migration),
+        ]
     }
 }

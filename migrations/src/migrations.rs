@@ -1,3 +1,4 @@
 //! One module per migration, oldest first.
 
 pub mod m20261122_000001_create_accounts;
+pub mod m20261122_000002_create_catalog;

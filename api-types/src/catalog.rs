@@ -1,0 +1,192 @@
+//! The public catalog: `GET /products`, `/products/{id}`, `/shops`, `/shops/{slug}`,
+//! `/categories`. Prices are integer cents with `currency` beside them.
+
+use serde::{Deserialize, Serialize};
+
+/// A category of the shared tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    pub id: String,
+    pub slug: String,
+    pub parent_id: Option<String>,
+    pub name_fr: String,
+    pub name_en: String,
+}
+
+/// A shop as shown beside its offers and in lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShopCard {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub banner_color: String,
+    /// Average rating × 100 (460 = 4.6 / 5); 0 when unrated.
+    pub rating_centi: u32,
+    pub rating_count: u32,
+}
+
+/// A physical store or warehouse of a shop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Store {
+    pub id: String,
+    pub name: String,
+    /// `warehouse` or `store`.
+    pub kind: String,
+    pub address: String,
+    pub postcode: String,
+    pub city: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub opening_hours: String,
+    pub pickup: bool,
+    pub preparation_minutes: u32,
+}
+
+/// `GET /shops/{slug}`: an approved shop with its policies and stores.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShopDetail {
+    #[serde(flatten)]
+    pub card: ShopCard,
+    pub return_policy: String,
+    pub shipping_flat_cents: i64,
+    pub free_shipping_threshold_cents: Option<i64>,
+    pub currency: String,
+    pub stores: Vec<Store>,
+}
+
+/// `{"shop": …}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShopResponse {
+    pub shop: ShopDetail,
+}
+
+/// The cheapest way to get a product, delivery included.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BestOffer {
+    pub id: String,
+    pub shop_id: String,
+    pub shop_slug: String,
+    pub shop_name: String,
+    pub price_cents: i64,
+    pub delivery_price_cents: i64,
+    /// `price_cents + delivery_price_cents`: what offers are compared by.
+    pub total_cents: i64,
+    pub currency: String,
+    pub condition: String,
+}
+
+/// A product in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductCard {
+    pub id: String,
+    pub gtin: String,
+    pub title: String,
+    pub brand: String,
+    pub slug: String,
+    pub category: Category,
+    pub best_offer: Option<BestOffer>,
+    pub offer_count: u32,
+}
+
+/// How an offer reaches a home.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delivery {
+    pub price_cents: i64,
+    pub days: u32,
+}
+
+/// A store where an offer can be collected, with what it holds now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PickupStore {
+    pub id: String,
+    pub name: String,
+    pub city: String,
+    pub postcode: String,
+    pub opening_hours: String,
+    pub preparation_minutes: u32,
+    pub available: u32,
+}
+
+/// One seller's offer on a product page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductOffer {
+    pub id: String,
+    pub shop: ShopCard,
+    pub price_cents: i64,
+    pub currency: String,
+    pub condition: String,
+    pub description: String,
+    pub delivery: Delivery,
+    pub total_cents: i64,
+    /// Units free to sell across all the shop's locations.
+    pub available: u32,
+    pub pickup_stores: Vec<PickupStore>,
+}
+
+/// `GET /products/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductDetail {
+    pub id: String,
+    pub gtin: String,
+    pub title: String,
+    pub brand: String,
+    pub slug: String,
+    pub description: String,
+    pub category: Category,
+    /// Best first: lowest total (price + delivery), then best condition.
+    pub offers: Vec<ProductOffer>,
+}
+
+/// `{"product": …}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductResponse {
+    pub product: ProductDetail,
+}
+
+/// How a list of products is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortOrder {
+    /// Best text match first (newest first without a query).
+    #[default]
+    Relevance,
+    PriceAsc,
+    PriceDesc,
+    Newest,
+}
+
+/// One value of a facet and how many products have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub label: String,
+    pub count: u64,
+}
+
+/// A price band and how many products have their best offer in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PriceBand {
+    pub min_cents: i64,
+    pub max_cents: Option<i64>,
+    pub count: u64,
+}
+
+/// Counts for narrowing a search.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Facets {
+    pub categories: Vec<FacetCount>,
+    pub conditions: Vec<FacetCount>,
+    pub shops: Vec<FacetCount>,
+    pub prices: Vec<PriceBand>,
+}
+
+/// `GET /products`: the list envelope plus facets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductSearchResponse {
+    pub items: Vec<ProductCard>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+    pub facets: Facets,
+}
