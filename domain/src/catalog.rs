@@ -166,6 +166,24 @@ pub fn slugify(title: &str) -> String {
         .to_owned()
 }
 
+/// Folds text into the words a search compares: lower case, accents removed, anything
+/// else a single space. `Perceuse-visseuse « Makita »` → `perceuse visseuse makita`.
+pub fn fold_words(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text
+        .chars()
+        .flat_map(fold_accent)
+        .flat_map(char::to_lowercase)
+    {
+        if c.is_alphanumeric() {
+            folded.push(c);
+        } else if !folded.is_empty() && !folded.ends_with(' ') {
+            folded.push(' ');
+        }
+    }
+    folded.trim_end().to_owned()
+}
+
 fn fold_accent(c: char) -> std::iter::Once<char> {
     let folded = match c {
         'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' => 'a',
@@ -286,6 +304,15 @@ mod tests {
             slugify("Perceuse à percussion 18 V — Bosch"),
             "perceuse-a-percussion-18-v-bosch"
         );
+    }
+
+    #[test]
+    fn search_words_are_folded() {
+        assert_eq!(
+            super::fold_words("Perceuse-visseuse « Makita » 18V, Vélo"),
+            "perceuse visseuse makita 18v velo"
+        );
+        assert_eq!(super::fold_words("  "), "");
     }
 
     #[test]

@@ -12,6 +12,6 @@ pub mod role;
 pub mod throttle;
 
 pub use account::{AccountError, DisplayName, Email, Password};
-pub use catalog::{CatalogError, Condition, Gtin, PriceCents, Slug, slugify};
+pub use catalog::{CatalogError, Condition, Gtin, PriceCents, Slug, fold_words, slugify};
 pub use role::Role;
 pub use throttle::{ThrottlePolicy, ThrottleWindow};

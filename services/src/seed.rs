@@ -70,6 +70,7 @@ pub async fn seed_demo(db: &Db) -> Result<SeedReport, StoreError> {
                 description: Set(description.to_owned()),
                 status: Set("approved".to_owned()),
                 created_at: Set(now()),
+                ..Default::default()
             }
             .insert(db.conn())
             .await?;

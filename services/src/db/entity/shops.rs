@@ -17,6 +17,13 @@ pub struct Model {
     /// `pending`, `approved`, `rejected` or `suspended`.
     pub status: String,
     pub created_at: DateTimeUtc,
+    pub banner_color: String,
+    pub return_policy: String,
+    pub shipping_flat_cents: i64,
+    pub free_shipping_threshold_cents: Option<i64>,
+    /// Average rating × 100.
+    pub rating_centi: i32,
+    pub rating_count: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
