@@ -147,6 +147,16 @@ impl ApiClient {
             .await
     }
 
+    /// `{method} /api/v1{path}` with `body` as JSON, decoded as `T` (PATCH, PUT, DELETE…).
+    pub async fn call<B, T>(&self, method: Method, path: &str, body: &B) -> Result<T, ApiError>
+    where
+        B: Serialize + ?Sized,
+        T: DeserializeOwned,
+    {
+        self.send(self.raw(method, &api_path(path)).json(body))
+            .await
+    }
+
     /// A request to `{base_url}{path}` (`path` from the server root, e.g. `/api/v1/me`) with
     /// the bearer token applied, for anything the typed methods do not cover.
     ///

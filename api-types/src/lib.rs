@@ -5,11 +5,13 @@
 //! - [`auth`]: sign-up, login, the current user.
 //! - [`catalog`]: products, offers, shops, stores, categories, search.
 //! - [`list`]: the paged list envelope.
+//! - [`selling`]: a seller's shop, locations, offers and stock.
 
 pub mod auth;
 pub mod catalog;
 pub mod error;
 pub mod list;
+pub mod selling;
 
 pub use auth::{
     LoginRequest, LoginResponse, MeResponse, Role, ShopStatus, ShopSummary, SignupRequest,

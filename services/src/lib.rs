@@ -9,6 +9,7 @@
 //! - [`test_support`]: fresh databases for the test suites of every crate.
 
 pub mod accounts;
+pub mod catalog;
 pub mod db;
 pub mod error;
 pub mod invariants;

@@ -1,5 +1,6 @@
 //! The JSON API and the storefront over real HTTP, on SQLite or PostgreSQL.
 
 mod accounts;
+mod catalog;
 mod conventions;
 mod storefront;

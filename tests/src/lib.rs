@@ -73,3 +73,48 @@ pub async fn signed_up(app: &TestApp, email: &str) -> String {
         .expect("signing up");
     password
 }
+
+/// A logged-in API client for a new account named after `email`.
+pub async fn logged_in(app: &TestApp, email: &str) -> ApiClient {
+    let password = signed_up(app, email).await;
+    let mut client = app.client();
+    client
+        .login(&api_types::LoginRequest {
+            email: email.to_owned(),
+            password,
+            token_name: None,
+        })
+        .await
+        .expect("logging in");
+    client
+}
+
+/// Adds a category (the tree is seeded data; tests make the few they need).
+pub async fn add_category(app: &TestApp, slug: &str, name_fr: &str) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    services::db::entity::categories::ActiveModel {
+        id: Set(services::new_id()),
+        slug: Set(slug.to_owned()),
+        parent_id: Set(None),
+        name_fr: Set(name_fr.to_owned()),
+        name_en: Set(name_fr.to_owned()),
+        position: Set(0),
+    }
+    .insert(app.db.conn())
+    .await
+    .expect("inserting a category");
+}
+
+/// Approves a shop behind the API's back (operators arrive with their own endpoints).
+pub async fn approve_shop(app: &TestApp, shop_id: &str) {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    services::db::entity::shops::Entity::update_many()
+        .col_expr(
+            services::db::entity::shops::Column::Status,
+            Expr::value("approved"),
+        )
+        .filter(services::db::entity::shops::Column::Id.eq(shop_id))
+        .exec(app.db.conn())
+        .await
+        .expect("approving a shop");
+}

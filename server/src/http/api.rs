@@ -1,7 +1,9 @@
 //! The `/api/v1` JSON API: one module per resource, each owning its router.
 
 mod accounts;
+pub mod catalog;
 mod convert;
+mod selling;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -9,12 +11,14 @@ use axum::http::StatusCode;
 use crate::http::error::ApiError;
 use crate::state::AppState;
 
-pub use convert::{shop_summary, user_of};
+pub use convert::{category_of, shop_card, shop_summary, user_of};
 
 /// Every `/api/v1` route, with JSON answers for unknown paths and methods.
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(accounts::router())
+        .merge(catalog::router())
+        .merge(selling::router())
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such API endpoint.")
         })

@@ -1,0 +1,150 @@
+//! Selling: `/seller/shop`, `/seller/locations`, `/seller/offers`, stock per location.
+
+use serde::{Deserialize, Serialize};
+
+use crate::auth::ShopStatus;
+
+/// `POST /seller/shop`: apply to open a shop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateShopRequest {
+    pub name: String,
+    pub slug: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// The seller's own shop, whatever its status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SellerShop {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub status: ShopStatus,
+    pub banner_color: String,
+    pub return_policy: String,
+    pub shipping_flat_cents: i64,
+    pub free_shipping_threshold_cents: Option<i64>,
+    pub currency: String,
+}
+
+/// `{"shop": …}` for the seller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SellerShopResponse {
+    pub shop: SellerShop,
+}
+
+/// `POST /seller/locations`, `PATCH /seller/locations/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocationRequest {
+    pub name: String,
+    /// `warehouse` or `store`.
+    pub kind: String,
+    pub address: String,
+    pub postcode: String,
+    pub city: String,
+    #[serde(default)]
+    pub pickup: bool,
+    #[serde(default)]
+    pub latitude: Option<f64>,
+    #[serde(default)]
+    pub longitude: Option<f64>,
+    #[serde(default)]
+    pub opening_hours: String,
+    /// Minutes to get a pickup ready; 120 when absent.
+    #[serde(default)]
+    pub preparation_minutes: Option<u32>,
+}
+
+/// A location of the seller's shop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub address: String,
+    pub postcode: String,
+    pub city: String,
+    pub pickup: bool,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub opening_hours: String,
+    pub preparation_minutes: u32,
+}
+
+/// `{"location": …}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocationResponse {
+    pub location: Location,
+}
+
+/// `POST /seller/offers`, `PATCH /seller/offers/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferRequest {
+    pub gtin: String,
+    pub title: String,
+    pub price_cents: i64,
+    /// `new`, `like_new`, `very_good`, `good` or `acceptable`.
+    pub condition: String,
+    #[serde(default)]
+    pub description: String,
+    /// A category slug from `GET /categories`.
+    pub category: String,
+    #[serde(default)]
+    pub brand: String,
+    #[serde(default)]
+    pub delivery_price_cents: i64,
+    /// Days to deliver; 3 when absent.
+    #[serde(default)]
+    pub delivery_days: Option<u32>,
+    /// `active` or `inactive` (PATCH only).
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+/// Units of an offer at one location.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StockLine {
+    pub location_id: String,
+    pub quantity: u32,
+    pub reserved: u32,
+}
+
+/// An offer as its seller sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SellerOffer {
+    pub id: String,
+    pub product_id: String,
+    pub gtin: String,
+    pub title: String,
+    pub brand: String,
+    pub category: String,
+    pub price_cents: i64,
+    pub currency: String,
+    pub condition: String,
+    pub description: String,
+    pub delivery_price_cents: i64,
+    pub delivery_days: u32,
+    /// `active`, `inactive`, `review` or `taken_down`.
+    pub status: String,
+    pub stock: Vec<StockLine>,
+}
+
+/// `{"offer": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SellerOfferResponse {
+    pub offer: SellerOffer,
+}
+
+/// `PUT /seller/offers/{id}/stock`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StockRequest {
+    pub location_id: String,
+    pub quantity: i64,
+}
+
+/// `{"stock": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StockResponse {
+    pub stock: StockLine,
+}

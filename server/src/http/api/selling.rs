@@ -1,0 +1,311 @@
+//! Selling, for the staff of a shop: `/seller/shop`, `/seller/locations`,
+//! `/seller/offers`, `/seller/offers/{id}/stock`. Another shop's rows answer 404.
+
+use api_types::ListResponse;
+use api_types::selling::{
+    CreateShopRequest, Location, LocationRequest, LocationResponse, OfferRequest, SellerOffer,
+    SellerOfferResponse, SellerShop, SellerShopResponse, StockLine, StockRequest, StockResponse,
+};
+use axum::extract::{FromRef, FromRequestParts, Path, Query, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::routing::{get, patch, put};
+use axum::{Json, Router};
+use serde::Deserialize;
+use services::catalog::selling::{self, LocationInput, OfferInput, ShopApplication};
+use services::db::entity::{locations, shops, stock_levels};
+
+use super::catalog::paging;
+use super::convert::shop_status;
+use crate::http::auth::AuthUser;
+use crate::http::error::ApiError;
+use crate::http::json::ApiJson;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/seller/shop", get(find_own_shop).post(create_shop))
+        .route(
+            "/seller/locations",
+            get(list_locations).post(create_location),
+        )
+        .route("/seller/locations/{id}", patch(update_location))
+        .route("/seller/offers", get(list_offers).post(create_offer))
+        .route(
+            "/seller/offers/{id}",
+            get(find_offer).patch(update_offer).delete(delete_offer),
+        )
+        .route("/seller/offers/{id}/stock", put(set_stock))
+}
+
+/// A caller who is staff of a shop; anyone else gets 403 (401 when not logged in).
+pub struct ShopStaff {
+    pub shop_id: String,
+}
+
+impl<S> FromRequestParts<S> for ShopStaff
+where
+    S: Send + Sync,
+    AppState: FromRef<S>,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let AuthUser(session) = AuthUser::from_request_parts(parts, state).await?;
+        match session.user.shop {
+            Some(shop) => Ok(ShopStaff { shop_id: shop.id }),
+            None => Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "not_seller",
+                "Only the staff of a shop may do this. Apply with POST /seller/shop.",
+            )),
+        }
+    }
+}
+
+fn seller_shop(shop: shops::Model) -> SellerShop {
+    SellerShop {
+        id: shop.id,
+        slug: shop.slug,
+        name: shop.name,
+        description: shop.description,
+        status: shop_status(&shop.status),
+        banner_color: shop.banner_color,
+        return_policy: shop.return_policy,
+        shipping_flat_cents: shop.shipping_flat_cents,
+        free_shipping_threshold_cents: shop.free_shipping_threshold_cents,
+        currency: "EUR".to_owned(),
+    }
+}
+
+async fn create_shop(
+    State(state): State<AppState>,
+    AuthUser(session): AuthUser,
+    ApiJson(request): ApiJson<CreateShopRequest>,
+) -> Result<(StatusCode, Json<SellerShopResponse>), ApiError> {
+    let application = ShopApplication {
+        name: request.name,
+        slug: request.slug,
+        description: request.description,
+    };
+    let shop = selling::apply_for_shop(&state.db, &session.user.id, application).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(SellerShopResponse {
+            shop: seller_shop(shop),
+        }),
+    ))
+}
+
+async fn find_own_shop(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+) -> Result<Json<SellerShopResponse>, ApiError> {
+    Ok(Json(SellerShopResponse {
+        shop: seller_shop(selling::own_shop(&state.db, &staff.shop_id).await?),
+    }))
+}
+
+fn location_of(row: locations::Model) -> Location {
+    Location {
+        id: row.id,
+        name: row.name,
+        kind: row.kind,
+        address: row.address,
+        postcode: row.postcode,
+        city: row.city,
+        pickup: row.pickup,
+        latitude: row.latitude,
+        longitude: row.longitude,
+        opening_hours: row.opening_hours,
+        preparation_minutes: u32::try_from(row.preparation_minutes).unwrap_or(0),
+    }
+}
+
+fn location_input(request: LocationRequest) -> LocationInput {
+    LocationInput {
+        name: request.name,
+        kind: request.kind,
+        address: request.address,
+        postcode: request.postcode.trim().to_owned(),
+        city: request.city,
+        pickup: request.pickup,
+        latitude: request.latitude,
+        longitude: request.longitude,
+        opening_hours: request.opening_hours,
+        preparation_minutes: request
+            .preparation_minutes
+            .map_or(120, |m| i32::try_from(m).unwrap_or(i32::MAX)),
+    }
+}
+
+async fn list_locations(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+) -> Result<Json<ListResponse<Location>>, ApiError> {
+    let rows = selling::list_locations(&state.db, &staff.shop_id).await?;
+    let total = rows.len() as u64;
+    Ok(Json(ListResponse {
+        items: rows.into_iter().map(location_of).collect(),
+        total,
+        page: 1,
+        per_page: total.max(1),
+    }))
+}
+
+async fn create_location(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+    ApiJson(request): ApiJson<LocationRequest>,
+) -> Result<(StatusCode, Json<LocationResponse>), ApiError> {
+    let row = selling::create_location(&state.db, &staff.shop_id, location_input(request)).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(LocationResponse {
+            location: location_of(row),
+        }),
+    ))
+}
+
+async fn update_location(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<LocationRequest>,
+) -> Result<Json<LocationResponse>, ApiError> {
+    let row =
+        selling::update_location(&state.db, &staff.shop_id, &id, location_input(request)).await?;
+    Ok(Json(LocationResponse {
+        location: location_of(row),
+    }))
+}
+
+fn stock_line(level: &stock_levels::Model) -> StockLine {
+    StockLine {
+        location_id: level.location_id.clone(),
+        quantity: u32::try_from(level.quantity).unwrap_or(0),
+        reserved: u32::try_from(level.reserved).unwrap_or(0),
+    }
+}
+
+fn seller_offer(found: selling::SellerOffer) -> SellerOffer {
+    SellerOffer {
+        id: found.offer.id,
+        product_id: found.product.id,
+        gtin: found.product.gtin,
+        title: found.product.title,
+        brand: found.product.brand,
+        category: found.category_slug,
+        price_cents: found.offer.price_cents,
+        currency: found.offer.currency,
+        condition: found.offer.condition,
+        description: found.offer.description,
+        delivery_price_cents: found.offer.delivery_price_cents,
+        delivery_days: u32::try_from(found.offer.delivery_days).unwrap_or(0),
+        status: found.offer.status,
+        stock: found.stock.iter().map(stock_line).collect(),
+    }
+}
+
+fn offer_input(request: OfferRequest) -> OfferInput {
+    OfferInput {
+        gtin: request.gtin,
+        title: request.title,
+        brand: request.brand,
+        price_cents: request.price_cents,
+        condition: request.condition,
+        description: request.description,
+        category: request.category,
+        delivery_price_cents: request.delivery_price_cents,
+        delivery_days: request
+            .delivery_days
+            .map_or(3, |d| i32::try_from(d).unwrap_or(i32::MAX)),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct PageParams {
+    page: Option<String>,
+    per_page: Option<String>,
+}
+
+async fn list_offers(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+    Query(params): Query<PageParams>,
+) -> Result<Json<ListResponse<SellerOffer>>, ApiError> {
+    let (page, per_page) = paging(&params.page, &params.per_page)?;
+    let (rows, total) = selling::list_offers(&state.db, &staff.shop_id, page, per_page).await?;
+    Ok(Json(ListResponse {
+        items: rows.into_iter().map(seller_offer).collect(),
+        total,
+        page,
+        per_page,
+    }))
+}
+
+async fn create_offer(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+    ApiJson(request): ApiJson<OfferRequest>,
+) -> Result<(StatusCode, Json<SellerOfferResponse>), ApiError> {
+    let created = selling::create_offer(&state.db, &staff.shop_id, offer_input(request)).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(SellerOfferResponse {
+            offer: seller_offer(created),
+        }),
+    ))
+}
+
+async fn find_offer(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+    Path(id): Path<String>,
+) -> Result<Json<SellerOfferResponse>, ApiError> {
+    Ok(Json(SellerOfferResponse {
+        offer: seller_offer(selling::find_offer(&state.db, &staff.shop_id, &id).await?),
+    }))
+}
+
+async fn update_offer(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<OfferRequest>,
+) -> Result<Json<SellerOfferResponse>, ApiError> {
+    let status = request.status.clone();
+    let updated =
+        selling::update_offer(&state.db, &staff.shop_id, &id, offer_input(request), status).await?;
+    Ok(Json(SellerOfferResponse {
+        offer: seller_offer(updated),
+    }))
+}
+
+async fn delete_offer(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    selling::delete_offer(&state.db, &staff.shop_id, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn set_stock(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<StockRequest>,
+) -> Result<Json<StockResponse>, ApiError> {
+    let level = selling::set_stock(
+        &state.db,
+        &staff.shop_id,
+        &id,
+        &request.location_id,
+        request.quantity,
+    )
+    .await?;
+    Ok(Json(StockResponse {
+        stock: stock_line(&level),
+    }))
+}

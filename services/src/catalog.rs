@@ -1,0 +1,13 @@
+//! The catalog: what shoppers browse and what sellers list.
+//!
+//! - [`views`]: the shapes use-cases return (the server maps them to API types).
+//! - [`browse`]: categories, shops and stores, product pages.
+//! - [`search`]: full-text search with filters, sorting and facets.
+//! - [`selling`]: a seller's shop, locations, offers and stock.
+//! - [`sql`]: a small builder for SQL that differs between SQLite and PostgreSQL.
+
+pub mod browse;
+pub mod search;
+pub mod selling;
+pub mod sql;
+pub mod views;

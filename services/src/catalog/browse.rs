@@ -1,0 +1,189 @@
+//! Browsing: categories, approved shops and their stores, product pages.
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+
+use super::sql::SqlBuilder;
+use super::views::{
+    CategoryView, PickupStoreView, ProductOfferView, ProductPageView, ShopProfile, ShopWithStores,
+    condition_rank,
+};
+use crate::db::entity::{categories, locations, offers, products, shops};
+use crate::{Db, StoreError};
+
+/// Every category, parents before children, in display order.
+pub async fn list_categories(db: &Db) -> Result<Vec<CategoryView>, StoreError> {
+    let rows = categories::Entity::find()
+        .order_by_asc(categories::Column::Position)
+        .order_by_asc(categories::Column::Slug)
+        .all(db.conn())
+        .await?;
+    Ok(rows.into_iter().map(CategoryView::from).collect())
+}
+
+/// One page of approved shops, best rated first, and how many there are.
+pub async fn list_shops(
+    db: &Db,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<ShopProfile>, u64), StoreError> {
+    let query = shops::Entity::find()
+        .filter(shops::Column::Status.eq("approved"))
+        .order_by_desc(shops::Column::RatingCenti)
+        .order_by_asc(shops::Column::Slug);
+    let paginator = query.paginate(db.conn(), per_page.clamp(1, 100));
+    let total = paginator.num_items().await?;
+    let rows = paginator.fetch_page(page.max(1) - 1).await?;
+    Ok((rows.into_iter().map(ShopProfile::from).collect(), total))
+}
+
+/// An approved shop by slug, with its stores; a shop that is not public is not found.
+pub async fn find_shop(db: &Db, slug: &str) -> Result<ShopWithStores, StoreError> {
+    let shop = shops::Entity::find()
+        .filter(shops::Column::Slug.eq(slug))
+        .filter(shops::Column::Status.eq("approved"))
+        .one(db.conn())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let stores = locations::Entity::find()
+        .filter(locations::Column::ShopId.eq(shop.id.clone()))
+        .filter(locations::Column::Kind.eq("store"))
+        .order_by_asc(locations::Column::City)
+        .order_by_asc(locations::Column::Name)
+        .all(db.conn())
+        .await?;
+    Ok(ShopWithStores {
+        shop: shop.into(),
+        stores,
+    })
+}
+
+/// A product with every live offer of an approved shop, best first (lowest total, then
+/// best condition). Offers with nothing left to sell are listed last, as sold out.
+pub async fn find_product(db: &Db, product_id: &str) -> Result<ProductPageView, StoreError> {
+    let product = products::Entity::find_by_id(product_id.to_owned())
+        .one(db.conn())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let category = categories::Entity::find_by_id(product.category_id.clone())
+        .one(db.conn())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let offer_rows = offers::Entity::find()
+        .filter(offers::Column::ProductId.eq(product.id.clone()))
+        .filter(offers::Column::Status.eq("active"))
+        .all(db.conn())
+        .await?;
+    let shop_ids: Vec<String> = offer_rows.iter().map(|o| o.shop_id.clone()).collect();
+    let shops: HashMap<String, shops::Model> = shops::Entity::find()
+        .filter(shops::Column::Id.is_in(shop_ids))
+        .filter(shops::Column::Status.eq("approved"))
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(|shop| (shop.id.clone(), shop))
+        .collect();
+    let availability = availability_by_location(db, &offer_rows).await?;
+
+    let mut offers: Vec<ProductOfferView> = offer_rows
+        .into_iter()
+        .filter_map(|offer| {
+            let shop = shops.get(&offer.shop_id)?.clone();
+            let held = availability.get(&offer.id).cloned().unwrap_or_default();
+            let available = held.iter().map(|h| h.available).sum();
+            let pickup_stores = held
+                .into_iter()
+                .filter(|h| h.pickup && h.available > 0)
+                .map(|h| PickupStoreView {
+                    id: h.location_id,
+                    name: h.name,
+                    city: h.city,
+                    postcode: h.postcode,
+                    opening_hours: h.opening_hours,
+                    preparation_minutes: h.preparation_minutes,
+                    available: h.available,
+                })
+                .collect();
+            Some(ProductOfferView {
+                id: offer.id,
+                shop: shop.into(),
+                price_cents: offer.price_cents,
+                currency: offer.currency,
+                condition: offer.condition,
+                description: offer.description,
+                delivery_price_cents: offer.delivery_price_cents,
+                delivery_days: offer.delivery_days,
+                available,
+                pickup_stores,
+            })
+        })
+        .collect();
+    offers.sort_by_key(|o| {
+        (
+            o.available == 0,
+            o.price_cents + o.delivery_price_cents,
+            condition_rank(&o.condition),
+            o.id.clone(),
+        )
+    });
+
+    Ok(ProductPageView {
+        id: product.id,
+        gtin: product.gtin,
+        title: product.title,
+        brand: product.brand,
+        slug: product.slug,
+        description: product.description,
+        category: category.into(),
+        offers,
+    })
+}
+
+/// Units free to sell of one offer at one location.
+#[derive(Debug, Clone)]
+struct Held {
+    location_id: String,
+    name: String,
+    city: String,
+    postcode: String,
+    opening_hours: String,
+    preparation_minutes: i32,
+    pickup: bool,
+    available: i64,
+}
+
+async fn availability_by_location(
+    db: &Db,
+    offers: &[offers::Model],
+) -> Result<HashMap<String, Vec<Held>>, StoreError> {
+    let mut by_offer: HashMap<String, Vec<Held>> = HashMap::new();
+    if offers.is_empty() {
+        return Ok(by_offer);
+    }
+    let mut sql = SqlBuilder::new(db.backend());
+    sql.push(
+        "SELECT sl.offer_id, l.id AS location_id, l.name, l.city, l.postcode, l.opening_hours, l.preparation_minutes, \
+         l.pickup, sl.quantity - sl.reserved AS available \
+         FROM stock_levels sl JOIN locations l ON l.id = sl.location_id WHERE sl.quantity > sl.reserved AND sl.offer_id IN ",
+    )
+    .bind_list(offers.iter().map(|o| o.id.clone()))
+    .push(" ORDER BY l.city, l.name");
+    for row in db.conn().query_all_raw(sql.build()).await? {
+        let offer_id: String = row.try_get("", "offer_id")?;
+        let available: i32 = row
+            .try_get("", "available")
+            .or_else(|_| row.try_get::<i64>("", "available").map(|v| v as i32))?;
+        by_offer.entry(offer_id).or_default().push(Held {
+            location_id: row.try_get("", "location_id")?,
+            name: row.try_get("", "name")?,
+            city: row.try_get("", "city")?,
+            postcode: row.try_get("", "postcode")?,
+            opening_hours: row.try_get("", "opening_hours")?,
+            preparation_minutes: row.try_get("", "preparation_minutes")?,
+            pickup: row.try_get("", "pickup")?,
+            available: i64::from(available),
+        });
+    }
+    Ok(by_offer)
+}
