@@ -190,3 +190,20 @@ pub struct ProductSearchResponse {
     pub per_page: u64,
     pub facets: Facets,
 }
+
+/// `GET /products` query parameters, as text: the server parses them and names the one
+/// at fault. Also what the storefront's search page sends.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ProductSearchParams {
+    pub q: Option<String>,
+    pub category: Option<String>,
+    pub min_price_cents: Option<String>,
+    pub max_price_cents: Option<String>,
+    pub condition: Option<String>,
+    pub shop: Option<String>,
+    pub pickup_postcode: Option<String>,
+    /// `relevance` (default), `price_asc`, `price_desc` or `newest`.
+    pub sort: Option<String>,
+    pub page: Option<String>,
+    pub per_page: Option<String>,
+}

@@ -4,6 +4,7 @@
 //! - [`shell`] and [`App`]: the HTML document and the router.
 //! - [`i18n`]: every visible string, French and English.
 //! - [`context`]: what a page knows of the request (user, form token, flash).
+//! - `convert` (server only): service views → API types, shared with the JSON API.
 //! - [`layout`]: header and footer.
 //! - [`pages`]: one module per page.
 //!
@@ -11,6 +12,8 @@
 //! traits in scope.
 
 pub mod context;
+#[cfg(feature = "ssr")]
+pub mod convert;
 pub mod i18n;
 pub mod layout;
 pub mod pages;

@@ -2,7 +2,6 @@
 
 mod accounts;
 pub mod catalog;
-mod convert;
 mod selling;
 
 use axum::Router;
@@ -11,7 +10,7 @@ use axum::http::StatusCode;
 use crate::http::error::ApiError;
 use crate::state::AppState;
 
-pub use convert::{category_of, shop_card, shop_summary, user_of};
+pub use app::convert::{shop_summary, user_of};
 
 /// Every `/api/v1` route, with JSON answers for unknown paths and methods.
 pub fn router() -> Router<AppState> {

@@ -8,11 +8,11 @@ use axum::{Json, Router};
 use services::accounts::sessions::{self, SessionKind};
 use services::accounts::{LoginAttempt, NewAccount, authenticate, signup};
 
-use super::{shop_summary, user_of};
 use crate::http::auth::{AuthUser, ClientAddress};
 use crate::http::error::ApiError;
 use crate::http::json::ApiJson;
 use crate::state::AppState;
+use app::convert::{shop_summary, user_of};
 
 pub fn router() -> Router<AppState> {
     Router::new()

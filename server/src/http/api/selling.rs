@@ -15,8 +15,9 @@ use serde::Deserialize;
 use services::catalog::selling::{self, LocationInput, OfferInput, ShopApplication};
 use services::db::entity::{locations, shops, stock_levels};
 
-use super::catalog::paging;
-use super::convert::shop_status;
+use app::convert::{paging, shop_status};
+
+use super::catalog::bad_parameter;
 use crate::http::auth::AuthUser;
 use crate::http::error::ApiError;
 use crate::http::json::ApiJson;
@@ -234,7 +235,7 @@ async fn list_offers(
     staff: ShopStaff,
     Query(params): Query<PageParams>,
 ) -> Result<Json<ListResponse<SellerOffer>>, ApiError> {
-    let (page, per_page) = paging(&params.page, &params.per_page)?;
+    let (page, per_page) = paging(&params.page, &params.per_page).map_err(bad_parameter)?;
     let (rows, total) = selling::list_offers(&state.db, &staff.shop_id, page, per_page).await?;
     Ok(Json(ListResponse {
         items: rows.into_iter().map(seller_offer).collect(),
