@@ -172,7 +172,11 @@ struct Scope<'a> {
 fn push_ctes(sql: &mut SqlBuilder, scope: &Scope<'_>) {
     // SQLite evaluates bm25() only while scanning the FTS table itself, so the match is
     // materialised before it is joined and grouped.
-    sql.push(if sql.is_postgres() { "WITH matched AS (" } else { "WITH matched AS MATERIALIZED (" });
+    sql.push(if sql.is_postgres() {
+        "WITH matched AS ("
+    } else {
+        "WITH matched AS MATERIALIZED ("
+    });
     if scope.words.is_empty() {
         sql.push(
             "SELECT p.id, p.category_id, p.created_at, 0.0 AS rank FROM products p WHERE 1 = 1",
