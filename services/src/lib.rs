@@ -5,6 +5,7 @@
 //! - [`accounts`]: sign-up, login, sessions and API tokens, login throttling.
 //! - [`seed`]: demo data.
 //! - [`jobs`]: background work run from database rows.
+//! - [`media`]: product images behind a storage trait.
 //! - [`invariants`]: what `halles check` verifies.
 //! - [`test_support`]: fresh databases for the test suites of every crate.
 
@@ -14,6 +15,7 @@ pub mod db;
 pub mod error;
 pub mod invariants;
 pub mod jobs;
+pub mod media;
 pub mod seed;
 pub mod test_support;
 

@@ -369,3 +369,27 @@ async fn selling_needs_a_shop_and_a_login() {
     expect_api_error(shopper.get("/seller/offers").await, 403, None);
     expect_api_error(app.client().get("/seller/offers").await, 401, None);
 }
+
+#[tokio::test]
+async fn robots_and_the_sitemap_point_crawlers_at_public_pages() {
+    let app = spawn_app().await;
+    add_category(&app, "bricolage", "Bricolage").await;
+    let (_, _, _) = stocked_shop(&app, "seo@halles.test", "outils-seo", 5_000, 0, 1).await;
+    let robots = reqwest::get(app.url("/robots.txt"))
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("text");
+    assert!(robots.contains("Disallow: /account"));
+    assert!(robots.contains(&format!("Sitemap: {}/sitemap.xml", app.address)));
+    let sitemap = reqwest::get(app.url("/sitemap.xml")).await.expect("sent");
+    assert_eq!(
+        sitemap.headers()["content-type"],
+        "application/xml; charset=utf-8"
+    );
+    let xml = sitemap.text().await.expect("text");
+    assert!(xml.contains("/shops/outils-seo</loc>"));
+    assert!(xml.contains("/categories/bricolage</loc>"));
+    assert!(xml.contains("/perceuse-visseuse-sans-fil-18-v</loc>"));
+}

@@ -35,6 +35,7 @@ pub fn build(state: AppState) -> Router {
         .route("/healthz", get(health))
         .nest(api_types::API_PREFIX, crate::http::api::router())
         .merge(web::assets::router())
+        .merge(web::seo::router())
         .merge(storefront)
         .layer(middleware::from_fn(crate::http::request_log::log_request))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -4,4 +4,5 @@
 pub mod assets;
 pub mod context;
 pub mod forms;
+pub mod seo;
 pub mod site;

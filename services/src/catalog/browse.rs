@@ -187,3 +187,44 @@ async fn availability_by_location(
     }
     Ok(by_offer)
 }
+
+/// What a sitemap lists: approved shops, categories, and products with a live offer.
+#[derive(Debug, Clone, Default)]
+pub struct SitemapEntries {
+    pub category_slugs: Vec<String>,
+    pub shop_slugs: Vec<String>,
+    /// `(id, slug)`, newest first.
+    pub products: Vec<(String, String)>,
+}
+
+/// Everything a crawler should find, products capped at `max_products`.
+pub async fn sitemap_entries(db: &Db, max_products: u64) -> Result<SitemapEntries, StoreError> {
+    let category_slugs = list_categories(db)
+        .await?
+        .into_iter()
+        .map(|c| c.slug)
+        .collect();
+    let shop_slugs = shops::Entity::find()
+        .filter(shops::Column::Status.eq("approved"))
+        .order_by_asc(shops::Column::Slug)
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(|s| s.slug)
+        .collect();
+    let mut sql = SqlBuilder::new(db.backend());
+    sql.push(
+        "SELECT p.id, p.slug FROM products p WHERE EXISTS (SELECT 1 FROM offers o JOIN shops s ON s.id = o.shop_id \
+         WHERE o.product_id = p.id AND o.status = 'active' AND s.status = 'approved') ORDER BY p.created_at DESC LIMIT ",
+    )
+    .bind(i64::try_from(max_products).unwrap_or(i64::MAX));
+    let mut products = Vec::new();
+    for row in db.conn().query_all_raw(sql.build()).await? {
+        products.push((row.try_get("", "id")?, row.try_get("", "slug")?));
+    }
+    Ok(SitemapEntries {
+        category_slugs,
+        shop_slugs,
+        products,
+    })
+}
