@@ -20,6 +20,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(migrations::m20261122_000001_create_accounts::Migration),
             Box::new(migrations::m20261122_000002_create_catalog::Migration),
+            Box::new(migrations::m20261122_000003_create_recently_viewed::Migration),
         ]
     }
 }

@@ -3,10 +3,12 @@
 //! - [`views`]: the shapes use-cases return (the server maps them to API types).
 //! - [`browse`]: categories, shops and stores, product pages.
 //! - [`search`]: full-text search with filters, sorting and facets.
+//! - [`recent`]: recently viewed products per account.
 //! - [`selling`]: a seller's shop, locations, offers and stock.
 //! - [`sql`]: a small builder for SQL that differs between SQLite and PostgreSQL.
 
 pub mod browse;
+pub mod recent;
 pub mod search;
 pub mod selling;
 pub mod sql;

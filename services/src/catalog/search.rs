@@ -432,6 +432,29 @@ async fn cards(
         .collect())
 }
 
+/// Cards for products given by id, in that order (products without a live offer keep
+/// their card, with no best offer).
+pub async fn product_cards(db: &Db, ids: &[String]) -> Result<Vec<ProductCardView>, StoreError> {
+    let query = ProductQuery::default();
+    let scope = Scope {
+        query: &query,
+        words: &[],
+        category_ids: None,
+    };
+    let ranked = ids
+        .iter()
+        .map(|id| RankedProduct {
+            id: id.clone(),
+            offer_count: 0,
+        })
+        .collect();
+    let mut cards = cards(db, &scope, ranked).await?;
+    for card in &mut cards {
+        card.offer_count = u32::from(card.best_offer.is_some());
+    }
+    Ok(cards)
+}
+
 /// Offers compare by total price, then condition, then id (stable).
 fn offer_order(offer: &BestOfferView) -> (i64, usize, String) {
     (

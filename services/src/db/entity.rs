@@ -6,6 +6,7 @@ pub mod locations;
 pub mod login_throttle;
 pub mod offers;
 pub mod products;
+pub mod recently_viewed;
 pub mod sessions;
 pub mod shop_staff;
 pub mod shops;
