@@ -38,11 +38,27 @@ pub struct Urls {
 }
 
 /// Words that match demo titles, and catalog listing URLs.
-const SEARCH_WORDS: [&str; 10] = ["perceuse", "velo", "casque", "roman", "vin", "lampe", "chaussures", "jeu", "tente", "cafe"];
+const SEARCH_WORDS: [&str; 10] = [
+    "perceuse",
+    "velo",
+    "casque",
+    "roman",
+    "vin",
+    "lampe",
+    "chaussures",
+    "jeu",
+    "tente",
+    "cafe",
+];
 
 pub async fn discover(base: &str) -> anyhow::Result<Urls> {
     let client = reqwest::Client::new();
-    let categories: Value = client.get(format!("{base}/api/v1/categories")).send().await?.json().await?;
+    let categories: Value = client
+        .get(format!("{base}/api/v1/categories"))
+        .send()
+        .await?
+        .json()
+        .await?;
     let category_slugs: Vec<String> = categories["items"]
         .as_array()
         .context("categories")?
@@ -51,7 +67,12 @@ pub async fn discover(base: &str) -> anyhow::Result<Urls> {
         .collect();
     let mut products = Vec::new();
     for page in 1..=3 {
-        let listed: Value = client.get(format!("{base}/api/v1/products?per_page=100&page={page}")).send().await?.json().await?;
+        let listed: Value = client
+            .get(format!("{base}/api/v1/products?per_page=100&page={page}"))
+            .send()
+            .await?
+            .json()
+            .await?;
         for item in listed["items"].as_array().context("products")? {
             if let (Some(id), Some(slug)) = (item["id"].as_str(), item["slug"].as_str()) {
                 products.push(format!("{base}/products/{id}/{slug}"));
@@ -59,19 +80,43 @@ pub async fn discover(base: &str) -> anyhow::Result<Urls> {
         }
     }
     anyhow::ensure!(!products.is_empty(), "no products found to load");
-    let mut searches: Vec<String> = SEARCH_WORDS.iter().map(|w| format!("{base}/api/v1/products?q={w}")).collect();
-    searches.extend(category_slugs.iter().take(10).map(|slug| format!("{base}/api/v1/products?category={slug}&sort=price_asc")));
-    let categories = category_slugs.iter().map(|slug| format!("{base}/categories/{slug}")).collect();
-    Ok(Urls { searches, products, categories })
+    let mut searches: Vec<String> = SEARCH_WORDS
+        .iter()
+        .map(|w| format!("{base}/api/v1/products?q={w}"))
+        .collect();
+    searches.extend(
+        category_slugs
+            .iter()
+            .take(10)
+            .map(|slug| format!("{base}/api/v1/products?category={slug}&sort=price_asc")),
+    );
+    let categories = category_slugs
+        .iter()
+        .map(|slug| format!("{base}/categories/{slug}"))
+        .collect();
+    Ok(Urls {
+        searches,
+        products,
+        categories,
+    })
 }
 
-pub async fn run_scenario(scenario: Scenario, _base: &str, urls: &Urls, concurrency: usize, duration: Duration) -> ScenarioResult {
+pub async fn run_scenario(
+    scenario: Scenario,
+    _base: &str,
+    urls: &Urls,
+    concurrency: usize,
+    duration: Duration,
+) -> ScenarioResult {
     let targets: Arc<Vec<String>> = Arc::new(match scenario {
         Scenario::CatalogApi => urls.searches.clone(),
         Scenario::ProductPage => urls.products.clone(),
         Scenario::CategoryPage => urls.categories.clone(),
     });
-    let client = reqwest::Client::builder().pool_max_idle_per_host(concurrency).build().unwrap_or_default();
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(concurrency)
+        .build()
+        .unwrap_or_default();
     let deadline = Instant::now() + duration;
     let started = Instant::now();
     let workers = (0..concurrency).map(|worker| {
@@ -98,11 +143,13 @@ pub async fn run_scenario(scenario: Scenario, _base: &str, urls: &Urls, concurre
     });
     let mut latencies = Vec::new();
     let mut errors = 0;
-    for joined in futures::future::join_all(workers).await {
-        if let Ok((mut l, e)) = joined {
-            latencies.append(&mut l);
-            errors += e;
-        }
+    for (mut worker_latencies, worker_errors) in futures::future::join_all(workers)
+        .await
+        .into_iter()
+        .flatten()
+    {
+        latencies.append(&mut worker_latencies);
+        errors += worker_errors;
     }
     ScenarioResult::from_latencies(scenario.name(), latencies, errors, started.elapsed())
 }

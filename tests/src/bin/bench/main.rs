@@ -46,7 +46,11 @@ fn options() -> anyhow::Result<Options> {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let options = options()?;
-    let duration = if options.quick { Duration::from_secs(5) } else { Duration::from_secs(20) };
+    let duration = if options.quick {
+        Duration::from_secs(5)
+    } else {
+        Duration::from_secs(20)
+    };
     let concurrency = 32;
     let mut report = Report::new();
     for &products in &options.sizes {
@@ -55,10 +59,25 @@ async fn main() -> anyhow::Result<()> {
         let server = ServerProcess::start(&database).await?;
         let idle_rss_mb = server.rss_mb();
         let urls = load::discover(&server.base_url).await?;
-        let mut size = SizeReport { products, ready_ms: server.ready_ms, idle_rss_mb, peak_rss_mb: idle_rss_mb, scenarios: Vec::new() };
-        for scenario in [Scenario::CatalogApi, Scenario::ProductPage, Scenario::CategoryPage] {
-            eprintln!("   {} for {} s with {concurrency} clients", scenario.name(), duration.as_secs());
-            let result = run_scenario(scenario, &server.base_url, &urls, concurrency, duration).await;
+        let mut size = SizeReport {
+            products,
+            ready_ms: server.ready_ms,
+            idle_rss_mb,
+            peak_rss_mb: idle_rss_mb,
+            scenarios: Vec::new(),
+        };
+        for scenario in [
+            Scenario::CatalogApi,
+            Scenario::ProductPage,
+            Scenario::CategoryPage,
+        ] {
+            eprintln!(
+                "   {} for {} s with {concurrency} clients",
+                scenario.name(),
+                duration.as_secs()
+            );
+            let result =
+                run_scenario(scenario, &server.base_url, &urls, concurrency, duration).await;
             size.peak_rss_mb = size.peak_rss_mb.max(server.rss_mb());
             size.scenarios.push(result);
         }

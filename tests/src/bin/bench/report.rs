@@ -18,7 +18,12 @@ pub struct ScenarioResult {
 }
 
 impl ScenarioResult {
-    pub fn from_latencies(name: &'static str, mut latencies: Vec<Duration>, errors: u64, elapsed: Duration) -> Self {
+    pub fn from_latencies(
+        name: &'static str,
+        mut latencies: Vec<Duration>,
+        errors: u64,
+        elapsed: Duration,
+    ) -> Self {
         latencies.sort_unstable();
         let percentile = |p: f64| -> f64 {
             if latencies.is_empty() {
@@ -56,15 +61,27 @@ pub struct Report {
     pub sizes: Vec<SizeReport>,
 }
 
+impl Default for Report {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Report {
     pub fn new() -> Self {
         let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
-        Self { machine: format!("{cpus} CPU(s), {}", std::env::consts::ARCH), sizes: Vec::new() }
+        Self {
+            machine: format!("{cpus} CPU(s), {}", std::env::consts::ARCH),
+            sizes: Vec::new(),
+        }
     }
 
     pub fn print(&self) {
         println!("machine: {}", self.machine);
-        println!("{:>9} {:<14} {:>9} {:>9} {:>9} {:>9} {:>7}", "products", "scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors");
+        println!(
+            "{:>9} {:<14} {:>9} {:>9} {:>9} {:>9} {:>7}",
+            "products", "scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"
+        );
         for size in &self.sizes {
             for s in &size.scenarios {
                 println!(
@@ -84,7 +101,12 @@ impl Report {
             )
             && a.p50_ms > 0.0
         {
-            println!("catalog_api p50 at {} vs {} products: {:.2}×", large.products, small.products, b.p50_ms / a.p50_ms);
+            println!(
+                "catalog_api p50 at {} vs {} products: {:.2}×",
+                large.products,
+                small.products,
+                b.p50_ms / a.p50_ms
+            );
         }
     }
 
@@ -94,7 +116,15 @@ impl Report {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench");
         std::fs::create_dir_all(&dir)?;
         let headline = self.sizes.last().map(|size| {
-            size.scenarios.iter().map(|s| (s.name.to_owned(), serde_json::to_value(s).unwrap_or_default())).collect::<serde_json::Map<_, _>>()
+            size.scenarios
+                .iter()
+                .map(|s| {
+                    (
+                        s.name.to_owned(),
+                        serde_json::to_value(s).unwrap_or_default(),
+                    )
+                })
+                .collect::<serde_json::Map<_, _>>()
         });
         let json = serde_json::json!({"machine": self.machine, "scenarios": headline, "sizes": self.sizes});
         let path = dir.join("latest.json");

@@ -7,8 +7,15 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 
 fn halles_binary() -> PathBuf {
-    let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target").join(profile).join("halles")
+    let profile = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../target")
+        .join(profile)
+        .join("halles")
 }
 
 /// Seeds `products` products into a fresh database and returns its URL.
@@ -16,7 +23,8 @@ pub async fn seed_catalog(products: u32) -> anyhow::Result<String> {
     let database = match std::env::var("HALLES_BENCH_DATABASE_URL") {
         Ok(url) if !url.is_empty() => url,
         _ => {
-            let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("../target/bench/db-{products}"));
+            let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("../target/bench/db-{products}"));
             let _ = std::fs::remove_dir_all(&dir);
             std::fs::create_dir_all(&dir)?;
             format!("sqlite://{}/halles.db", dir.display())
@@ -26,7 +34,12 @@ pub async fn seed_catalog(products: u32) -> anyhow::Result<String> {
         .args(["seed", "--products", &products.to_string()])
         .env("DATABASE_URL", &database)
         .status()
-        .with_context(|| format!("running {} (cargo build --release -p server first)", halles_binary().display()))?;
+        .with_context(|| {
+            format!(
+                "running {} (cargo build --release -p server first)",
+                halles_binary().display()
+            )
+        })?;
     anyhow::ensure!(status.success(), "seeding failed");
     Ok(database)
 }
@@ -41,21 +54,42 @@ pub struct ServerProcess {
 impl ServerProcess {
     /// Starts `halles serve` and waits until `/healthz` answers.
     pub async fn start(database: &str) -> anyhow::Result<Self> {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
         let started = Instant::now();
         let child = Command::new(halles_binary())
-            .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--jobs-interval-secs", "0"])
+            .args([
+                "serve",
+                "--addr",
+                &format!("127.0.0.1:{port}"),
+                "--jobs-interval-secs",
+                "0",
+            ])
             .env("DATABASE_URL", database)
             .env("RUST_LOG", "warn")
-            .env("HALLES_SITE_ROOT", PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site"))
+            .env(
+                "HALLES_SITE_ROOT",
+                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site"),
+            )
             .stdout(Stdio::null())
             .spawn()
             .context("starting halles serve")?;
-        let server = Self { child, base_url: format!("http://127.0.0.1:{port}"), ready_ms: 0 };
+        let mut server = Self {
+            child,
+            base_url: format!("http://127.0.0.1:{port}"),
+            ready_ms: 0,
+        };
         let client = reqwest::Client::new();
         for _ in 0..600 {
-            if client.get(format!("{}/healthz", server.base_url)).send().await.is_ok_and(|r| r.status().is_success()) {
-                return Ok(Self { ready_ms: started.elapsed().as_millis() as u64, ..server });
+            if client
+                .get(format!("{}/healthz", server.base_url))
+                .send()
+                .await
+                .is_ok_and(|r| r.status().is_success())
+            {
+                server.ready_ms = started.elapsed().as_millis() as u64;
+                return Ok(server);
             }
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
@@ -64,7 +98,8 @@ impl ServerProcess {
 
     /// Resident memory of the server process, in MB.
     pub fn rss_mb(&self) -> f64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
         status
             .lines()
             .find_map(|line| line.strip_prefix("VmRSS:"))
