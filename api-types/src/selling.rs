@@ -13,6 +13,47 @@ pub struct CreateShopRequest {
     pub description: String,
 }
 
+/// `PATCH /seller/shop`: only the fields sent change.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct UpdateShopRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `#rrggbb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub banner_color: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_policy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping_flat_cents: Option<i64>,
+    /// `null` removes the threshold; absent leaves it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "double_option"
+    )]
+    pub free_shipping_threshold_cents: Option<Option<i64>>,
+}
+
+/// Tells an absent field (`None`) from an explicit `null` (`Some(None)`).
+mod double_option {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        value: &Option<Option<i64>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Option<i64>>, D::Error> {
+        Option::<i64>::deserialize(deserializer).map(Some)
+    }
+}
+
 /// The seller's own shop, whatever its status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SellerShop {

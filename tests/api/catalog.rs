@@ -393,3 +393,39 @@ async fn robots_and_the_sitemap_point_crawlers_at_public_pages() {
     assert!(xml.contains("/categories/bricolage</loc>"));
     assert!(xml.contains("/perceuse-visseuse-sans-fil-18-v</loc>"));
 }
+
+#[tokio::test]
+async fn staff_edit_their_shop_and_bad_values_name_the_field() {
+    let app = spawn_app().await;
+    let (client, _) = open_shop(&app, "edit@halles.test", "a-editer").await;
+    let edited: SellerShopResponse = client
+        .call(Method::PATCH, "/seller/shop", &json!({"banner_color": "#AA3300", "free_shipping_threshold_cents": 5000, "return_policy": "30 jours"}))
+        .await
+        .expect("edited");
+    assert_eq!(edited.shop.banner_color, "#aa3300");
+    assert_eq!(edited.shop.free_shipping_threshold_cents, Some(5000));
+    let cleared: SellerShopResponse = client
+        .call(
+            Method::PATCH,
+            "/seller/shop",
+            &json!({"free_shipping_threshold_cents": null}),
+        )
+        .await
+        .expect("cleared");
+    assert_eq!(cleared.shop.free_shipping_threshold_cents, None);
+    assert_eq!(
+        cleared.shop.return_policy, "30 jours",
+        "absent fields are kept"
+    );
+    expect_api_error(
+        client
+            .call(
+                Method::PATCH,
+                "/seller/shop",
+                &json!({"banner_color": "red"}),
+            )
+            .await,
+        422,
+        Some("banner_color"),
+    );
+}

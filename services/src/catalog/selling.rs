@@ -123,6 +123,68 @@ pub async fn own_shop(db: &Db, shop_id: &str) -> Result<shops::Model, StoreError
         .ok_or(StoreError::NotFound)
 }
 
+/// A shop profile edit as typed; `None` leaves a value as it is.
+#[derive(Debug, Clone, Default)]
+pub struct ShopEdit {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub banner_color: Option<String>,
+    pub return_policy: Option<String>,
+    pub shipping_flat_cents: Option<i64>,
+    /// `Some(None)` removes the free-shipping threshold.
+    pub free_shipping_threshold_cents: Option<Option<i64>>,
+}
+
+fn is_hex_colour(value: &str) -> bool {
+    value.len() == 7 && value.starts_with('#') && value[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Edits the caller's shop profile.
+pub async fn edit_shop(db: &Db, shop_id: &str, edit: ShopEdit) -> Result<shops::Model, StoreError> {
+    let shop = own_shop(db, shop_id).await?;
+    let mut row: shops::ActiveModel = shop.into();
+    if let Some(name) = edit.name {
+        row.name = Set(required(&name, "name", 80)?);
+    }
+    if let Some(description) = edit.description {
+        row.description = Set(bounded(&description, "description", 2000)?);
+    }
+    if let Some(colour) = edit.banner_color {
+        if !is_hex_colour(&colour) {
+            return Err(StoreError::Invalid {
+                code: "colour_invalid",
+                message: "a colour is written #rrggbb".into(),
+                field: Some("banner_color"),
+            });
+        }
+        row.banner_color = Set(colour.to_ascii_lowercase());
+    }
+    if let Some(policy) = edit.return_policy {
+        row.return_policy = Set(bounded(&policy, "return_policy", 5000)?);
+    }
+    if let Some(flat) = edit.shipping_flat_cents {
+        if !(0..=100_000).contains(&flat) {
+            return Err(StoreError::Invalid {
+                code: "shipping_invalid",
+                message: "shipping is 0 to 1,000 €".into(),
+                field: Some("shipping_flat_cents"),
+            });
+        }
+        row.shipping_flat_cents = Set(flat);
+    }
+    if let Some(threshold) = edit.free_shipping_threshold_cents {
+        if threshold.is_some_and(|t| !(0..=10_000_000).contains(&t)) {
+            return Err(StoreError::Invalid {
+                code: "threshold_invalid",
+                message: "the free-shipping threshold is 0 to 100,000 €".into(),
+                field: Some("free_shipping_threshold_cents"),
+            });
+        }
+        row.free_shipping_threshold_cents = Set(threshold);
+    }
+    Ok(row.update(db.conn()).await?)
+}
+
 /// A location as typed.
 #[derive(Debug, Clone)]
 pub struct LocationInput {

@@ -5,6 +5,7 @@ use api_types::ListResponse;
 use api_types::selling::{
     CreateShopRequest, Location, LocationRequest, LocationResponse, OfferRequest, SellerOffer,
     SellerOfferResponse, SellerShop, SellerShopResponse, StockLine, StockRequest, StockResponse,
+    UpdateShopRequest,
 };
 use axum::extract::{FromRef, FromRequestParts, Path, Query, State};
 use axum::http::StatusCode;
@@ -12,7 +13,7 @@ use axum::http::request::Parts;
 use axum::routing::{get, patch, put};
 use axum::{Json, Router};
 use serde::Deserialize;
-use services::catalog::selling::{self, LocationInput, OfferInput, ShopApplication};
+use services::catalog::selling::{self, LocationInput, OfferInput, ShopApplication, ShopEdit};
 use services::db::entity::{locations, shops, stock_levels};
 
 use app::convert::{paging, shop_status};
@@ -25,7 +26,10 @@ use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/seller/shop", get(find_own_shop).post(create_shop))
+        .route(
+            "/seller/shop",
+            get(find_own_shop).post(create_shop).patch(update_shop),
+        )
         .route(
             "/seller/locations",
             get(list_locations).post(create_location),
@@ -104,6 +108,24 @@ async fn find_own_shop(
 ) -> Result<Json<SellerShopResponse>, ApiError> {
     Ok(Json(SellerShopResponse {
         shop: seller_shop(selling::own_shop(&state.db, &staff.shop_id).await?),
+    }))
+}
+
+async fn update_shop(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+    ApiJson(request): ApiJson<UpdateShopRequest>,
+) -> Result<Json<SellerShopResponse>, ApiError> {
+    let edit = ShopEdit {
+        name: request.name,
+        description: request.description,
+        banner_color: request.banner_color,
+        return_policy: request.return_policy,
+        shipping_flat_cents: request.shipping_flat_cents,
+        free_shipping_threshold_cents: request.free_shipping_threshold_cents,
+    };
+    Ok(Json(SellerShopResponse {
+        shop: seller_shop(selling::edit_shop(&state.db, &staff.shop_id, edit).await?),
     }))
 }
 
