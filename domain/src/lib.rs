@@ -3,11 +3,13 @@
 //!
 //! - [`account`]: e-mail addresses, passwords and display names, parsed once at the edge.
 //! - [`catalog`]: GTINs, offer conditions, shop slugs, prices.
+//! - [`geo`]: coordinates of French postcodes, distances.
 //! - [`role`]: what a user may do.
 //! - [`throttle`]: how many failed logins a scope may have.
 
 pub mod account;
 pub mod catalog;
+pub mod geo;
 pub mod role;
 pub mod throttle;
 

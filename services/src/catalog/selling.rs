@@ -265,6 +265,15 @@ pub async fn list_locations(db: &Db, shop_id: &str) -> Result<Vec<locations::Mod
         .await?)
 }
 
+/// Coordinates as entered, else from the bundled postcode table.
+fn coordinates(input: &LocationInput) -> (Option<f64>, Option<f64>) {
+    match (input.latitude, input.longitude) {
+        (Some(latitude), Some(longitude)) => (Some(latitude), Some(longitude)),
+        _ => domain::geo::coordinates_of_postcode(&input.postcode)
+            .map_or((None, None), |c| (Some(c.latitude), Some(c.longitude))),
+    }
+}
+
 /// Adds a location to the shop.
 pub async fn create_location(
     db: &Db,
@@ -272,6 +281,7 @@ pub async fn create_location(
     input: LocationInput,
 ) -> Result<locations::Model, StoreError> {
     check_location(&input)?;
+    let (latitude, longitude) = coordinates(&input);
     Ok(locations::ActiveModel {
         id: Set(new_id()),
         shop_id: Set(shop_id.to_owned()),
@@ -280,8 +290,8 @@ pub async fn create_location(
         address: Set(input.address.trim().to_owned()),
         postcode: Set(input.postcode),
         city: Set(input.city.trim().to_owned()),
-        latitude: Set(input.latitude),
-        longitude: Set(input.longitude),
+        latitude: Set(latitude),
+        longitude: Set(longitude),
         opening_hours: Set(input.opening_hours.trim().to_owned()),
         pickup: Set(input.pickup),
         preparation_minutes: Set(input.preparation_minutes),
@@ -299,6 +309,7 @@ pub async fn update_location(
     input: LocationInput,
 ) -> Result<locations::Model, StoreError> {
     check_location(&input)?;
+    let (latitude, longitude) = coordinates(&input);
     let existing = own_location(db, shop_id, location_id).await?;
     let mut row: locations::ActiveModel = existing.into();
     row.name = Set(input.name.trim().to_owned());
@@ -306,8 +317,8 @@ pub async fn update_location(
     row.address = Set(input.address.trim().to_owned());
     row.postcode = Set(input.postcode);
     row.city = Set(input.city.trim().to_owned());
-    row.latitude = Set(input.latitude);
-    row.longitude = Set(input.longitude);
+    row.latitude = Set(latitude);
+    row.longitude = Set(longitude);
     row.opening_hours = Set(input.opening_hours.trim().to_owned());
     row.pickup = Set(input.pickup);
     row.preparation_minutes = Set(input.preparation_minutes);
