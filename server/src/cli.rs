@@ -4,12 +4,14 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
 use secrecy::SecretString;
 use services::Db;
+use services::seed::catalog::{CatalogReport, CatalogSize, seed_catalog};
 
 use crate::config::{DEFAULT_DATABASE_URL, Settings, redact_url};
 use crate::startup::Application;
@@ -31,7 +33,7 @@ enum Command {
     Serve(ServeArgs),
     /// Apply pending migrations and exit.
     Migrate,
-    /// Load data: `--demo` creates the demo accounts and shop (idempotent).
+    /// Load data: `--demo` (accounts, shops, catalog) and/or `--products N` (idempotent).
     Seed(SeedArgs),
     /// Create a platform operator account.
     CreateOperator(CreateOperatorArgs),
@@ -62,9 +64,12 @@ struct ServeArgs {
 
 #[derive(Debug, Args)]
 struct SeedArgs {
-    /// Create the demo accounts and shop.
+    /// Create the demo accounts and shop, and the demo catalog (2,000 products).
     #[arg(long)]
     demo: bool,
+    /// Build a catalog of N products instead of the demo one, for benchmarks (progress on stderr).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    products: Option<u32>,
 }
 
 #[derive(Debug, Args)]
@@ -131,22 +136,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("migrations applied on {}", redact_url(&url));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Seed(args) => {
-            if !args.demo {
-                anyhow::bail!("nothing to seed: pass --demo");
-            }
-            let db = connect_migrated(&url).await?;
-            let report = services::seed::seed_demo(&db)
-                .await
-                .context("seeding demo data")?;
-            println!(
-                "demo data ready: {} account(s) and {} shop(s) created (password of every demo account: {})",
-                report.accounts_created,
-                report.shops_created,
-                services::seed::DEMO_PASSWORD
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Seed(args) => seed(&url, args).await,
         Command::CreateOperator(args) => {
             let db = connect_migrated(&url).await?;
             match services::seed::create_operator(&db, &args.email, &args.password, &args.name)
@@ -206,6 +196,68 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::FAILURE
             })
         }
+    }
+}
+
+async fn seed(url: &str, args: SeedArgs) -> anyhow::Result<ExitCode> {
+    if !args.demo && args.products.is_none() {
+        anyhow::bail!(
+            "nothing to seed: pass --demo (demo accounts, shop and catalog) or --products N (a catalog of N products)"
+        );
+    }
+    let db = connect_migrated(url).await?;
+    if args.demo {
+        let report = services::seed::seed_demo(&db)
+            .await
+            .context("seeding demo data")?;
+        println!(
+            "demo data ready: {} account(s) and {} shop(s) created (password of every demo account: {})",
+            report.accounts_created,
+            report.shops_created,
+            services::seed::DEMO_PASSWORD
+        );
+    }
+    let started = Instant::now();
+    let report = match args.products {
+        Some(products) => {
+            let bar = ProgressBar::new(u64::from(products));
+            if let Ok(style) = ProgressStyle::with_template(
+                "{bar:40} {human_pos}/{human_len} products, {elapsed} (ETA {eta})",
+            ) {
+                bar.set_style(style);
+            }
+            let progress = |done: u64, total: u64| {
+                bar.set_length(total);
+                bar.set_position(done);
+            };
+            let report = seed_catalog(&db, CatalogSize::for_products(products), &progress).await;
+            bar.finish_and_clear();
+            report
+        }
+        None => seed_catalog(&db, CatalogSize::DEMO, &|_, _| {}).await,
+    }
+    .context("seeding the catalog")?;
+    print_catalog_report(&report, started.elapsed());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_catalog_report(report: &CatalogReport, took: Duration) {
+    if report.skipped() {
+        println!(
+            "catalog left as it is: it already has {} product(s)",
+            report.existing_products
+        );
+    } else {
+        println!(
+            "catalog ready in {:.1} s: {} categories, {} shops, {} locations, {} products, {} offers, {} stock levels created",
+            took.as_secs_f64(),
+            report.categories,
+            report.shops,
+            report.locations,
+            report.products,
+            report.offers,
+            report.stock_levels
+        );
     }
 }
 

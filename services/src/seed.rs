@@ -1,5 +1,10 @@
 //! Demo data for a fresh install: one account per role and a shop, so that every
 //! screen has someone to show. Idempotent: seeding twice changes nothing.
+//!
+//! - [`catalog`]: the demo and benchmark catalog (shops, stores, products, offers,
+//!   stock); `halles seed --demo` runs it after [`seed_demo`].
+
+pub mod catalog;
 
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 

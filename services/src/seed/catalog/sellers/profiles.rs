@@ -1,0 +1,206 @@
+//! What makes a demo e-shop look like a real one: names by speciality, pitches, return
+//! policies, banner colours, opening hours.
+
+/// Shop names by speciality, in the order of the category tree, then generalists.
+/// Twelve each: enough for the largest size (100 shops) without numbering.
+pub(super) const NAMES: [[&str; 12]; 9] = [
+    [
+        "Brico Durand",
+        "L'Atelier de Marius",
+        "Outils & Cie",
+        "Quincaillerie Moderne",
+        "Le Comptoir du Bricoleur",
+        "Mille Vis",
+        "La Boîte à Outils",
+        "Bois & Fer",
+        "Établi Parisien",
+        "Brico Sud",
+        "Perceuse & Co",
+        "Le Bon Clou",
+    ],
+    [
+        "Maison Colette",
+        "Le Jardin d'Hortense",
+        "Terre & Lin",
+        "La Cuisine de Margot",
+        "Comptoir des Maisons",
+        "Jardins de Provence",
+        "Casa Lumière",
+        "L'Herbier",
+        "Nids Douillets",
+        "Vert Tendre",
+        "Poterie du Marais",
+        "Bazar Déco",
+    ],
+    [
+        "Numérique Plus",
+        "Pixel & Son",
+        "Le Geek Parisien",
+        "Hexa Informatique",
+        "Ondes & Ohms",
+        "Stéréo Prestige",
+        "Clic Photo",
+        "Labo Mobile",
+        "Connect'Maison",
+        "Micro Rive Gauche",
+        "Tech Seconde Main",
+        "Ampère Audio",
+    ],
+    [
+        "Librairie Les Mots Passants",
+        "Le Bouquiniste",
+        "Page Blanche",
+        "Librairie du Canal",
+        "Bulles & Cases",
+        "La Plume Rouge",
+        "Les Lettres Vives",
+        "L'Encre Verte",
+        "Au Fil des Pages",
+        "Librairie Sainte-Croix",
+        "Mangaroo",
+        "Le Livre Voyageur",
+    ],
+    [
+        "Cycles Lambert",
+        "Sommets & Sentiers",
+        "Foulées Urbaines",
+        "Le Vestiaire du Sportif",
+        "Glisse Attitude",
+        "Raquettes & Volants",
+        "Atelier Vélo Bastille",
+        "Cap Montagne",
+        "Force & Forme",
+        "Sport Occasion",
+        "Rando Nature",
+        "Grand Large Sports",
+    ],
+    [
+        "Maison Jeanne",
+        "Le Dressing de Léa",
+        "Atelier Marinière",
+        "Fil à Fil",
+        "Les Petits Bérets",
+        "Boutique Solène",
+        "Cuir & Sellier",
+        "Le Vestiaire Vintage",
+        "Chausseur Dupré",
+        "Mademoiselle Lin",
+        "Monsieur Tweed",
+        "Friperie Belleville",
+    ],
+    [
+        "La Ribambelle",
+        "Le Coffre à Jouets",
+        "Dés & Meeples",
+        "Pirouette",
+        "Le Petit Atelier Ludique",
+        "Game Station Rétro",
+        "Brin de Malice",
+        "Cache-Cache Jouets",
+        "Le Dragon Ludique",
+        "Les Toupies",
+        "Planète Jeux",
+        "Ours en Balade",
+    ],
+    [
+        "Cave Saint-Vincent",
+        "Épicerie Fine Marcelle",
+        "Le Comptoir des Vignes",
+        "Maison Truffes & Co",
+        "Les Caves du Vieux Port",
+        "Thé & Tradition",
+        "Cellier Bordelais",
+        "Épicerie du Marais",
+        "Le Moulin à Café",
+        "Bulles de Champagne",
+        "Saveurs d'Alsace",
+        "Le Garde-Manger",
+    ],
+    [
+        "Le Grand Bazar",
+        "Comptoir Général",
+        "Seconde Vie",
+        "Destock Affaires",
+        "Tout pour la Maison",
+        "Récup' & Co",
+        "Marché Malin",
+        "Dépôt-Vente Saint-Ouen",
+        "Halle aux Trouvailles",
+        "Super Comptoir",
+        "Les Galeries Voisines",
+        "Le Bazar Moderne",
+    ],
+];
+
+/// Pitches by speciality, same order as [`NAMES`].
+pub(super) const PITCHES: [[&str; 3]; 9] = [
+    [
+        "Outillage pour artisans et bricoleurs depuis 1987 : conseils de pro, location et SAV en magasin.",
+        "Quincaillerie de quartier devenue e-shop : de la vis au perforateur, tout est en stock.",
+        "Des outils testés par nos équipes et des conseils pour réussir tous vos chantiers.",
+    ],
+    [
+        "Tout pour une maison chaleureuse et un jardin généreux, choisi avec soin.",
+        "Linge, vaisselle et objets déco de créateurs européens.",
+        "Nous sélectionnons des objets durables, faits pour être utilisés tous les jours.",
+    ],
+    [
+        "High-tech neuf et reconditionné, testé et garanti par nos techniciens.",
+        "Son, image et informatique : des experts passionnés pour vous conseiller.",
+        "Des appareils choisis pour leur fiabilité et leur réparabilité.",
+    ],
+    [
+        "Librairie indépendante : coups de cœur, classiques et commandes à la demande.",
+        "Romans, BD et livres jeunesse conseillés par des libraires qui lisent tout.",
+        "Livres neufs et d'occasion, expédiés avec soin sous 48 h.",
+    ],
+    [
+        "Matériel de sport pour pratiquer mieux et plus longtemps, atelier de réparation intégré.",
+        "Des passionnés de plein air qui testent tout ce qu'ils vendent.",
+        "Vélos, running et montagne : conseils personnalisés et essais en magasin.",
+    ],
+    [
+        "Mode responsable et marques françaises, du basique à la pièce forte.",
+        "Vêtements et accessoires choisis pour durer, retouches offertes en boutique.",
+        "Une sélection de créateurs et de marques patrimoniales.",
+    ],
+    [
+        "Jeux et jouets qui font grandir, choisis par des parents et des joueurs.",
+        "Boutique ludique : jeux de société, construction et jouets en bois.",
+        "Des idées cadeaux pour tous les âges, emballage offert.",
+    ],
+    [
+        "Épicerie fine et cave : producteurs rencontrés un par un, expédition soignée.",
+        "Vins de vignerons, champagnes et douceurs pour les tables gourmandes.",
+        "Le meilleur des terroirs français, du pot de moutarde au grand cru.",
+    ],
+    [
+        "Un peu de tout, à bon prix : destockage, occasions et bonnes affaires du jour.",
+        "Le bazar de quartier en ligne : neuf, reconditionné et seconde main.",
+        "Des milliers de références de la maison au loisir, expédiées rapidement.",
+    ],
+];
+
+pub(super) const RETURN_POLICIES: [&str; 5] = [
+    "Retours acceptés sous 30 jours, article non utilisé et dans son emballage d'origine. Remboursement sous 5 jours ouvrés.",
+    "Vous changez d'avis ? Retour gratuit sous 14 jours en point relais ou en magasin.",
+    "Retour sous 14 jours à la charge de l'acheteur ; échange gratuit en magasin.",
+    "Satisfait ou remboursé pendant 60 jours, frais de retour offerts.",
+    "Retours sous 14 jours. Les produits alimentaires ouverts ne sont ni repris ni échangés.",
+];
+
+pub(super) const BANNER_COLORS: [&str; 16] = [
+    "#1f4d3a", "#7b1e3a", "#24476b", "#b5562b", "#3f3d56", "#2e6f5e", "#8c5e2a", "#5a2d82",
+    "#0f5c73", "#a23b2a", "#44624a", "#6b4f3a", "#2c3e50", "#9b2c5c", "#3b6e8f", "#6d6a1f",
+];
+
+pub(super) const STORE_HOURS: [&str; 6] = [
+    "Lun–Sam 9h–19h",
+    "Mar–Sam 10h–19h",
+    "Lun–Sam 8h30–19h30, Dim 9h–13h",
+    "Lun–Ven 10h–20h, Sam 10h–19h",
+    "Tous les jours 9h–20h",
+    "Mar–Sam 10h–13h et 14h30–19h",
+];
+
+pub(super) const WAREHOUSE_HOURS: &str = "Lun–Ven 7h–19h, sans accueil du public";
