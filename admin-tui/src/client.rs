@@ -18,6 +18,7 @@
 //! ```
 
 mod error;
+mod selling;
 #[cfg(test)]
 mod tests;
 

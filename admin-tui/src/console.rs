@@ -5,6 +5,7 @@
 //!   ([`Effect`](action::Effect)).
 //! - [`keymap`]: keys → actions, as a table (also the help overlay and hints).
 //! - [`update`]: the pure transition function.
+//! - [`screens`]: the seller screens' state and transitions (offers, stock, locations, shop).
 //! - [`render`]: drawing a state.
 //! - [`io`]: running effects in background tasks.
 //! - [`app`]: the main loop, generic over the terminal backend.
@@ -16,5 +17,6 @@ mod fixtures;
 pub mod io;
 pub mod keymap;
 pub mod render;
+pub mod screens;
 pub mod state;
 pub mod update;

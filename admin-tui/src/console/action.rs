@@ -4,14 +4,19 @@
 //! background requests answered. Effects are the IO the update wants done; the
 //! [`io`](super::io) module runs them in spawned tasks that report back as actions.
 
+mod api;
+
 use std::time::Duration;
 
 use api_types::{LoginResponse, MeResponse};
 
+pub use api::{Answer, ApiCall};
+
+use super::screens::Tab;
 use crate::client::ApiError;
 
 /// Everything that can change the console's state.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq)]
 pub enum Action {
     /// The main loop started (checks a restored session).
     Start,
@@ -50,6 +55,47 @@ pub enum Action {
     LogoutFinished(Result<(), ApiError>),
     /// A background task has something to tell (e.g. the token could not be saved).
     Notify(String),
+    /// Show a seller screen.
+    SwitchTab(Tab),
+    /// Show the next seller screen.
+    NextTab,
+    /// Show the previous seller screen.
+    PrevTab,
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// Move left (the stock grid), or the previous choice (a form).
+    Left,
+    /// Move right (the stock grid), or the next choice (a form).
+    Right,
+    /// The previous page of the list.
+    PageUp,
+    /// The next page of the list.
+    PageDown,
+    /// Open the form for a new row.
+    New,
+    /// Edit the selected row (or stock cell).
+    Edit,
+    /// Publish or unpublish the selected offer.
+    TogglePublish,
+    /// Ask to delete the selected row.
+    Delete,
+    /// Start typing a search filter.
+    Search,
+    /// Sort the list by the next key.
+    CycleSort,
+    /// Close the form, dialog, search or cell editor without saving.
+    Cancel,
+    /// Answer the confirmation dialog: `true` for yes.
+    Confirm(bool),
+    /// A seller API request answered request `request`.
+    Answer {
+        /// The request id given in [`Effect::Api`].
+        request: u64,
+        /// The answer.
+        answer: Box<Answer>,
+    },
 }
 
 impl Action {
@@ -72,6 +118,24 @@ impl Action {
             Self::MeLoaded { .. } => "me_loaded",
             Self::LogoutFinished(_) => "logout_finished",
             Self::Notify(_) => "notify",
+            Self::SwitchTab(_) => "switch_tab",
+            Self::NextTab => "next_tab",
+            Self::PrevTab => "prev_tab",
+            Self::Up => "up",
+            Self::Down => "down",
+            Self::Left => "left",
+            Self::Right => "right",
+            Self::PageUp => "page_up",
+            Self::PageDown => "page_down",
+            Self::New => "new",
+            Self::Edit => "edit",
+            Self::TogglePublish => "toggle_publish",
+            Self::Delete => "delete",
+            Self::Search => "search",
+            Self::CycleSort => "cycle_sort",
+            Self::Cancel => "cancel",
+            Self::Confirm(_) => "confirm",
+            Self::Answer { answer, .. } => answer.name(),
         }
     }
 }
@@ -93,13 +157,16 @@ impl std::fmt::Debug for Action {
             }
             Self::LogoutFinished(result) => write!(f, "logout_finished({result:?})"),
             Self::Notify(text) => write!(f, "notify({text:?})"),
+            Self::SwitchTab(tab) => write!(f, "switch_tab({tab:?})"),
+            Self::Confirm(yes) => write!(f, "confirm({yes})"),
+            Self::Answer { request, answer } => write!(f, "answer({request}, {answer:?})"),
             _ => f.write_str(self.name()),
         }
     }
 }
 
 /// IO that [`update`](super::update::update) asks for.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq)]
 pub enum Effect {
     /// `POST /auth/login`, then save the token; answers [`Action::LoginFinished`].
     Login {
@@ -124,6 +191,17 @@ pub enum Effect {
     },
     /// Forget the saved token (the server no longer accepts it); answers nothing.
     ForgetToken,
+    /// `call` with `token`; answers [`Action::Answer`] with `request`.
+    Api {
+        /// The request id to answer with.
+        request: u64,
+        /// The session's token.
+        token: String,
+        /// What to ask.
+        call: Box<ApiCall>,
+    },
+    /// Several effects, run side by side.
+    Batch(Vec<Effect>),
 }
 
 impl std::fmt::Debug for Effect {
@@ -133,6 +211,8 @@ impl std::fmt::Debug for Effect {
             Self::FetchMe { request, delay, .. } => write!(f, "FetchMe({request}, {delay:?})"),
             Self::Logout { .. } => f.write_str("Logout"),
             Self::ForgetToken => f.write_str("ForgetToken"),
+            Self::Api { request, call, .. } => write!(f, "Api({request}, {call:?})"),
+            Self::Batch(effects) => f.debug_tuple("Batch").field(effects).finish(),
         }
     }
 }

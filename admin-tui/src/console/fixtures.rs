@@ -1,6 +1,16 @@
-//! Users and shops shared by the console's tests.
+//! Users, shops, offers and locations shared by the console's tests, and helpers to
+//! drive [`update`].
 
-use api_types::{Role, ShopStatus, ShopSummary, User};
+use api_types::catalog::Category;
+use api_types::selling::{Location, SellerOffer, SellerShop, StockLine};
+use api_types::{ErrorBody, ListResponse, Role, ShopStatus, ShopSummary, User};
+
+use super::action::{Action, ApiCall, Effect};
+use super::screens::form::Form;
+use super::screens::{Desk, Overlay, Remote, Tab};
+use super::state::{Loading, Screen, Session, State};
+use super::update::update;
+use crate::client::ApiError;
 
 /// The server every test state points at.
 pub const SERVER: &str = "http://127.0.0.1:3000";
@@ -34,5 +44,219 @@ pub fn shop(status: ShopStatus) -> ShopSummary {
         slug: "adas-attic".into(),
         name: "Ada's Attic".into(),
         status,
+    }
+}
+
+/// An offer with `id`, `title`, price, status and stock `(location id, quantity, reserved)`.
+pub fn offer(
+    id: &str,
+    title: &str,
+    price_cents: i64,
+    status: &str,
+    stock: &[(&str, u32, u32)],
+) -> SellerOffer {
+    SellerOffer {
+        id: id.into(),
+        product_id: format!("p-{id}"),
+        gtin: format!("0400638133{:04}", id.len() * 1000 + title.len()),
+        title: title.into(),
+        brand: "Bosch".into(),
+        category: "bricolage".into(),
+        price_cents,
+        currency: "EUR".into(),
+        condition: "new".into(),
+        description: String::new(),
+        delivery_price_cents: 490,
+        delivery_days: 3,
+        status: status.into(),
+        stock: stock
+            .iter()
+            .map(|(location_id, quantity, reserved)| StockLine {
+                location_id: (*location_id).into(),
+                quantity: *quantity,
+                reserved: *reserved,
+            })
+            .collect(),
+    }
+}
+
+/// Five offers: active, inactive, in review, taken down; one out of stock.
+pub fn offers() -> Vec<SellerOffer> {
+    let mut drill = offer(
+        "o1",
+        "Perceuse à percussion PSB 500",
+        10_490,
+        "active",
+        &[("l1", 12, 2), ("l2", 3, 0)],
+    );
+    drill.gtin = "04006381333931".into();
+    let mut saw = offer(
+        "o2",
+        "Scie sauteuse PST 650",
+        5_990,
+        "inactive",
+        &[("l1", 0, 0)],
+    );
+    saw.condition = "like_new".into();
+    saw.delivery_price_cents = 0;
+    let sander = offer(
+        "o3",
+        "Ponceuse excentrique",
+        7_450,
+        "review",
+        &[("l2", 5, 1)],
+    );
+    let mut level = offer("o4", "Niveau laser", 123_456, "taken_down", &[]);
+    level.condition = "acceptable".into();
+    let screws = offer(
+        "o5",
+        "Coffret de vis (600 pièces)",
+        1_999,
+        "active",
+        &[("l1", 40, 0), ("l3", 7, 0)],
+    );
+    vec![drill, saw, sander, level, screws]
+}
+
+/// Three locations: a warehouse and two stores, one serving pickups.
+pub fn locations() -> Vec<Location> {
+    let location =
+        |id: &str, name: &str, kind: &str, city: &str, postcode: &str, pickup: bool| Location {
+            id: id.into(),
+            name: name.into(),
+            kind: kind.into(),
+            address: "1 rue du Test".into(),
+            postcode: postcode.into(),
+            city: city.into(),
+            pickup,
+            latitude: Some(48.86),
+            longitude: Some(2.35),
+            opening_hours: "Mon–Sat 10:00–19:00".into(),
+            preparation_minutes: if pickup { 90 } else { 120 },
+        };
+    vec![
+        location(
+            "l1",
+            "Entrepôt Saint-Ouen",
+            "warehouse",
+            "Saint-Ouen",
+            "93400",
+            false,
+        ),
+        location("l2", "Boutique Rivoli", "store", "Paris", "75001", true),
+        location(
+            "l3",
+            "Atelier Croix-Rousse",
+            "store",
+            "Lyon",
+            "69004",
+            false,
+        ),
+    ]
+}
+
+/// Two categories.
+pub fn categories() -> Vec<Category> {
+    let category = |id: &str, slug: &str, fr: &str, en: &str| Category {
+        id: id.into(),
+        slug: slug.into(),
+        parent_id: None,
+        name_fr: fr.into(),
+        name_en: en.into(),
+    };
+    vec![
+        category("c1", "bricolage", "Bricolage", "DIY"),
+        category("c2", "jardin", "Jardin", "Garden"),
+    ]
+}
+
+/// The seller's shop in full.
+pub fn seller_shop(status: ShopStatus) -> SellerShop {
+    SellerShop {
+        id: "s1".into(),
+        slug: "adas-attic".into(),
+        name: "Ada's Attic".into(),
+        description: "Tools and hardware, new and second hand, from a Paris workshop.".into(),
+        status,
+        banner_color: "#2f6f4f".into(),
+        return_policy: "Returns within 14 days, unused, in the original box.".into(),
+        shipping_flat_cents: 490,
+        free_shipping_threshold_cents: Some(5_000),
+        currency: "EUR".into(),
+    }
+}
+
+/// A page holding `items`.
+pub fn page<T>(items: Vec<T>) -> ListResponse<T> {
+    let total = items.len() as u64;
+    ListResponse {
+        items,
+        total,
+        page: 1,
+        per_page: 20,
+    }
+}
+
+/// Signed in as the seller, on `tab`, everything loaded from the canned data.
+pub fn desk_state(tab: Tab) -> State {
+    let mut session = Session::new("tok");
+    session.user = Some(seller());
+    session.shop = Some(shop(ShopStatus::Approved));
+    session.me = Loading::Loaded;
+    let desk = &mut session.desk;
+    desk.tab = tab;
+    desk.shop = loaded(seller_shop(ShopStatus::Approved));
+    desk.offers.list = loaded(page(offers()));
+    desk.offers.page = 1;
+    desk.locations.list = loaded(locations());
+    desk.categories = loaded(categories());
+    State::with_session(SERVER, session)
+}
+
+/// Data as if it had just been received.
+pub fn loaded<T>(data: T) -> Remote<T> {
+    Remote {
+        data: Some(data),
+        load: Loading::Loaded,
+        pending: None,
+    }
+}
+
+/// The desk of a signed-in state.
+pub fn desk(state: &State) -> &Desk {
+    match &state.screen {
+        Screen::Console(session) => &session.desk,
+        Screen::Login(_) => panic!("expected the console, got the login form"),
+    }
+}
+
+/// The form open over the desk.
+pub fn open_form(state: &State) -> &Form {
+    match &desk(state).overlay {
+        Some(Overlay::Form(form)) => form,
+        other => panic!("expected a form, got {other:?}"),
+    }
+}
+
+/// Types `text` (one `Input` per character).
+pub fn type_text(state: &mut State, text: &str) {
+    for c in text.chars() {
+        update(state, Action::Input(c));
+    }
+}
+
+/// The request id and call of an [`Effect::Api`].
+pub fn api_call(effect: Option<Effect>) -> (u64, ApiCall) {
+    match effect {
+        Some(Effect::Api { request, call, .. }) => (request, *call),
+        other => panic!("expected an API call, got {other:?}"),
+    }
+}
+
+/// A 422 naming `field`.
+pub fn invalid(field: &str, message: &str) -> ApiError {
+    ApiError::Api {
+        status: 422,
+        body: ErrorBody::new("invalid", message, Some(field)),
     }
 }

@@ -4,7 +4,7 @@
 use api_types::LoginRequest;
 use tokio::sync::mpsc::UnboundedSender;
 
-use super::action::{Action, Effect};
+use super::action::{Action, Answer, ApiCall, Effect};
 use crate::client::ApiClient;
 use crate::token_store::TokenStore;
 
@@ -36,6 +36,12 @@ impl Io {
 
 impl EffectRunner for Io {
     fn run(&self, effect: Effect, actions: ActionSender) {
+        if let Effect::Batch(effects) = effect {
+            for effect in effects {
+                self.run(effect, actions.clone());
+            }
+            return;
+        }
         tracing::debug!(?effect, "running");
         let client = self.client.clone();
         let store = self.store.clone();
@@ -96,6 +102,50 @@ async fn perform(mut client: ApiClient, store: Option<TokenStore>, effect: Effec
             forget(&client, store.as_ref());
             Vec::new()
         }
+        Effect::Api {
+            request,
+            token,
+            call,
+        } => {
+            let answer = call_api(&client.with_token(token), *call).await;
+            if let Some(error) = answer.error() {
+                tracing::info!(%error, answer = answer.name(), "seller API call failed");
+            }
+            vec![Action::Answer {
+                request,
+                answer: Box::new(answer),
+            }]
+        }
+        // Split up by `run`; nothing is left to do here.
+        Effect::Batch(_) => Vec::new(),
+    }
+}
+
+async fn call_api(client: &ApiClient, call: ApiCall) -> Answer {
+    match call {
+        ApiCall::GetShop => Answer::Shop(client.seller_shop().await),
+        ApiCall::CreateShop(body) => Answer::ShopCreated(client.create_shop(&body).await),
+        ApiCall::ListOffers { page, per_page } => {
+            Answer::Offers(client.seller_offers(page, per_page).await)
+        }
+        ApiCall::CreateOffer(body) => Answer::OfferSaved(client.create_offer(&body).await),
+        ApiCall::UpdateOffer { id, body } => {
+            Answer::OfferSaved(client.update_offer(&id, &body).await)
+        }
+        ApiCall::DeleteOffer { id } => {
+            let result = client.delete_offer(&id).await;
+            Answer::OfferDeleted { id, result }
+        }
+        ApiCall::SetStock { offer_id, body } => {
+            let result = client.set_stock(&offer_id, &body).await;
+            Answer::Stock { offer_id, result }
+        }
+        ApiCall::ListLocations => Answer::Locations(client.seller_locations().await),
+        ApiCall::CreateLocation(body) => Answer::LocationSaved(client.create_location(&body).await),
+        ApiCall::UpdateLocation { id, body } => {
+            Answer::LocationSaved(client.update_location(&id, &body).await)
+        }
+        ApiCall::ListCategories => Answer::Categories(client.categories().await),
     }
 }
 

@@ -3,6 +3,8 @@
 //! [`Keymap::action_for`] turns a key press into an action; the help overlay and the
 //! status-bar hints are generated from the same table, so they cannot drift apart.
 
+mod context;
+mod table;
 #[cfg(test)]
 mod tests;
 
@@ -10,48 +12,10 @@ use std::fmt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+pub use context::Context;
+
 use super::action::Action;
-use super::state::{Screen, State};
-
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    /// On every screen, unless the screen's own binding takes the key.
-    Global,
-    /// On the sign-in form. Other printable keys type into the focused field.
-    Login,
-    /// On the signed-in console.
-    Console,
-    /// While the help overlay is open.
-    Help,
-}
-
-impl Context {
-    /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Self; 4] = [Self::Global, Self::Login, Self::Console, Self::Help];
-
-    /// A heading for the help overlay.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Global => "Everywhere",
-            Self::Login => "Sign-in form",
-            Self::Console => "Console",
-            Self::Help => "This help",
-        }
-    }
-
-    /// The context the console is in.
-    pub fn of(state: &State) -> Self {
-        if state.help_visible {
-            Self::Help
-        } else {
-            match state.screen {
-                Screen::Login(_) => Self::Login,
-                Screen::Console(_) => Self::Console,
-            }
-        }
-    }
-}
+use super::state::State;
 
 /// A key with its modifiers. `Shift` is ignored when matching (it is in the character).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +76,10 @@ impl fmt::Display for Key {
             KeyCode::Backspace => f.write_str("Backspace"),
             KeyCode::Up => f.write_str("↑"),
             KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
             KeyCode::F(n) => write!(f, "F{n}"),
             other => write!(f, "{other:?}"),
         }
@@ -119,7 +87,7 @@ impl fmt::Display for Key {
 }
 
 /// One row of the keymap.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
     /// Where it applies.
     pub context: Context,
@@ -134,43 +102,28 @@ pub struct Binding {
 }
 
 /// The console's keybindings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
 }
 
 impl Default for Keymap {
-    #[rustfmt::skip]
     fn default() -> Self {
-        use Context::{Console, Global, Help, Login};
-        use KeyCode::{BackTab, Backspace, Down, Enter, Esc, F, Tab, Up};
-        let plain = Key::plain;
-        let table = [
-            // context, key, action, description (help overlay), hint (status bar)
-            (Global,  Key::ctrl('c'),   Action::Quit,       "quit",                        None),
-            (Global,  plain(F(1)),      Action::ToggleHelp, "show or hide this help",      Some("help")),
-            (Login,   plain(Tab),       Action::FocusNext,  "next field",                  Some("next field")),
-            (Login,   plain(Down),      Action::FocusNext,  "next field",                  None),
-            (Login,   plain(BackTab),   Action::FocusPrev,  "previous field",              None),
-            (Login,   plain(Up),        Action::FocusPrev,  "previous field",              None),
-            (Login,   plain(Enter),     Action::Submit,     "sign in",                     Some("sign in")),
-            (Login,   plain(Backspace), Action::Backspace,  "delete a character",          None),
-            (Login,   Key::ctrl('u'),   Action::ClearField, "clear the field",             None),
-            (Login,   plain(Esc),       Action::Quit,       "quit",                        Some("quit")),
-            (Console, Key::char('?'),   Action::ToggleHelp, "show or hide this help",      Some("help")),
-            (Console, Key::char('r'),   Action::Refresh,    "reload your account",         Some("refresh")),
-            (Console, Key::char('L'),   Action::Logout,     "log out (revokes the token)", Some("log out")),
-            (Console, Key::char('q'),   Action::Quit,       "quit",                        Some("quit")),
-            (Help,    Key::char('?'),   Action::ToggleHelp, "close the help",              Some("close")),
-            (Help,    plain(Esc),       Action::ToggleHelp, "close the help",              None),
-            (Help,    Key::char('q'),   Action::Quit,       "quit",                        Some("quit")),
-        ];
-        let bindings = table
-            .into_iter()
-            .map(|(context, key, action, description, hint)| Binding { context, key, action, description, hint })
-            .collect();
-        Self { bindings }
+        Self {
+            bindings: table::bindings(),
+        }
     }
+}
+
+/// One row of the help: the keys doing one thing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HelpRow {
+    /// The keys, e.g. "Tab, ↓".
+    pub keys: String,
+    /// What they do.
+    pub description: &'static str,
+    /// The action, to merge rows of one section with the same effect.
+    action: Action,
 }
 
 impl Keymap {
@@ -181,23 +134,24 @@ impl Keymap {
 
     /// The action a key press asks for in the console's current context, if any.
     ///
-    /// The context's own bindings win over global ones. On the sign-in form, printable
-    /// characters with no binding type into the focused field. Key releases are ignored.
+    /// The context's own bindings win over its fallbacks' (see [`Context::fallbacks`]).
+    /// Where text is typed, printable characters with no binding type into the focused
+    /// field. Key releases are ignored.
     pub fn action_for(&self, state: &State, event: &KeyEvent) -> Option<Action> {
         if event.kind == KeyEventKind::Release {
             return None;
         }
         let context = Context::of(state);
-        let bound = |wanted: Context| {
-            self.bindings
-                .iter()
-                .find(|binding| binding.context == wanted && binding.key.matches(event))
-                .map(|binding| binding.action.clone())
-        };
-        bound(context)
-            .or_else(|| bound(Context::Global))
+        context
+            .chain()
+            .find_map(|wanted| {
+                self.bindings
+                    .iter()
+                    .find(|binding| binding.context == wanted && binding.key.matches(event))
+                    .map(|binding| binding.action.clone())
+            })
             .or_else(|| match event.code {
-                KeyCode::Char(c) if context == Context::Login && is_text(event.modifiers) => {
+                KeyCode::Char(c) if context.types_text() && is_text(event.modifiers) => {
                     Some(Action::Input(c))
                 }
                 _ => None,
@@ -205,8 +159,8 @@ impl Keymap {
     }
 
     /// The rows for the help overlay of one context: keys doing the same thing share a row.
-    pub fn help_rows(&self, context: Context) -> Vec<(String, &'static str)> {
-        let mut rows: Vec<(String, &'static str)> = Vec::new();
+    pub fn help_rows(&self, context: Context) -> Vec<HelpRow> {
+        let mut rows: Vec<HelpRow> = Vec::new();
         for binding in self
             .bindings
             .iter()
@@ -214,36 +168,68 @@ impl Keymap {
         {
             match rows
                 .iter_mut()
-                .find(|(_, description)| *description == binding.description)
+                .find(|row| row.description == binding.description)
             {
-                Some((keys, _)) => {
-                    keys.push_str(", ");
-                    keys.push_str(&binding.key.to_string());
+                Some(row) => {
+                    row.keys.push_str(", ");
+                    row.keys.push_str(&binding.key.to_string());
                 }
-                None => rows.push((binding.key.to_string(), binding.description)),
+                None => rows.push(HelpRow {
+                    keys: binding.key.to_string(),
+                    description: binding.description,
+                    action: binding.action.clone(),
+                }),
             }
         }
         rows
     }
 
-    /// The status-bar hints of one context, as (key, label): the context's own, then the
-    /// global ones for actions the context has no key of its own for.
+    /// The help for the screen in `context`: its own section, then its fallbacks'. A key
+    /// doing what an earlier row already does joins that row instead of getting its own;
+    /// sections left empty are dropped.
+    pub fn help_sections(&self, context: Context) -> Vec<(Context, Vec<HelpRow>)> {
+        let mut sections: Vec<(Context, Vec<HelpRow>)> = Vec::new();
+        for current in context.chain() {
+            let mut own = Vec::new();
+            for row in self.help_rows(current) {
+                let earlier = sections
+                    .iter_mut()
+                    .flat_map(|(_, rows)| rows.iter_mut())
+                    .find(|earlier| earlier.action == row.action);
+                match earlier {
+                    Some(earlier) => {
+                        earlier.keys.push_str(", ");
+                        earlier.keys.push_str(&row.keys);
+                    }
+                    None => own.push(row),
+                }
+            }
+            if !own.is_empty() {
+                sections.push((current, own));
+            }
+        }
+        sections
+    }
+
+    /// The status-bar hints of one context, as (key, label): the context's own, then its
+    /// fallbacks' for actions it has no hinted key of its own for.
     pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
-        let own = |binding: &&Binding| binding.context == context;
-        let global_only = |binding: &&Binding| {
-            binding.context == Context::Global
-                && !self
-                    .bindings
-                    .iter()
-                    .filter(own)
-                    .any(|mine| mine.action == binding.action)
-        };
-        self.bindings
-            .iter()
-            .filter(own)
-            .chain(self.bindings.iter().filter(global_only))
-            .filter_map(|binding| binding.hint.map(|hint| (binding.key.to_string(), hint)))
-            .collect()
+        let mut hinted: Vec<&Action> = Vec::new();
+        let mut hints = Vec::new();
+        for current in context.chain() {
+            let mine: Vec<&Binding> = self
+                .bindings
+                .iter()
+                .filter(|binding| binding.context == current)
+                .collect();
+            for binding in &mine {
+                if let (Some(hint), false) = (binding.hint, hinted.contains(&&binding.action)) {
+                    hints.push((binding.key.to_string(), hint));
+                }
+            }
+            hinted.extend(mine.iter().map(|binding| &binding.action));
+        }
+        hints
     }
 }
 

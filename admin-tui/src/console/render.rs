@@ -1,17 +1,29 @@
 //! Drawing: [`render`] reads the [`State`] and draws it; it changes nothing.
 //!
 //! - `login`: the sign-in form.
-//! - `frame`: the signed-in console (header and welcome panel).
+//! - `frame`: the signed-in console (header, then the view for who is signed in).
+//! - `desk`: the seller screens' tab bar, placeholders and overlays; `dashboard`,
+//!   `offers`, `stock`, `locations`, `shop`: one module per screen.
+//! - `form`: edit forms (the confirmation dialog is in `desk`).
 //! - `status_bar`: the two bottom rows (messages and key hints).
 //! - `help`: the `?` overlay, generated from the keymap.
 //!
 //! The palette is modest so it reads on dark and light terminals: bold, one accent colour
 //! ([`ACCENT`]), red for errors, and the terminal's own foreground for everything else.
 
+mod dashboard;
+mod desk;
+mod form;
 mod frame;
 mod help;
+mod locations;
 mod login;
+mod offers;
+#[cfg(test)]
+mod screen_tests;
+mod shop;
 mod status_bar;
+mod stock;
 #[cfg(test)]
 mod tests;
 
@@ -19,8 +31,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::style::{Color, Modifier, Style};
 
-use super::keymap::Keymap;
-use super::state::{Screen, State};
+use super::keymap::{Context, Keymap};
+use super::state::{Screen, State, View};
 
 /// The one accent colour: titles, focus, progress.
 pub const ACCENT: Color = Color::Cyan;
@@ -48,7 +60,12 @@ pub fn render(frame: &mut Frame, state: &State, keymap: &Keymap) {
         Screen::Console(session) => frame::render(frame, body, state, session),
     }
     status_bar::render(frame, status, state, keymap);
+    if let Screen::Console(session) = &state.screen
+        && session.view() == View::Desk
+    {
+        desk::render_overlay(frame, body, &session.desk, !state.help_visible);
+    }
     if state.help_visible {
-        help::render(frame, frame.area(), keymap);
+        help::render(frame, frame.area(), keymap, Context::beneath(state));
     }
 }

@@ -1,10 +1,12 @@
 //! Everything the console shows, and nothing else: [`State`] is changed only by
 //! [`update`](super::update::update) and read by [`render`](super::render::render).
 
-use api_types::{ShopSummary, User};
+use api_types::{Role, ShopSummary, User};
+
+use super::screens::Desk;
 
 /// The whole console's state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// The server address, shown on every screen.
     pub server: String,
@@ -21,7 +23,7 @@ pub struct State {
 }
 
 /// The screens of the console.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     /// The sign-in form.
     Login(LoginForm),
@@ -66,7 +68,7 @@ impl Field {
 }
 
 /// A signed-in session.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq)]
 pub struct Session {
     /// The bearer token (never rendered, never logged).
     pub token: String,
@@ -80,6 +82,21 @@ pub struct Session {
     pub pending_request: Option<u64>,
     /// How many `/me` attempts in a row failed (drives the retry backoff).
     pub failures: u32,
+    /// The seller screens (and the shop application form).
+    pub desk: Desk,
+}
+
+/// What the signed-in console shows, from who is signed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// A restored token is being checked.
+    Checking,
+    /// The welcome panel: operators, or anyone while `/me` has not answered.
+    Welcome,
+    /// The "open a shop" form, for a shopper without a shop.
+    OpenShop,
+    /// The seller screens.
+    Desk,
 }
 
 impl std::fmt::Debug for Session {
@@ -91,6 +108,7 @@ impl std::fmt::Debug for Session {
             .field("me", &self.me)
             .field("pending_request", &self.pending_request)
             .field("failures", &self.failures)
+            .field("desk", &self.desk)
             .finish()
     }
 }
@@ -105,6 +123,18 @@ impl Session {
             me: Loading::Idle,
             pending_request: None,
             failures: 0,
+            desk: Desk::default(),
+        }
+    }
+
+    /// What the console shows for this session.
+    pub fn view(&self) -> View {
+        match (&self.user, &self.shop) {
+            (None, _) => View::Checking,
+            (Some(_), Some(_)) => View::Desk,
+            (Some(user), None) if user.has_role(Role::Operator) => View::Welcome,
+            (Some(_), None) if self.me == Loading::Loaded => View::OpenShop,
+            (Some(_), None) => View::Welcome,
         }
     }
 }

@@ -1,15 +1,16 @@
 //! [`update`]: the only place the console's [`State`] changes. Pure: IO comes out as an
 //! [`Effect`] for the caller to run.
 
+mod session;
 #[cfg(test)]
 mod tests;
 
 use std::time::Duration;
 
-use api_types::{LoginResponse, MeResponse};
-
-use super::action::{Action, Effect};
-use super::state::{Field, Loading, LoginForm, Notice, Screen, Session, State};
+use self::session::{edit_form, login_finished, logout, me_loaded, refresh, session_ended, start};
+use super::action::{Action, Answer, Effect};
+use super::screens::{self, Out, Tab};
+use super::state::{Notice, Screen, Session, State, View};
 use crate::client::ApiError;
 
 /// The longest wait between two automatic retries of `GET /me`.
@@ -31,7 +32,17 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
             state.notice = Some(Notice::error(text));
             None
         }
-        Action::Refresh => refresh(state),
+        Action::Refresh => match &state.screen {
+            Screen::Console(session)
+                if session.view() == View::Desk && session.desk.tab != Tab::Dashboard =>
+            {
+                with_session(state, |session, out| {
+                    screens::update(session, Action::Refresh, out)
+                })
+            }
+            Screen::Console(_) | Screen::Login(_) => refresh(state),
+        },
+        Action::Answer { request, answer } => answered(state, request, *answer),
         Action::Logout => logout(state),
         Action::LoginFinished(result) => login_finished(state, result),
         Action::MeLoaded { request, result } => me_loaded(state, request, result),
@@ -51,198 +62,69 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         | Action::ClearField
         | Action::Submit => match &mut state.screen {
             Screen::Login(form) if !form.pending => edit_form(form, action),
-            Screen::Login(_) | Screen::Console(_) => None,
+            Screen::Login(_) => None,
+            Screen::Console(_) => {
+                with_session(state, |session, out| screens::update(session, action, out))
+            }
         },
+        Action::SwitchTab(_)
+        | Action::NextTab
+        | Action::PrevTab
+        | Action::Up
+        | Action::Down
+        | Action::Left
+        | Action::Right
+        | Action::PageUp
+        | Action::PageDown
+        | Action::New
+        | Action::Edit
+        | Action::TogglePublish
+        | Action::Delete
+        | Action::Search
+        | Action::CycleSort
+        | Action::Cancel
+        | Action::Confirm(_) => {
+            with_session(state, |session, out| screens::update(session, action, out))
+        }
     }
+}
+
+/// Runs `f` on the signed-in session with an [`Out`] for requests and notices.
+fn with_session(
+    state: &mut State,
+    f: impl FnOnce(&mut Session, &mut Out) -> Option<Effect>,
+) -> Option<Effect> {
+    let State {
+        screen,
+        last_request,
+        notice,
+        ..
+    } = state;
+    let Screen::Console(session) = screen else {
+        return None;
+    };
+    let mut out = Out::new(session.token.clone(), last_request, notice);
+    f(session, &mut out)
+}
+
+/// A seller API answer: a 401 ends the session, anything else goes to the screens.
+fn answered(state: &mut State, request: u64, answer: Answer) -> Option<Effect> {
+    if answer.error().is_some_and(ApiError::is_unauthorized) {
+        return session_ended(state);
+    }
+    let shop_created = matches!(answer, Answer::ShopCreated(Ok(_)));
+    let effect = with_session(state, |session, out| {
+        screens::apply_answer(session, request, answer, out)
+    });
+    if shop_created {
+        // `/me` names the new shop (and role); its answer loads the seller screens.
+        return refresh(state);
+    }
+    effect
 }
 
 /// The wait before retry number `failures` (1, 2, 4… seconds, at most [`MAX_RETRY_DELAY`]).
 pub fn retry_delay(failures: u32) -> Duration {
     let seconds = 1u64 << failures.saturating_sub(1).min(16);
     Duration::from_secs(seconds).min(MAX_RETRY_DELAY)
-}
-
-/// A restored session is checked with `GET /me` as soon as the loop starts.
-fn start(state: &mut State) -> Option<Effect> {
-    let request = state.next_request();
-    match &mut state.screen {
-        Screen::Console(session) if session.pending_request.is_none() => {
-            Some(fetch_me(session, request, Duration::ZERO))
-        }
-        Screen::Console(_) | Screen::Login(_) => None,
-    }
-}
-
-fn refresh(state: &mut State) -> Option<Effect> {
-    let request = state.next_request();
-    match &mut state.screen {
-        Screen::Console(session) => {
-            session.failures = 0;
-            Some(fetch_me(session, request, Duration::ZERO))
-        }
-        Screen::Login(_) => None,
-    }
-}
-
-fn fetch_me(session: &mut Session, request: u64, delay: Duration) -> Effect {
-    session.pending_request = Some(request);
-    if delay.is_zero() {
-        session.me = Loading::Loading;
-    }
-    Effect::FetchMe {
-        request,
-        token: session.token.clone(),
-        delay,
-    }
-}
-
-fn logout(state: &mut State) -> Option<Effect> {
-    let Screen::Console(session) = &state.screen else {
-        return None;
-    };
-    let token = session.token.clone();
-    let email = session
-        .user
-        .as_ref()
-        .map(|user| user.email.clone())
-        .unwrap_or_default();
-    state.screen = Screen::Login(LoginForm {
-        email,
-        focus: Field::Password,
-        ..LoginForm::default()
-    });
-    state.help_visible = false;
-    state.notice = Some(Notice::info("Logged out."));
-    Some(Effect::Logout { token })
-}
-
-fn edit_form(form: &mut LoginForm, action: Action) -> Option<Effect> {
-    let field = match form.focus {
-        Field::Email => &mut form.email,
-        Field::Password => &mut form.password,
-    };
-    match action {
-        Action::FocusNext | Action::FocusPrev => form.focus = form.focus.other(),
-        Action::Input(c) if !c.is_control() => field.push(c),
-        Action::Paste(text) => field.extend(text.chars().filter(|c| !c.is_control())),
-        Action::Backspace => {
-            field.pop();
-        }
-        Action::ClearField => field.clear(),
-        Action::Submit => return submit(form),
-        _ => return None,
-    }
-    form.error = None;
-    None
-}
-
-fn submit(form: &mut LoginForm) -> Option<Effect> {
-    let email = form.email.trim().to_owned();
-    if email.is_empty() {
-        form.focus = Field::Email;
-        form.error = Some("Enter your e-mail address.".to_owned());
-        return None;
-    }
-    if form.password.is_empty() {
-        form.focus = Field::Password;
-        form.error = Some("Enter your password.".to_owned());
-        return None;
-    }
-    form.pending = true;
-    form.error = None;
-    Some(Effect::Login {
-        email,
-        password: form.password.clone(),
-    })
-}
-
-fn login_finished(state: &mut State, result: Result<LoginResponse, ApiError>) -> Option<Effect> {
-    let Screen::Login(form) = &mut state.screen else {
-        return None;
-    };
-    if !form.pending {
-        return None;
-    }
-    form.pending = false;
-    match result {
-        Ok(response) => {
-            let request = state.next_request();
-            let mut session = Session::new(response.token);
-            session.user = Some(response.user);
-            let effect = fetch_me(&mut session, request, Duration::ZERO);
-            state.screen = Screen::Console(Box::new(session));
-            state.notice = None;
-            Some(effect)
-        }
-        Err(error) => {
-            if error.is_unauthorized() {
-                form.password.clear();
-                form.focus = Field::Password;
-            } else if error.field() == Some("email") {
-                form.focus = Field::Email;
-            }
-            form.error = Some(error.to_string());
-            None
-        }
-    }
-}
-
-fn me_loaded(
-    state: &mut State,
-    request: u64,
-    result: Result<MeResponse, ApiError>,
-) -> Option<Effect> {
-    let next = state.next_request();
-    let Screen::Console(session) = &mut state.screen else {
-        return None;
-    };
-    if session.pending_request != Some(request) {
-        return None;
-    }
-    session.pending_request = None;
-    match result {
-        Ok(me) => {
-            session.user = Some(me.user);
-            session.shop = me.shop;
-            session.me = Loading::Loaded;
-            session.failures = 0;
-            None
-        }
-        Err(error) if error.is_unauthorized() => {
-            let email = session
-                .user
-                .as_ref()
-                .map(|user| user.email.clone())
-                .unwrap_or_default();
-            let focus = if email.is_empty() {
-                Field::Email
-            } else {
-                Field::Password
-            };
-            state.screen = Screen::Login(LoginForm {
-                email,
-                focus,
-                error: Some("Your session has ended; please sign in again.".to_owned()),
-                ..LoginForm::default()
-            });
-            state.help_visible = false;
-            Some(Effect::ForgetToken)
-        }
-        Err(error) if error.is_transient() => {
-            session.failures += 1;
-            let delay = retry_delay(session.failures);
-            session.me = Loading::Error {
-                message: error.to_string(),
-                retry_in_secs: Some(delay.as_secs()),
-            };
-            Some(fetch_me(session, next, delay))
-        }
-        Err(error) => {
-            session.me = Loading::Error {
-                message: error.to_string(),
-                retry_in_secs: None,
-            };
-            None
-        }
-    }
 }

@@ -11,8 +11,10 @@ use tokio::sync::mpsc::unbounded_channel;
 
 use super::run;
 use crate::client::ApiError;
-use crate::console::action::{Action, Effect};
-use crate::console::fixtures::{seller, shop};
+use api_types::selling::StockLine;
+
+use crate::console::action::{Action, Answer, ApiCall, Effect};
+use crate::console::fixtures::{categories, locations, offers, page, seller, seller_shop, shop};
 use crate::console::io::{ActionSender, EffectRunner};
 use crate::console::keymap::Keymap;
 use crate::console::state::{Screen, Session, State};
@@ -25,6 +27,12 @@ struct Canned {
 
 impl EffectRunner for Canned {
     fn run(&self, effect: Effect, actions: ActionSender) {
+        if let Effect::Batch(effects) = effect {
+            for effect in effects {
+                self.run(effect, actions.clone());
+            }
+            return;
+        }
         self.asked.borrow_mut().push(effect.clone());
         let answer = match effect {
             Effect::Login { password, .. } if password == "right" => {
@@ -48,11 +56,35 @@ impl EffectRunner for Canned {
                 })
             }
             Effect::Logout { .. } => Some(Action::LogoutFinished(Ok(()))),
-            Effect::ForgetToken => None,
+            Effect::ForgetToken | Effect::Batch(_) => None,
+            Effect::Api { request, call, .. } => Some(Action::Answer {
+                request,
+                answer: Box::new(seller_api(*call)),
+            }),
         };
         if let Some(answer) = answer {
             actions.send(answer).expect("the loop is listening");
         }
+    }
+}
+
+/// What the canned server answers to a seller API call.
+fn seller_api(call: ApiCall) -> Answer {
+    match call {
+        ApiCall::GetShop => Answer::Shop(Ok(seller_shop(ShopStatus::Approved))),
+        ApiCall::ListOffers { .. } => Answer::Offers(Ok(page(offers()))),
+        ApiCall::ListLocations => Answer::Locations(Ok(page(locations()))),
+        ApiCall::ListCategories => Answer::Categories(Ok(page(categories()))),
+        ApiCall::DeleteOffer { id } => Answer::OfferDeleted { id, result: Ok(()) },
+        ApiCall::SetStock { offer_id, body } => Answer::Stock {
+            offer_id,
+            result: Ok(StockLine {
+                location_id: body.location_id,
+                quantity: u32::try_from(body.quantity).expect("a small quantity"),
+                reserved: 0,
+            }),
+        },
+        other => panic!("the canned server does not answer {other:?}"),
     }
 }
 
@@ -95,7 +127,7 @@ async fn a_wrong_then_right_password_signs_in() {
     let terminal = drive(&mut state, &runner, events).await;
 
     let asked = runner.asked.borrow();
-    assert_eq!(asked.len(), 3, "two logins and /me: {asked:?}");
+    assert_eq!(asked.len(), 7, "two logins, /me and the 4 loads: {asked:?}");
     assert!(matches!(&asked[2], Effect::FetchMe { token, .. } if token == "tok"));
     assert!(!state.help_visible);
     assert_snapshot!("app_signed_in_80x24", terminal.backend());
@@ -112,10 +144,10 @@ async fn a_saved_session_opens_the_console_and_l_logs_out() {
     let asked = runner.asked.borrow();
     assert!(matches!(&asked[0], Effect::FetchMe { token, .. } if token == "saved"));
     assert_eq!(
-        asked[1],
-        Effect::Logout {
+        asked.last(),
+        Some(&Effect::Logout {
             token: "saved".into()
-        }
+        })
     );
     let Screen::Login(form) = &state.screen else {
         panic!("expected the login form after logging out");
@@ -137,4 +169,41 @@ async fn ctrl_c_quits_from_the_login_form() {
         panic!("still on the login form");
     };
     assert_eq!(form.email, "");
+}
+
+#[tokio::test]
+async fn a_seller_deletes_an_offer_and_sets_stock_with_keys_only() {
+    let mut state = State::with_session("http://127.0.0.1:3000", Session::new("saved"));
+    let runner = Canned::default();
+    let mut events = vec![
+        key(KeyCode::Char('2')),
+        key(KeyCode::Char('j')),
+        key(KeyCode::Char('d')),
+        key(KeyCode::Char('y')),
+        key(KeyCode::Tab),
+        key(KeyCode::Char('l')),
+        key(KeyCode::Enter),
+        Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    ];
+    events.extend(text("8"));
+    events.push(key(KeyCode::Enter));
+
+    let terminal = drive(&mut state, &runner, events).await;
+
+    let asked = runner.asked.borrow();
+    assert!(asked.iter().any(|effect| matches!(
+        effect,
+        Effect::Api { call, .. } if **call == ApiCall::DeleteOffer { id: "o2".into() }
+    )));
+    let Some(Effect::Api { call, .. }) = asked.last() else {
+        panic!("expected the stock to be set last: {asked:?}");
+    };
+    let ApiCall::SetStock { offer_id, body } = &**call else {
+        panic!("expected the stock to be set last: {call:?}");
+    };
+    assert_eq!(
+        (offer_id.as_str(), body.location_id.as_str(), body.quantity),
+        ("o1", "l2", 8)
+    );
+    assert_snapshot!("app_stock_after_delete_80x24", terminal.backend());
 }

@@ -4,7 +4,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Context, Keymap};
 use crate::console::action::Action;
+use crate::console::fixtures::desk_state;
+use crate::console::screens::Tab;
 use crate::console::state::{Session, State};
+use crate::console::update::update;
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
     KeyEvent::new(code, modifiers)
@@ -47,11 +50,15 @@ fn on_the_console_letters_are_commands() {
 fn help_rows_merge_keys_and_cover_every_binding() {
     let keymap = Keymap::default();
     let login = keymap.help_rows(Context::Login);
-    assert!(login.contains(&("Tab, ↓".to_owned(), "next field")));
+    assert!(
+        login
+            .iter()
+            .any(|row| row.keys == "Tab, ↓" && row.description == "next field")
+    );
     let listed: usize = Context::ALL
         .iter()
         .flat_map(|context| keymap.help_rows(*context))
-        .map(|(keys, _)| keys.split(", ").count())
+        .map(|row| row.keys.split(", ").count())
         .sum();
     assert_eq!(listed, keymap.bindings().len());
 }
@@ -73,5 +80,81 @@ fn hints_add_global_keys_only_where_the_context_lacks_them() {
     assert_eq!(
         labels(Context::Console),
         ["? help", "r refresh", "L log out", "q quit"]
+    );
+}
+
+#[test]
+fn on_the_offers_screen_letters_act_and_numbers_switch_screens() {
+    let keymap = Keymap::default();
+    let state = desk_state(Tab::Offers);
+    let key = |code| keymap.action_for(&state, &press(code, KeyModifiers::NONE));
+    assert_eq!(key(KeyCode::Char('j')), Some(Action::Down));
+    assert_eq!(key(KeyCode::Enter), Some(Action::Edit));
+    assert_eq!(key(KeyCode::Char('d')), Some(Action::Delete));
+    assert_eq!(
+        key(KeyCode::Char('4')),
+        Some(Action::SwitchTab(Tab::Locations))
+    );
+    assert_eq!(key(KeyCode::Tab), Some(Action::NextTab));
+    assert_eq!(key(KeyCode::Char('q')), Some(Action::Quit));
+    assert_eq!(key(KeyCode::Char('x')), None);
+}
+
+#[test]
+fn in_a_form_letters_type_space_toggles_and_tab_moves_between_fields() {
+    let keymap = Keymap::default();
+    let mut state = desk_state(Tab::Locations);
+    update(&mut state, Action::New);
+    assert_eq!(Context::of(&state), Context::Form);
+    let key = |code| keymap.action_for(&state, &press(code, KeyModifiers::NONE));
+    assert_eq!(key(KeyCode::Char('q')), Some(Action::Input('q')));
+    assert_eq!(key(KeyCode::Char('2')), Some(Action::Input('2')));
+    assert_eq!(key(KeyCode::Char(' ')), Some(Action::Input(' ')));
+    assert_eq!(key(KeyCode::Tab), Some(Action::FocusNext));
+    assert_eq!(key(KeyCode::Right), Some(Action::Right));
+    assert_eq!(key(KeyCode::Esc), Some(Action::Cancel));
+}
+
+#[test]
+fn the_help_of_a_screen_lists_its_keys_then_the_shared_ones_merged() {
+    let keymap = Keymap::default();
+    let sections = keymap.help_sections(Context::Offers);
+    let titles: Vec<&str> = sections
+        .iter()
+        .map(|(context, _)| context.title())
+        .collect();
+    assert_eq!(titles, ["Offers", "Seller screens", "Console"]);
+    let console = &sections[2].1;
+    assert!(
+        console
+            .iter()
+            .any(|row| row.keys == "q, Ctrl-C" && row.description == "quit")
+    );
+    assert!(console.iter().any(|row| row.keys == "?, F1"));
+    let seller = &sections[1].1;
+    assert_eq!(seller[0].keys, "1, 2, 3, 4, 5");
+}
+
+#[test]
+fn screen_hints_come_first_then_the_console_ones() {
+    let keymap = Keymap::default();
+    let labels: Vec<String> = keymap
+        .hints(Context::Offers)
+        .into_iter()
+        .map(|(key, label)| format!("{key} {label}"))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "n new",
+            "e edit",
+            "p publish",
+            "d delete",
+            "/ search",
+            "? help",
+            "r refresh",
+            "L log out",
+            "q quit"
+        ]
     );
 }

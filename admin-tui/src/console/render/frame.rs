@@ -1,4 +1,5 @@
-//! The signed-in console: a header naming who is signed in, and an honest welcome panel.
+//! The signed-in console: a header naming who is signed in, then the seller screens, the
+//! "open a shop" form, or (for operators, and while `/me` is awaited) a welcome panel.
 
 use api_types::{Role, ShopStatus, ShopSummary, User};
 use ratatui::Frame;
@@ -7,8 +8,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
-use super::{ACCENT, accent, error};
-use crate::console::state::{Session, State};
+use super::shop::status_span;
+use super::{ACCENT, accent, desk, error, shop};
+use crate::console::state::{Session, State, View};
 
 /// Draws the header and the body of the signed-in console.
 pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session) {
@@ -26,6 +28,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session) {
     };
     frame.render_widget(Paragraph::new(lines).block(block), header);
 
+    let show_cursor = !state.help_visible;
+    match session.view() {
+        View::Desk => return desk::render(frame, body, session),
+        View::OpenShop => return shop::render_open_shop(frame, body, &session.desk, show_cursor),
+        View::Checking | View::Welcome => {}
+    }
     let welcome = Block::bordered()
         .title(Line::from(" Welcome "))
         .padding(Padding::new(2, 2, 1, 0));
@@ -69,26 +77,15 @@ fn user_line(user: &User) -> Line<'_> {
 
 fn shop_line<'a>(user: &User, shop: Option<&'a ShopSummary>) -> Line<'a> {
     match shop {
-        Some(shop) => {
-            let (status, style) = match shop.status {
-                ShopStatus::Approved => ("approved", Style::new().add_modifier(Modifier::BOLD)),
-                ShopStatus::Pending => (
-                    "pending approval",
-                    Style::new().add_modifier(Modifier::BOLD),
-                ),
-                ShopStatus::Rejected => ("rejected", error()),
-                ShopStatus::Suspended => ("suspended", error()),
-            };
-            Line::from(vec![
-                Span::raw("Shop: "),
-                Span::styled(
-                    shop.name.as_str(),
-                    Style::new().add_modifier(Modifier::BOLD),
-                ),
-                Span::raw(format!(" ({}) — ", shop.slug)),
-                Span::styled(status, style),
-            ])
-        }
+        Some(shop) => Line::from(vec![
+            Span::raw("Shop: "),
+            Span::styled(
+                shop.name.as_str(),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(format!(" ({}) — ", shop.slug)),
+            status_span(shop.status),
+        ]),
         None if user.has_role(Role::Operator) => Line::raw("Platform staff"),
         None if user.has_role(Role::Seller) => Line::raw("No shop yet"),
         None => Line::raw("Shopper account"),

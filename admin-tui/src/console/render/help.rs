@@ -1,4 +1,4 @@
-//! The help overlay: every key of the keymap, by context, over whatever is on screen.
+//! The help overlay: the keys of the screen underneath, generated from the keymap.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -10,18 +10,18 @@ use super::accent;
 use crate::console::keymap::{Context, Keymap};
 
 /// The widest the overlay gets.
-const WIDTH: u16 = 64;
+const WIDTH: u16 = 70;
 /// The width of the keys column.
-const KEYS_WIDTH: usize = 16;
+const KEYS_WIDTH: usize = 18;
 
-/// Draws the overlay centred in `area`.
-pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap) {
+/// Draws the overlay for the screen in `context`, centred in `area`.
+pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap, context: Context) {
     // Blank lines between the groups when the terminal is tall enough for them.
-    let spaced = lines(keymap, true);
+    let spaced = lines(keymap, context, true);
     let lines = if spaced.len() + 4 <= usize::from(area.height) {
         spaced
     } else {
-        lines(keymap, false)
+        lines(keymap, context, false)
     };
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
@@ -35,26 +35,26 @@ pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap) {
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
-/// One heading per context, then one row per action: keys, description.
-fn lines(keymap: &Keymap, spaced: bool) -> Vec<Line<'static>> {
+/// One heading per section, then one row per action: keys, description.
+fn lines(keymap: &Keymap, context: Context, spaced: bool) -> Vec<Line<'static>> {
     let keys_style = Style::new().add_modifier(Modifier::BOLD);
+    let row = |keys: &str, description: &'static str| {
+        Line::from(vec![
+            Span::styled(format!("  {keys:<KEYS_WIDTH$}"), keys_style),
+            Span::raw(description),
+        ])
+    };
     let mut lines = Vec::new();
-    for context in Context::ALL {
+    for (section, rows) in keymap.help_sections(context) {
         if spaced && !lines.is_empty() {
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(context.title(), accent()));
-        for (keys, description) in keymap.help_rows(context) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<KEYS_WIDTH$}"), keys_style),
-                Span::raw(description),
-            ]));
+        lines.push(Line::styled(section.title(), accent()));
+        for help in rows {
+            lines.push(row(&help.keys, help.description));
         }
-        if context == Context::Login {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<KEYS_WIDTH$}", "other keys"), keys_style),
-                Span::raw("type into the focused field"),
-            ]));
+        if section == context && context.types_text() {
+            lines.push(row("other keys", "type into the focused field"));
         }
     }
     lines

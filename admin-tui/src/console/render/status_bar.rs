@@ -17,7 +17,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, keymap: &Keymap) {
         Constraint::Length(1),
     ]));
     frame.render_widget(Paragraph::new(message_line(state)), message);
-    frame.render_widget(Paragraph::new(hints_line(state, keymap)), hints);
+    let width = usize::from(hints.width);
+    frame.render_widget(Paragraph::new(hints_line(state, keymap, width)), hints);
 }
 
 fn message_line(state: &State) -> Line<'_> {
@@ -48,10 +49,18 @@ fn message_line(state: &State) -> Line<'_> {
     }
 }
 
-fn hints_line(state: &State, keymap: &Keymap) -> Line<'static> {
+/// The key hints, in keymap order; a hint that does not fit in `width` is left out
+/// whole (a shorter one after it may still fit).
+fn hints_line(state: &State, keymap: &Keymap, width: usize) -> Line<'static> {
     let key_style = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
     let mut spans = Vec::new();
+    let mut used = 0;
     for (key, label) in keymap.hints(Context::of(state)) {
+        let needed = key.chars().count() + label.chars().count() + 5;
+        if used + needed > width {
+            continue;
+        }
+        used += needed;
         spans.push(Span::raw(" "));
         spans.push(Span::styled(format!(" {key} "), key_style));
         spans.push(Span::raw(format!(" {label} ")));

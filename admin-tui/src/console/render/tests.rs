@@ -13,7 +13,7 @@ use crate::console::state::{Field, Loading, LoginForm, Screen, Session, State};
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 /// Draws `state` at every size and checks each against its snapshot `name_WxH`.
-fn check(name: &str, state: &State) {
+pub(super) fn check(name: &str, state: &State) {
     for (width, height) in SIZES {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
         terminal

@@ -1,0 +1,124 @@
+//! The seller API calls an [`Effect::Api`](super::Effect::Api) makes, and their answers.
+
+use api_types::ListResponse;
+use api_types::catalog::Category;
+use api_types::selling::{
+    CreateShopRequest, Location, LocationRequest, OfferRequest, SellerOffer, SellerShop, StockLine,
+    StockRequest,
+};
+
+use crate::client::ApiError;
+
+/// One request to the seller API.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiCall {
+    /// `GET /seller/shop`.
+    GetShop,
+    /// `POST /seller/shop`.
+    CreateShop(CreateShopRequest),
+    /// `GET /seller/offers?page=&per_page=`.
+    ListOffers {
+        /// From 1.
+        page: u64,
+        /// Offers per page.
+        per_page: u64,
+    },
+    /// `POST /seller/offers`.
+    CreateOffer(OfferRequest),
+    /// `PATCH /seller/offers/{id}`.
+    UpdateOffer {
+        /// The offer.
+        id: String,
+        /// Its new values.
+        body: OfferRequest,
+    },
+    /// `DELETE /seller/offers/{id}`.
+    DeleteOffer {
+        /// The offer.
+        id: String,
+    },
+    /// `PUT /seller/offers/{id}/stock`.
+    SetStock {
+        /// The offer.
+        offer_id: String,
+        /// The location and quantity.
+        body: StockRequest,
+    },
+    /// `GET /seller/locations`.
+    ListLocations,
+    /// `POST /seller/locations`.
+    CreateLocation(LocationRequest),
+    /// `PATCH /seller/locations/{id}`.
+    UpdateLocation {
+        /// The location.
+        id: String,
+        /// Its new values.
+        body: LocationRequest,
+    },
+    /// `GET /categories`.
+    ListCategories,
+}
+
+/// What an [`ApiCall`] answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// To [`ApiCall::GetShop`].
+    Shop(Result<SellerShop, ApiError>),
+    /// To [`ApiCall::CreateShop`].
+    ShopCreated(Result<SellerShop, ApiError>),
+    /// To [`ApiCall::ListOffers`].
+    Offers(Result<ListResponse<SellerOffer>, ApiError>),
+    /// To [`ApiCall::CreateOffer`] and [`ApiCall::UpdateOffer`].
+    OfferSaved(Result<SellerOffer, ApiError>),
+    /// To [`ApiCall::DeleteOffer`].
+    OfferDeleted {
+        /// The offer.
+        id: String,
+        /// `Ok` once withdrawn.
+        result: Result<(), ApiError>,
+    },
+    /// To [`ApiCall::SetStock`].
+    Stock {
+        /// The offer.
+        offer_id: String,
+        /// The new level.
+        result: Result<StockLine, ApiError>,
+    },
+    /// To [`ApiCall::ListLocations`].
+    Locations(Result<ListResponse<Location>, ApiError>),
+    /// To [`ApiCall::CreateLocation`] and [`ApiCall::UpdateLocation`].
+    LocationSaved(Result<Location, ApiError>),
+    /// To [`ApiCall::ListCategories`].
+    Categories(Result<ListResponse<Category>, ApiError>),
+}
+
+impl Answer {
+    /// The failure, if the call failed.
+    pub fn error(&self) -> Option<&ApiError> {
+        match self {
+            Self::Shop(result) | Self::ShopCreated(result) => result.as_ref().err(),
+            Self::Offers(result) => result.as_ref().err(),
+            Self::OfferSaved(result) => result.as_ref().err(),
+            Self::OfferDeleted { result, .. } => result.as_ref().err(),
+            Self::Stock { result, .. } => result.as_ref().err(),
+            Self::Locations(result) => result.as_ref().err(),
+            Self::LocationSaved(result) => result.as_ref().err(),
+            Self::Categories(result) => result.as_ref().err(),
+        }
+    }
+
+    /// A short name, for logs.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Shop(_) => "shop",
+            Self::ShopCreated(_) => "shop_created",
+            Self::Offers(_) => "offers",
+            Self::OfferSaved(_) => "offer_saved",
+            Self::OfferDeleted { .. } => "offer_deleted",
+            Self::Stock { .. } => "stock",
+            Self::Locations(_) => "locations",
+            Self::LocationSaved(_) => "location_saved",
+            Self::Categories(_) => "categories",
+        }
+    }
+}

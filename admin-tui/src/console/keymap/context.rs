@@ -1,0 +1,138 @@
+//! [`Context`]: where a key press lands, and which bindings apply there.
+
+use crate::console::screens::{Overlay, Tab};
+use crate::console::state::{Screen, State, View};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// On every screen, unless the screen's own binding takes the key.
+    Global,
+    /// On the sign-in form. Other printable keys type into the focused field.
+    Login,
+    /// On the signed-in console.
+    Console,
+    /// On every seller screen (the dashboard and the shop profile have no keys of their own).
+    Seller,
+    /// On the offers table.
+    Offers,
+    /// On the stock grid.
+    Stock,
+    /// On the locations table.
+    Locations,
+    /// While typing the offers filter.
+    Search,
+    /// While typing a stock quantity.
+    CellEdit,
+    /// In an edit form.
+    Form,
+    /// On the "open a shop" form.
+    OpenShop,
+    /// In a confirmation dialog.
+    Confirm,
+    /// While the help overlay is open.
+    Help,
+}
+
+impl Context {
+    /// Every context, in the order the help lists them.
+    pub const ALL: [Self; 13] = [
+        Self::Global,
+        Self::Login,
+        Self::Console,
+        Self::Seller,
+        Self::Offers,
+        Self::Stock,
+        Self::Locations,
+        Self::Search,
+        Self::CellEdit,
+        Self::Form,
+        Self::OpenShop,
+        Self::Confirm,
+        Self::Help,
+    ];
+
+    /// A heading for the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Global => "Everywhere",
+            Self::Login => "Sign-in form",
+            Self::Console => "Console",
+            Self::Seller => "Seller screens",
+            Self::Offers => "Offers",
+            Self::Stock => "Stock",
+            Self::Locations => "Locations",
+            Self::Search => "Searching offers",
+            Self::CellEdit => "Typing a quantity",
+            Self::Form => "Form",
+            Self::OpenShop => "Open a shop",
+            Self::Confirm => "Confirmation",
+            Self::Help => "This help",
+        }
+    }
+
+    /// The contexts whose bindings also apply here, most specific first.
+    pub fn fallbacks(self) -> &'static [Self] {
+        match self {
+            Self::Global => &[],
+            Self::Seller => &[Self::Console, Self::Global],
+            Self::Offers | Self::Stock | Self::Locations => {
+                &[Self::Seller, Self::Console, Self::Global]
+            }
+            Self::Login
+            | Self::Console
+            | Self::Search
+            | Self::CellEdit
+            | Self::Form
+            | Self::OpenShop
+            | Self::Confirm
+            | Self::Help => &[Self::Global],
+        }
+    }
+
+    /// This context, then its fallbacks.
+    pub fn chain(self) -> impl Iterator<Item = Self> {
+        std::iter::once(self).chain(self.fallbacks().iter().copied())
+    }
+
+    /// Whether printable keys with no binding type text here.
+    pub fn types_text(self) -> bool {
+        matches!(
+            self,
+            Self::Login | Self::Search | Self::CellEdit | Self::Form | Self::OpenShop
+        )
+    }
+
+    /// The context the console is in.
+    pub fn of(state: &State) -> Self {
+        if state.help_visible {
+            Self::Help
+        } else {
+            Self::beneath(state)
+        }
+    }
+
+    /// The context of the screen, ignoring the help overlay (what the help describes).
+    pub fn beneath(state: &State) -> Self {
+        let session = match &state.screen {
+            Screen::Login(_) => return Self::Login,
+            Screen::Console(session) => session,
+        };
+        match session.view() {
+            View::Checking | View::Welcome => return Self::Console,
+            View::OpenShop => return Self::OpenShop,
+            View::Desk => {}
+        }
+        let desk = &session.desk;
+        match (&desk.overlay, desk.tab) {
+            (Some(Overlay::Form(_)), _) => Self::Form,
+            (Some(Overlay::Confirm(_)), _) => Self::Confirm,
+            (None, Tab::Dashboard | Tab::Shop) => Self::Seller,
+            (None, Tab::Offers) if desk.offers.searching => Self::Search,
+            (None, Tab::Offers) => Self::Offers,
+            (None, Tab::Stock) if desk.stock.editing.is_some() => Self::CellEdit,
+            (None, Tab::Stock) => Self::Stock,
+            (None, Tab::Locations) => Self::Locations,
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! The seller screens: the tab bar, the screen of the selected tab, and the form or
+//! confirmation dialog over it. Also the placeholder shown while a screen loads, is
+//! empty or failed.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
+
+use super::{ACCENT, ERROR, accent, dashboard, error, form, locations, offers, shop, stock};
+use crate::console::screens::{Confirm, Desk, Overlay, Tab};
+use crate::console::state::{Loading, Session};
+
+/// Draws the tab bar and the current screen into `area`.
+pub fn render(frame: &mut Frame, area: Rect, session: &Session) {
+    let desk = &session.desk;
+    let [tabs, body] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ]));
+    frame.render_widget(Paragraph::new(tab_bar(desk.tab, tabs.width >= 66)), tabs);
+    match desk.tab {
+        Tab::Dashboard => dashboard::render(frame, body, session),
+        Tab::Offers => offers::render(frame, body, desk),
+        Tab::Stock => stock::render(frame, body, desk),
+        Tab::Locations => locations::render(frame, body, desk),
+        Tab::Shop => shop::render(frame, body, desk),
+    }
+}
+
+/// Draws the form or dialog open over the seller screens, if any, centred in `area`.
+pub fn render_overlay(frame: &mut Frame, area: Rect, desk: &Desk, show_cursor: bool) {
+    match &desk.overlay {
+        Some(Overlay::Form(open)) => {
+            form::render_popup(frame, area, open, desk.category_list(), show_cursor);
+        }
+        Some(Overlay::Confirm(confirm)) => render_confirm(frame, area, confirm),
+        None => {}
+    }
+}
+
+/// " 1 Dashboard │ 2 Offers │ …", the current tab highlighted; tighter when not `roomy`.
+fn tab_bar(current: Tab, roomy: bool) -> Line<'static> {
+    let (separator, pad) = if roomy { (" │ ", " ") } else { ("│", "") };
+    let mut spans = vec![Span::raw(pad)];
+    for (index, tab) in Tab::ALL.into_iter().enumerate() {
+        if index > 0 {
+            spans.push(Span::styled(
+                separator,
+                Style::new().add_modifier(Modifier::DIM),
+            ));
+        }
+        let label = format!("{pad}{} {}{pad}", index + 1, tab.title());
+        let style = if tab == current {
+            Style::new()
+                .fg(ACCENT)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(label, style));
+    }
+    Line::from(spans)
+}
+
+/// A bordered block titled `title`, as every seller screen uses (tables fill it edge to
+/// edge; text screens add their own padding).
+pub fn screen_block(title: String) -> Block<'static> {
+    Block::bordered().title(Line::from(format!(" {title} ")).style(accent()))
+}
+
+/// What a screen shows instead of its data, if anything: "Loading…", the error with
+/// how to retry, or `empty` when the data is there but holds nothing.
+pub fn placeholder(
+    load: &Loading,
+    has_data: bool,
+    is_empty: bool,
+    empty: &str,
+) -> Option<Text<'static>> {
+    match load {
+        Loading::Error { message, .. } => Some(Text::from(vec![
+            Line::styled(message.clone(), error()),
+            Line::raw(""),
+            Line::raw("Press r to try again."),
+        ])),
+        Loading::Idle | Loading::Loading if !has_data => {
+            Some(Text::styled("Loading…", Style::new().fg(ACCENT)))
+        }
+        _ if is_empty => Some(Text::raw(empty.to_owned())),
+        _ => None,
+    }
+}
+
+/// Draws `text` in the middle of `block`.
+pub fn render_placeholder(frame: &mut Frame, area: Rect, block: Block<'_>, text: Text<'static>) {
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [_, middle] = inner.layout(&Layout::vertical([
+        Constraint::Percentage(40),
+        Constraint::Min(0),
+    ]));
+    frame.render_widget(
+        Paragraph::new(text.centered()).wrap(Wrap { trim: true }),
+        middle,
+    );
+}
+
+/// `text` cut to `width` columns, with "…" when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{kept}…")
+}
+
+/// " · loading…" after a screen's title while its data is being reloaded.
+pub fn reloading(pending: bool) -> &'static str {
+    if pending { " · loading…" } else { "" }
+}
+
+/// The mark before the selected row ("›") or the space before the others.
+pub fn marker(selected: bool) -> &'static str {
+    if selected { "›" } else { " " }
+}
+
+/// The widest the confirmation dialog gets.
+const DIALOG_WIDTH: u16 = 56;
+
+/// Draws the confirmation dialog centred in `area`.
+fn render_confirm(frame: &mut Frame, area: Rect, confirm: &Confirm) {
+    let popup = area.centered(Constraint::Max(DIALOG_WIDTH), Constraint::Max(8));
+    let block = Block::bordered()
+        .border_style(Style::new().fg(ERROR))
+        .title(Line::from(format!(" {} ", confirm.title)).style(error()))
+        .padding(Padding::new(1, 1, 1, 0));
+    let key = Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED);
+    let lines = vec![
+        Line::raw(confirm.message.clone()),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled(" y ", key),
+            Span::raw(" yes    "),
+            Span::styled(" n ", key),
+            Span::raw(" no"),
+        ]),
+    ];
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        popup,
+    );
+}

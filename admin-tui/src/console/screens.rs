@@ -1,0 +1,203 @@
+//! The seller's screens: their state ([`Desk`]) and how keys and answers change it.
+//!
+//! - `offers`, `stock`, `locations`, `shop`: one module per screen (state and update).
+//! - `offer_form`, `location_form`: building forms and turning them into requests.
+//! - `form`, `field`: the generic edit form and its fields; `money`: euros ↔ cents.
+//! - `overlay`: the form or confirmation dialog over a screen, and its keys.
+//! - `remote`: data fetched from the server, the requests' bookkeeping ([`Out`]) and
+//!   applying the answers.
+//!
+//! Everything here is pure: IO leaves as [`Effect`]s built through [`Out`].
+
+pub mod field;
+pub mod form;
+pub mod location_form;
+pub mod locations;
+pub mod money;
+pub mod offer_form;
+pub mod offers;
+mod overlay;
+mod remote;
+pub mod shop;
+pub mod stock;
+#[cfg(test)]
+mod tests;
+
+use api_types::catalog::Category;
+use api_types::selling::SellerShop;
+
+pub use overlay::{Confirm, Confirmed, Overlay, form_edit};
+pub use remote::{Out, Remote, apply as apply_answer};
+
+use self::form::Form;
+use self::locations::Locations;
+use self::offers::Offers;
+use self::stock::Stock;
+use super::action::{Action, ApiCall, Effect};
+use super::state::{Session, View};
+
+/// The seller screens, in tab order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tab {
+    /// Counts and the way around.
+    #[default]
+    Dashboard,
+    /// The shop's offers.
+    Offers,
+    /// Quantities per offer and location.
+    Stock,
+    /// Warehouses and stores.
+    Locations,
+    /// The shop's profile.
+    Shop,
+}
+
+impl Tab {
+    /// Every tab, in order.
+    pub const ALL: [Self; 5] = [
+        Self::Dashboard,
+        Self::Offers,
+        Self::Stock,
+        Self::Locations,
+        Self::Shop,
+    ];
+
+    /// The tab's name.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Dashboard => "Dashboard",
+            Self::Offers => "Offers",
+            Self::Stock => "Stock",
+            Self::Locations => "Locations",
+            Self::Shop => "Shop",
+        }
+    }
+
+    fn index(self) -> usize {
+        Self::ALL.iter().position(|tab| *tab == self).unwrap_or(0)
+    }
+
+    /// The tab after this one (wrapping).
+    pub fn next(self) -> Self {
+        Self::ALL[(self.index() + 1) % Self::ALL.len()]
+    }
+
+    /// The tab before this one (wrapping).
+    pub fn prev(self) -> Self {
+        Self::ALL[(self.index() + Self::ALL.len() - 1) % Self::ALL.len()]
+    }
+}
+
+/// The state of the seller screens (and of the shop application form).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Desk {
+    /// The screen on show.
+    pub tab: Tab,
+    /// `GET /seller/shop`.
+    pub shop: Remote<SellerShop>,
+    /// The offers screen.
+    pub offers: Offers,
+    /// The stock grid.
+    pub stock: Stock,
+    /// The locations screen.
+    pub locations: Locations,
+    /// `GET /categories`, for the category picker.
+    pub categories: Remote<Vec<Category>>,
+    /// A form or dialog over the screen.
+    pub overlay: Option<Overlay>,
+    /// The "open a shop" form, for a shopper without a shop.
+    pub open_shop: Form,
+}
+
+impl Default for Desk {
+    fn default() -> Self {
+        Self {
+            tab: Tab::Dashboard,
+            shop: Remote::default(),
+            offers: Offers::default(),
+            stock: Stock::default(),
+            locations: Locations::default(),
+            categories: Remote::default(),
+            overlay: None,
+            open_shop: shop::open_shop_form(),
+        }
+    }
+}
+
+impl Desk {
+    /// The categories loaded so far (none before `GET /categories` answered).
+    pub fn category_list(&self) -> &[Category] {
+        self.categories.data.as_deref().unwrap_or_default()
+    }
+}
+
+/// Loads everything the seller screens show: shop, offers, locations, categories.
+pub fn load_all(desk: &mut Desk, out: &mut Out) -> Effect {
+    let (request, shop) = out.call(ApiCall::GetShop);
+    desk.shop.start(request);
+    let (request, categories) = out.call(ApiCall::ListCategories);
+    desk.categories.start(request);
+    Effect::Batch(vec![
+        shop,
+        offers::load(desk, out),
+        locations::load(desk, out),
+        categories,
+    ])
+}
+
+/// Reloads what the current seller screen shows (`r`).
+pub fn reload(desk: &mut Desk, out: &mut Out) -> Option<Effect> {
+    match desk.tab {
+        Tab::Dashboard => Some(load_all(desk, out)),
+        Tab::Offers => Some(offers::load(desk, out)),
+        Tab::Stock => Some(Effect::Batch(vec![
+            offers::load(desk, out),
+            locations::load(desk, out),
+        ])),
+        Tab::Locations => Some(locations::load(desk, out)),
+        Tab::Shop => {
+            let (request, effect) = out.call(ApiCall::GetShop);
+            desk.shop.start(request);
+            Some(effect)
+        }
+    }
+}
+
+/// Applies a key's `action` to the signed-in `session` (answers go to [`apply_answer`]).
+pub fn update(session: &mut Session, action: Action, out: &mut Out) -> Option<Effect> {
+    match session.view() {
+        View::OpenShop => shop::open_shop_key(&mut session.desk, action, out),
+        View::Desk => desk_key(&mut session.desk, action, out),
+        View::Checking | View::Welcome => None,
+    }
+}
+
+fn desk_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
+    match desk.overlay {
+        Some(Overlay::Form(_)) => return overlay::form_key(desk, action, out),
+        Some(Overlay::Confirm(_)) => return overlay::confirm_key(desk, action, out),
+        None => {}
+    }
+    let tab = match action {
+        Action::SwitchTab(tab) => tab,
+        Action::NextTab => desk.tab.next(),
+        Action::PrevTab => desk.tab.prev(),
+        Action::Refresh => {
+            out.clear_notice();
+            return reload(desk, out);
+        }
+        action => {
+            return match desk.tab {
+                Tab::Offers => offers::key(desk, action, out),
+                Tab::Stock => stock::key(desk, action, out),
+                Tab::Locations => locations::key(desk, action, out),
+                Tab::Dashboard | Tab::Shop => None,
+            };
+        }
+    };
+    desk.tab = tab;
+    out.clear_notice();
+    desk.offers.searching = false;
+    desk.stock.editing = None;
+    None
+}

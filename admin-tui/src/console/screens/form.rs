@@ -1,0 +1,223 @@
+//! A form of labelled fields: typing, focus, choices, toggles, and errors placed beside
+//! the field the server named.
+
+#[cfg(test)]
+mod tests;
+
+use api_types::catalog::Category;
+
+pub use super::field::{Edit, FormField, Value};
+use crate::client::ApiError;
+
+/// An edit form (offer, location, shop application).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    /// What the form creates or changes.
+    pub kind: FormKind,
+    /// The fields, in focus order.
+    pub fields: Vec<FormField>,
+    /// The index of the focused field.
+    pub focus: usize,
+    /// The save request awaiting an answer, if any.
+    pub pending: Option<u64>,
+    /// An error not about one field (a conflict, the network…).
+    pub error: Option<String>,
+}
+
+/// What a [`Form`] is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormKind {
+    /// `POST /seller/shop`.
+    OpenShop,
+    /// `POST /seller/offers`.
+    NewOffer,
+    /// `PATCH /seller/offers/{id}`.
+    EditOffer {
+        /// The offer's id.
+        id: String,
+    },
+    /// `POST /seller/locations`.
+    NewLocation,
+    /// `PATCH /seller/locations/{id}`; the coordinates are kept as they were.
+    EditLocation {
+        /// The location's id.
+        id: String,
+        /// Kept as is.
+        latitude: Option<f64>,
+        /// Kept as is.
+        longitude: Option<f64>,
+    },
+}
+
+impl FormKind {
+    /// The form's title.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Self::OpenShop => "Open a shop",
+            Self::NewOffer => "New offer",
+            Self::EditOffer { .. } => "Edit offer",
+            Self::NewLocation => "New location",
+            Self::EditLocation { .. } => "Edit location",
+        }
+    }
+}
+
+impl Form {
+    /// A form of `kind` with `fields`, the first editable one focused.
+    pub fn new(kind: FormKind, fields: Vec<FormField>) -> Self {
+        let focus = fields.iter().position(|f| !f.locked).unwrap_or(0);
+        Self {
+            kind,
+            fields,
+            focus,
+            pending: None,
+            error: None,
+        }
+    }
+
+    /// The field named `name`, if the form has one.
+    pub fn field(&self, name: &str) -> Option<&FormField> {
+        self.fields.iter().find(|field| field.name == name)
+    }
+
+    /// The text of the field named `name`, trimmed ("" when there is none).
+    pub fn text(&self, name: &str) -> &str {
+        self.field(name).map_or("", |field| field.text().trim())
+    }
+
+    /// Whether the toggle named `name` is on.
+    pub fn toggled(&self, name: &str) -> bool {
+        self.field(name)
+            .is_some_and(|field| field.value == Value::Toggle(true))
+    }
+
+    /// Moves the focus to the next (or, with `back`, previous) editable field, wrapping.
+    pub fn move_focus(&mut self, back: bool) {
+        let count = self.fields.len();
+        for step in 1..=count {
+            let index = if back {
+                (self.focus + count * step - step) % count
+            } else {
+                (self.focus + step) % count
+            };
+            if self.fields.get(index).is_some_and(|f| !f.locked) {
+                self.focus = index;
+                return;
+            }
+        }
+    }
+
+    /// Applies `edit` to the focused field; `categories` feed the category picker.
+    pub fn edit(&mut self, edit: Edit, categories: &[Category]) {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        if field.locked {
+            return;
+        }
+        let changed = match (&mut field.value, edit) {
+            (Value::Text(text) | Value::Category(text), Edit::Char(c)) if !c.is_control() => {
+                text.push(c);
+                true
+            }
+            (Value::Digits(text), Edit::Char(c)) if c.is_ascii_digit() => {
+                text.push(c);
+                true
+            }
+            (Value::Toggle(on), Edit::Char(' ')) => {
+                *on = !*on;
+                true
+            }
+            (Value::Text(text) | Value::Category(text), Edit::Paste(pasted)) => {
+                text.extend(pasted.chars().filter(|c| !c.is_control()));
+                true
+            }
+            (Value::Digits(text), Edit::Paste(pasted)) => {
+                text.extend(pasted.chars().filter(char::is_ascii_digit));
+                true
+            }
+            (Value::Text(text) | Value::Digits(text) | Value::Category(text), Edit::Backspace) => {
+                text.pop().is_some()
+            }
+            (Value::Text(text) | Value::Digits(text) | Value::Category(text), Edit::Clear) => {
+                text.clear();
+                true
+            }
+            (Value::Choice { options, selected }, edit @ (Edit::Left | Edit::Right)) => {
+                *selected = cycle(*selected, options.len(), edit == Edit::Right);
+                true
+            }
+            (Value::Category(slug), edit @ (Edit::Left | Edit::Right))
+                if !categories.is_empty() =>
+            {
+                let current = categories.iter().position(|c| c.slug == *slug);
+                let next = match current {
+                    Some(index) => cycle(index, categories.len(), edit == Edit::Right),
+                    None if edit == Edit::Right => 0,
+                    None => categories.len() - 1,
+                };
+                categories
+                    .get(next)
+                    .map(|category| slug.clone_from(&category.slug))
+                    .is_some()
+            }
+            _ => false,
+        };
+        if changed {
+            field.error = None;
+            self.error = None;
+        }
+    }
+
+    /// Shows `error` beside the field it names (focusing it), or under the form when it
+    /// names none of this form's fields.
+    pub fn show_error(&mut self, error: &ApiError) {
+        let named = error
+            .field()
+            .and_then(|name| self.fields.iter().position(|field| field.name == name));
+        match named {
+            Some(index) => self.set_field_error(index, error.to_string()),
+            None => self.error = Some(error.to_string()),
+        }
+    }
+
+    /// Shows `message` beside the field named `name` and focuses it (a check made here,
+    /// before asking the server).
+    pub fn refuse(&mut self, name: &str, message: impl Into<String>) {
+        match self.fields.iter().position(|field| field.name == name) {
+            Some(index) => self.set_field_error(index, message.into()),
+            None => self.error = Some(message.into()),
+        }
+    }
+
+    /// Whether any field, or the form, shows an error.
+    pub fn has_errors(&self) -> bool {
+        self.error.is_some() || self.fields.iter().any(|field| field.error.is_some())
+    }
+
+    /// Forgets every error shown (before a new save).
+    pub fn clear_errors(&mut self) {
+        self.error = None;
+        for field in &mut self.fields {
+            field.error = None;
+        }
+    }
+
+    fn set_field_error(&mut self, index: usize, message: String) {
+        if let Some(field) = self.fields.get_mut(index) {
+            field.error = Some(message);
+            if !field.locked {
+                self.focus = index;
+            }
+        }
+    }
+}
+
+/// The index after (or before) `index` among `count`, wrapping.
+fn cycle(index: usize, count: usize, forward: bool) -> usize {
+    match count {
+        0 => 0,
+        _ if forward => (index + 1) % count,
+        _ => (index + count - 1) % count,
+    }
+}

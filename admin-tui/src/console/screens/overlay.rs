@@ -1,0 +1,109 @@
+//! What sits over a seller screen: an edit form or a confirmation dialog, and how keys
+//! work there.
+
+use super::form::{Edit, Form, FormKind};
+use super::{Desk, Out, location_form, offer_form};
+use crate::console::action::{Action, ApiCall, Effect};
+
+/// A modal window over the seller screens.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    /// An edit form.
+    Form(Form),
+    /// A yes/no question before something that cannot be undone.
+    Confirm(Confirm),
+}
+
+/// A confirmation dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    /// The dialog's title.
+    pub title: &'static str,
+    /// The question.
+    pub message: String,
+    /// What "yes" does.
+    pub then: Confirmed,
+}
+
+/// What a confirmation dialog's "yes" does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmed {
+    /// Withdraw an offer for good.
+    DeleteOffer {
+        /// The offer.
+        id: String,
+        /// Its title, for the notice.
+        title: String,
+    },
+}
+
+/// The edit a form key makes, if it is one.
+pub fn form_edit(action: &Action) -> Option<Edit> {
+    match action {
+        Action::Input(c) => Some(Edit::Char(*c)),
+        Action::Paste(text) => Some(Edit::Paste(text.clone())),
+        Action::Backspace => Some(Edit::Backspace),
+        Action::ClearField => Some(Edit::Clear),
+        Action::Left => Some(Edit::Left),
+        Action::Right => Some(Edit::Right),
+        _ => None,
+    }
+}
+
+pub fn form_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
+    let Desk {
+        overlay: Some(Overlay::Form(form)),
+        categories,
+        ..
+    } = desk
+    else {
+        return None;
+    };
+    if action == Action::Cancel {
+        desk.overlay = None;
+        return None;
+    }
+    if form.pending.is_some() {
+        return None;
+    }
+    match action {
+        Action::FocusNext | Action::Down => form.move_focus(false),
+        Action::FocusPrev | Action::Up => form.move_focus(true),
+        Action::Submit => {
+            return match form.kind {
+                FormKind::NewOffer | FormKind::EditOffer { .. } => offer_form::submit(form, out),
+                FormKind::NewLocation | FormKind::EditLocation { .. } => {
+                    location_form::submit(form, out)
+                }
+                FormKind::OpenShop => None,
+            };
+        }
+        action => {
+            if let Some(edit) = form_edit(&action) {
+                let list = categories.data.as_deref().unwrap_or_default();
+                form.edit(edit, list);
+            }
+        }
+    }
+    None
+}
+
+pub fn confirm_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
+    let yes = match action {
+        Action::Confirm(yes) => yes,
+        Action::Cancel => false,
+        _ => return None,
+    };
+    let Some(Overlay::Confirm(confirm)) = desk.overlay.take() else {
+        return None;
+    };
+    if !yes {
+        return None;
+    }
+    match confirm.then {
+        Confirmed::DeleteOffer { id, title } => {
+            out.info(format!("Deleting “{title}”…"));
+            Some(out.call(ApiCall::DeleteOffer { id }).1)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Talking to the server: [`Remote`] data and where its request stands, [`Out`] for the
+//! requests and notices an update makes, and [`apply`] for the answers.
+
+use super::{locations, offers, shop, stock};
+use crate::client::ApiError;
+use crate::console::action::{Answer, ApiCall, Effect};
+use crate::console::state::{Loading, Notice, Session};
+
+/// Something fetched from the server: the last data, and where the last request stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Remote<T> {
+    /// The last data received (kept while reloading or after a failed reload).
+    pub data: Option<T>,
+    /// Where the last request stands.
+    pub load: Loading,
+    /// The request whose answer is awaited.
+    pub pending: Option<u64>,
+}
+
+impl<T> Default for Remote<T> {
+    fn default() -> Self {
+        Self {
+            data: None,
+            load: Loading::Idle,
+            pending: None,
+        }
+    }
+}
+
+impl<T> Remote<T> {
+    /// Marks request `request` as asked.
+    pub fn start(&mut self, request: u64) {
+        self.pending = Some(request);
+        self.load = Loading::Loading;
+    }
+
+    /// Takes the answer to `request`; an answer to an older request is ignored (`false`).
+    pub fn accept(&mut self, request: u64, result: Result<T, ApiError>) -> bool {
+        if self.pending != Some(request) {
+            return false;
+        }
+        self.pending = None;
+        match result {
+            Ok(data) => {
+                self.data = Some(data);
+                self.load = Loading::Loaded;
+            }
+            Err(error) => {
+                self.load = Loading::Error {
+                    message: error.to_string(),
+                    retry_in_secs: None,
+                };
+            }
+        }
+        true
+    }
+}
+
+/// Where [`update`] puts what it wants done besides changing the desk: request ids,
+/// effects, status-bar notices.
+#[derive(Debug)]
+pub struct Out<'a> {
+    token: String,
+    last_request: &'a mut u64,
+    notice: &'a mut Option<Notice>,
+}
+
+impl<'a> Out<'a> {
+    /// Requests carry `token`; ids continue from `last_request`; notices go to `notice`.
+    pub fn new(token: String, last_request: &'a mut u64, notice: &'a mut Option<Notice>) -> Self {
+        Self {
+            token,
+            last_request,
+            notice,
+        }
+    }
+
+    /// A new request id and the effect making `call` with it.
+    pub fn call(&mut self, call: ApiCall) -> (u64, Effect) {
+        *self.last_request += 1;
+        let request = *self.last_request;
+        let effect = Effect::Api {
+            request,
+            token: self.token.clone(),
+            call: Box::new(call),
+        };
+        (request, effect)
+    }
+
+    /// Tells the user something went well.
+    pub fn info(&mut self, text: impl Into<String>) {
+        *self.notice = Some(Notice::info(text));
+    }
+
+    /// Clears the status bar (the user moved on).
+    pub fn clear_notice(&mut self) {
+        *self.notice = None;
+    }
+
+    /// Tells the user something went wrong.
+    pub fn error(&mut self, text: impl Into<String>) {
+        *self.notice = Some(Notice::error(text));
+    }
+}
+
+/// Applies the answer to request `request`. Answers to requests no longer awaited (a
+/// page left, a form closed) change what they can and are otherwise dropped.
+pub fn apply(session: &mut Session, request: u64, answer: Answer, out: &mut Out) -> Option<Effect> {
+    let desk = &mut session.desk;
+    match answer {
+        Answer::Shop(result) => {
+            let fresh = result.as_ref().ok().map(shop::summary);
+            if desk.shop.accept(request, result)
+                && let Some(summary) = fresh
+            {
+                session.shop = Some(summary);
+            }
+        }
+        Answer::ShopCreated(result) => shop::created(session, request, result, out),
+        Answer::Offers(result) => offers::loaded(desk, request, result),
+        Answer::OfferSaved(result) => offers::saved(desk, request, result, out),
+        Answer::OfferDeleted { id, result } => offers::deleted(desk, &id, result, out),
+        Answer::Stock { offer_id, result } => stock::saved(desk, request, &offer_id, result, out),
+        Answer::Locations(result) => locations::loaded(desk, request, result),
+        Answer::LocationSaved(result) => locations::saved(desk, request, result, out),
+        Answer::Categories(result) => {
+            desk.categories
+                .accept(request, result.map(|page| page.items));
+        }
+    }
+    None
+}
