@@ -60,6 +60,9 @@ struct ServeArgs {
     /// Seconds between background job runs; 0 disables jobs in this process.
     #[arg(long, env = "HALLES_JOBS_INTERVAL_SECS", default_value_t = 60)]
     jobs_interval_secs: u64,
+    /// Folder where uploaded product images are stored.
+    #[arg(long, env = "HALLES_MEDIA_DIR", default_value = "data/media")]
+    media_dir: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -125,6 +128,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 trust_proxy: args.trust_proxy,
                 jobs_interval: (args.jobs_interval_secs > 0)
                     .then(|| Duration::from_secs(args.jobs_interval_secs)),
+                media_dir: args.media_dir,
             };
             let app = Application::build(settings).await?;
             app.run_until_stopped().await?;

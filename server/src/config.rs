@@ -23,6 +23,8 @@ pub struct Settings {
     pub trust_proxy: bool,
     /// How often background jobs run; `None` disables them in this process.
     pub jobs_interval: Option<Duration>,
+    /// Where uploaded images are stored (see `services::media`).
+    pub media_dir: PathBuf,
 }
 
 impl Settings {
@@ -35,6 +37,7 @@ impl Settings {
             secure_cookies: false,
             trust_proxy: false,
             jobs_interval: None,
+            media_dir: std::env::temp_dir().join(format!("halles-media-{}", uuid::Uuid::now_v7())),
         }
     }
 
@@ -53,6 +56,7 @@ impl std::fmt::Debug for Settings {
             .field("secure_cookies", &self.secure_cookies)
             .field("trust_proxy", &self.trust_proxy)
             .field("jobs_interval", &self.jobs_interval)
+            .field("media_dir", &self.media_dir)
             .finish()
     }
 }

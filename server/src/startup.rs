@@ -7,6 +7,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use leptos::config::LeptosOptions;
 use services::Db;
+use services::media::DiskImageStore;
 use tokio::net::TcpListener;
 
 use crate::config::{Settings, redact_url};
@@ -41,10 +42,12 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(addr)
             .build();
+        let images = Arc::new(DiskImageStore::new(settings.media_dir.clone()));
         let state = AppState {
             db,
             settings: Arc::new(settings),
             leptos_options,
+            images,
         };
         let router = router::build(state.clone());
         tracing::info!(

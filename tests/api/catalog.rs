@@ -429,3 +429,61 @@ async fn staff_edit_their_shop_and_bad_values_name_the_field() {
         Some("banner_color"),
     );
 }
+
+#[tokio::test]
+async fn sellers_upload_sniffed_images_and_everyone_else_sees_a_placeholder() {
+    let app = spawn_app().await;
+    add_category(&app, "bricolage", "Bricolage").await;
+    let (seller, _, offer_id) =
+        stocked_shop(&app, "img@halles.test", "images-a", 5_000, 0, 1).await;
+    let product: SellerOfferResponse = seller
+        .get(&format!("/seller/offers/{offer_id}"))
+        .await
+        .expect("offer");
+    let image_url = app.url(&format!("/images/products/{}", product.offer.product_id));
+
+    let placeholder = reqwest::get(&image_url).await.expect("sent");
+    assert_eq!(placeholder.headers()["content-type"], "image/svg+xml");
+
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    let upload = seller
+        .raw(
+            Method::PUT,
+            &format!("/api/v1/seller/offers/{offer_id}/image"),
+        )
+        .header("content-type", "image/png")
+        .body(png.clone());
+    let answer: Value = seller.send(upload).await.expect("uploaded");
+    assert_eq!(
+        answer["image_url"],
+        format!("/images/products/{}", product.offer.product_id)
+    );
+    let served = reqwest::get(&image_url).await.expect("sent");
+    assert_eq!(served.headers()["content-type"], "image/png");
+    assert_eq!(served.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(served.bytes().await.expect("bytes").to_vec(), png);
+
+    let script = seller
+        .raw(
+            Method::PUT,
+            &format!("/api/v1/seller/offers/{offer_id}/image"),
+        )
+        .body("<svg onload=alert(1)>");
+    match seller.send_empty(script).await {
+        Err(ApiError::Api { status, body }) => {
+            assert_eq!((status, body.error.field.as_deref()), (415, Some("image")))
+        }
+        other => panic!("expected 415, got {other:?}"),
+    }
+    let (intruder, _) = open_shop(&app, "img-b@halles.test", "images-b").await;
+    let stranger = intruder
+        .raw(
+            Method::PUT,
+            &format!("/api/v1/seller/offers/{offer_id}/image"),
+        )
+        .body(png);
+    assert!(matches!(
+        intruder.send_empty(stranger).await,
+        Err(ApiError::Api { status: 404, .. })
+    ));
+}

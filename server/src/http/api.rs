@@ -2,7 +2,8 @@
 
 mod accounts;
 pub mod catalog;
-mod selling;
+pub mod images;
+pub mod selling;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -18,6 +19,7 @@ pub fn router() -> Router<AppState> {
         .merge(accounts::router())
         .merge(catalog::router())
         .merge(selling::router())
+        .merge(images::api_router())
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such API endpoint.")
         })

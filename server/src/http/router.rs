@@ -36,6 +36,7 @@ pub fn build(state: AppState) -> Router {
         .nest(api_types::API_PREFIX, crate::http::api::router())
         .merge(web::assets::router())
         .merge(web::seo::router())
+        .merge(crate::http::api::images::public_router())
         .merge(storefront)
         .layer(middleware::from_fn(crate::http::request_log::log_request))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -72,7 +73,13 @@ async fn refuse_declared_oversize(req: Request, next: Next) -> Response {
         .get(header::CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
+    // Image uploads have their own, larger limit (enforced again by their route).
+    let limit = if req.uri().path().ends_with("/image") {
+        services::media::MAX_IMAGE_BYTES
+    } else {
+        MAX_BODY_BYTES
+    };
+    if declared.is_some_and(|length| length > limit) {
         return body_too_large().into_response();
     }
     next.run(req).await

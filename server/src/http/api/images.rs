@@ -1,0 +1,112 @@
+//! Product images: sellers upload one for a product they offer; anyone reads it at
+//! `/images/products/{id}`, or a generated placeholder when there is none.
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, put};
+use axum::{Json, Router};
+use serde_json::json;
+use services::catalog::selling;
+use services::media::{
+    ImageType, MAX_IMAGE_BYTES, check_image, placeholder_svg, product_image_key,
+};
+
+use super::selling::ShopStaff;
+use crate::http::error::ApiError;
+use crate::state::AppState;
+
+/// `PUT /api/v1/seller/offers/{id}/image`.
+pub fn api_router() -> Router<AppState> {
+    Router::new().route(
+        "/seller/offers/{id}/image",
+        put(upload_image).layer(DefaultBodyLimit::max(MAX_IMAGE_BYTES)),
+    )
+}
+
+/// `GET /images/products/{id}`.
+pub fn public_router() -> Router<AppState> {
+    Router::new().route("/images/products/{id}", get(product_image))
+}
+
+async fn upload_image(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+    Path(offer_id): Path<String>,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let bytes = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "image_too_large",
+                "An image has 4 MiB at most.",
+            )
+        } else {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "unreadable_body",
+                "The image could not be read.",
+            )
+        }
+    })?;
+    let offer = selling::find_offer(&state.db, &staff.shop_id, &offer_id).await?;
+    if let Err(err) = check_image(&bytes) {
+        let error = ApiError::from(err);
+        return Err(if error.code == "image_type_unsupported" {
+            ApiError {
+                status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ..error
+            }
+        } else {
+            error
+        });
+    }
+    state
+        .images
+        .put(&product_image_key(&offer.product.id), bytes.to_vec())
+        .await?;
+    Ok(Json(
+        json!({"image_url": format!("/images/products/{}", offer.product.id)}),
+    ))
+}
+
+async fn product_image(
+    State(state): State<AppState>,
+    Path(product_id): Path<String>,
+) -> Result<Response, ApiError> {
+    let valid_id = !product_id.is_empty()
+        && product_id.len() <= 36
+        && product_id
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() || b == b'-');
+    if !valid_id {
+        return Err(ApiError::not_found());
+    }
+    let stored = state.images.get(&product_image_key(&product_id)).await?;
+    let (content_type, body, cache) = match stored
+        .as_deref()
+        .and_then(|bytes| ImageType::sniff(bytes).map(|kind| (kind, bytes)))
+    {
+        Some((kind, bytes)) => (kind.content_type(), bytes.to_vec(), "public, max-age=300"),
+        None => (
+            "image/svg+xml",
+            placeholder_svg(&product_id).into_bytes(),
+            "public, max-age=3600",
+        ),
+    };
+    let headers = [
+        (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+        (header::CACHE_CONTROL, HeaderValue::from_static(cache)),
+        (
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
+        ),
+    ];
+    Ok((headers, body).into_response())
+}
