@@ -25,7 +25,11 @@ const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 #[derive(Clone, Debug)]
 pub struct Db {
     conn: DatabaseConnection,
+    /// Tells pools apart (several live in one test process), e.g. to key caches.
+    instance: u64,
 }
+
+static NEXT_INSTANCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Db {
     /// Connects to `url` (`sqlite://path/to/file.db` or `postgres://…`). A SQLite file and
@@ -46,12 +50,18 @@ impl Db {
             options.max_connections(16).min_connections(1);
         }
         let conn = Database::connect(options).await?;
-        Ok(Self { conn })
+        let instance = NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(Self { conn, instance })
     }
 
     /// The connection, for reads and for single-statement writes.
     pub fn conn(&self) -> &DatabaseConnection {
         &self.conn
+    }
+
+    /// A number unique to this pool within the process.
+    pub fn instance(&self) -> u64 {
+        self.instance
     }
 
     /// Which engine this is.

@@ -12,6 +12,7 @@
 //! offer, keeps its facets in a short-lived cache.
 
 mod aggregate;
+mod browse_all;
 mod cards;
 mod rows;
 
@@ -108,6 +109,9 @@ pub async fn search_products(db: &Db, query: &ProductQuery) -> Result<SearchResu
     };
     if query.text.as_deref().is_some_and(|t| !t.trim().is_empty()) && words.is_empty() {
         return Ok(empty());
+    }
+    if browse_all::applies(query, !words.is_empty()) {
+        return browse_all::search(db, query).await;
     }
     let category_ids = match &query.category_slug {
         Some(slug) => Some(category_subtree(db, slug).await?),
