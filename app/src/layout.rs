@@ -2,6 +2,7 @@
 //! the language switch.
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::context::{PageContext, WithPage, use_locale};
 use crate::i18n::Msg;
@@ -10,6 +11,15 @@ use crate::i18n::Msg;
 #[component]
 pub fn Header() -> impl IntoView {
     let locale = use_locale();
+    // On the search page, the box shows what was searched.
+    let query = use_query_map();
+    let location = use_location();
+    let terms = move || {
+        (location.pathname.read().as_str() == "/search")
+            .then(|| query.read().get("q"))
+            .flatten()
+            .unwrap_or_default()
+    };
     view! {
         <header class="site-header">
             <div class="container header-row">
@@ -28,6 +38,7 @@ pub fn Header() -> impl IntoView {
                         name="q"
                         placeholder=locale.t(Msg::SearchPlaceholder)
                         autocomplete="off"
+                        value=terms
                     />
                     <button type="submit" class="button button-primary">{locale.t(Msg::SearchButton)}</button>
                 </form>

@@ -5,18 +5,26 @@
 //! - [`i18n`]: every visible string, French and English.
 //! - [`context`]: what a page knows of the request (user, form token, flash).
 //! - `convert` (server only): service views → API types, shared with the JSON API.
+//! - [`catalog`]: the catalog's server functions (search, products, shops, categories).
+//! - [`format`]: prices, counts and ratings as each language writes them.
+//! - [`query`]: query strings of catalog links (facets, sort, pages).
+//! - [`components`]: pieces several pages share (product and shop tiles, notices).
 //! - [`layout`]: header and footer.
 //! - [`pages`]: one module per page.
 //!
 //! The Leptos prelude is the one glob import we allow: the `view!` macro needs its
 //! traits in scope.
 
+pub mod catalog;
+pub mod components;
 pub mod context;
 #[cfg(feature = "ssr")]
 pub mod convert;
+pub mod format;
 pub mod i18n;
 pub mod layout;
 pub mod pages;
+pub mod query;
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
@@ -27,7 +35,8 @@ use crate::context::{Hydrated, PageResource, SiteAssets, load_page_context};
 use crate::i18n::{Locale, Msg};
 use crate::layout::{Footer, Header};
 use crate::pages::{
-    AccountPage, CartPage, HomePage, LoginPage, NotFoundPage, SearchPage, SignupPage,
+    AccountPage, CartPage, CategoryPage, HomePage, LoginPage, NotFoundPage, ProductPage,
+    SearchPage, ShopPage, SignupPage,
 };
 
 /// The HTML document around the app. Runs on the server only.
@@ -61,6 +70,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// the header and forms arrive complete in the HTML, with or without JavaScript.
 const BLOCKED: SsrMode = SsrMode::PartiallyBlocked;
 
+/// Pages whose status depends on their data (301 to the canonical URL, 404, 400) render
+/// whole before the first byte, so the status is always the one the data decided.
+const WHOLE: SsrMode = SsrMode::Async;
+
 /// The storefront: layout around the routed page.
 #[component]
 pub fn App() -> impl IntoView {
@@ -87,7 +100,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/signup") view=SignupPage ssr=BLOCKED />
                         <Route path=path!("/account") view=AccountPage ssr=BLOCKED />
                         <Route path=path!("/cart") view=CartPage ssr=BLOCKED />
-                        <Route path=path!("/search") view=SearchPage ssr=BLOCKED />
+                        <Route path=path!("/search") view=SearchPage ssr=WHOLE />
+                        <Route path=path!("/categories/:slug") view=CategoryPage ssr=WHOLE />
+                        <Route path=path!("/products/:id") view=ProductPage ssr=WHOLE />
+                        <Route path=path!("/products/:id/:slug") view=ProductPage ssr=WHOLE />
+                        <Route path=path!("/shops/:slug") view=ShopPage ssr=WHOLE />
                     </Routes>
                 </main>
                 <Footer />

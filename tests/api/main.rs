@@ -2,5 +2,6 @@
 
 mod accounts;
 mod catalog;
+mod catalog_pages;
 mod conventions;
 mod storefront;

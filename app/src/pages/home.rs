@@ -1,4 +1,7 @@
-//! `/`: what Halles is, for shoppers and for sellers.
+//! `/`: what Halles is, for shoppers and for sellers, and a way into the catalog:
+//! categories, the newest offers and shops to discover (in [`sections`]).
+
+mod sections;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -38,6 +41,7 @@ pub fn HomePage() -> impl IntoView {
                 </div>
             </div>
         </section>
+        <sections::CatalogSections />
         <section id="promises" class="container promises" aria-label=locale.t(Msg::FooterAbout)>
             {promises
                 .into_iter()

@@ -1,0 +1,114 @@
+//! The server side of the catalog functions: find the database, call `services`, map
+//! views to DTOs and store errors to [`CatalogError`], logging what the browser is not told.
+
+use api_types::catalog::{
+    Category, ProductCard, ProductDetail, ProductSearchParams, ProductSearchResponse, ShopCard,
+    ShopDetail,
+};
+use leptos::prelude::use_context;
+use services::catalog::{browse, recent};
+use services::{Db, StoreError};
+
+use super::{CatalogError, PER_PAGE};
+use crate::convert;
+
+/// The database the server provided to this request.
+fn db() -> Result<Db, CatalogError> {
+    use_context::<Db>().ok_or_else(|| {
+        tracing::error!("no database in the request context");
+        CatalogError::Unavailable
+    })
+}
+
+/// Not found stays not found; anything else is logged once and becomes `Unavailable`.
+fn unavailable(what: &'static str) -> impl Fn(StoreError) -> CatalogError {
+    move |err| match err {
+        StoreError::NotFound => CatalogError::NotFound,
+        other => {
+            tracing::error!(error = %other, "catalog: {what}");
+            CatalogError::Unavailable
+        }
+    }
+}
+
+pub async fn search_products(
+    mut params: ProductSearchParams,
+) -> Result<ProductSearchResponse, CatalogError> {
+    if params.per_page.is_none() {
+        params.per_page = Some(PER_PAGE.to_string());
+    }
+    let query = convert::parse_search(&params).map_err(|bad| CatalogError::BadParameter {
+        field: bad.field.to_owned(),
+    })?;
+    let db = db()?;
+    let results = services::catalog::search::search_products(&db, &query)
+        .await
+        .map_err(unavailable("searching products"))?;
+    Ok(convert::search_response(
+        &results,
+        query.page,
+        query.per_page,
+    ))
+}
+
+pub async fn find_product(id: &str) -> Result<ProductDetail, CatalogError> {
+    let db = db()?;
+    let product = browse::find_product(&db, id)
+        .await
+        .map_err(unavailable("loading a product"))?;
+    if let Some(user_id) = caller_id()
+        && let Err(err) = recent::record_view(&db, &user_id, &product.id).await
+    {
+        // Remembering the view is a nicety: the page is shown all the same.
+        tracing::warn!(error = %err, "recording a recently viewed product");
+    }
+    Ok(convert::product_detail(&product))
+}
+
+/// The logged-in caller, from the request context the server prepared.
+fn caller_id() -> Option<String> {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .extensions
+                .get::<crate::context::PageContext>()
+                .cloned()
+        })
+        .and_then(|page| page.user.map(|user| user.id))
+}
+
+/// The caller's recently viewed products, newest first; empty for visitors.
+pub async fn recently_viewed(count: u32) -> Result<Vec<ProductCard>, CatalogError> {
+    let Some(user_id) = caller_id() else {
+        return Ok(Vec::new());
+    };
+    let db = db()?;
+    let cards = recent::recently_viewed(&db, &user_id, u64::from(count.clamp(1, 12)))
+        .await
+        .map_err(unavailable("loading recently viewed products"))?;
+    Ok(cards.iter().map(convert::product_card).collect())
+}
+
+pub async fn find_shop(slug: &str) -> Result<ShopDetail, CatalogError> {
+    let db = db()?;
+    let shop = browse::find_shop(&db, slug)
+        .await
+        .map_err(unavailable("loading a shop"))?;
+    Ok(convert::shop_detail(&shop))
+}
+
+pub async fn list_categories() -> Result<Vec<Category>, CatalogError> {
+    let db = db()?;
+    let categories = browse::list_categories(&db)
+        .await
+        .map_err(unavailable("listing categories"))?;
+    Ok(categories.iter().map(convert::category_of).collect())
+}
+
+pub async fn list_shops(count: u32) -> Result<Vec<ShopCard>, CatalogError> {
+    let db = db()?;
+    let (shops, _) = browse::list_shops(&db, 1, u64::from(count.clamp(1, 24)))
+        .await
+        .map_err(unavailable("listing shops"))?;
+    Ok(shops.iter().map(convert::shop_card).collect())
+}

@@ -1,0 +1,152 @@
+//! `/products/{id}/{slug}`: a product and every offer on it, best first. The bare
+//! `/products/{id}`, or a stale slug, is moved permanently to the canonical address.
+//!
+//! - [`offers`]: the offers compared, with delivery and click & collect.
+//! - [`json_ld`]: the schema.org description for search engines.
+
+mod json_ld;
+mod offers;
+
+use api_types::catalog::{Category, ProductDetail};
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::catalog::{find_product, list_categories};
+use crate::components::product_tile::{product_href, product_image_src};
+use crate::components::{CatalogErrorNotice, Loading};
+use crate::context::use_locale;
+use crate::format::{count_text, format_price};
+use crate::i18n::{Locale, Msg};
+use crate::pages::search::{breadcrumb, category_name};
+
+/// `/products/:id` and `/products/:id/:slug`.
+#[component]
+pub fn ProductPage() -> AnyView {
+    let locale = use_locale();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let slug = Memo::new(move |_| params.read().get("slug"));
+    let product = Resource::new_blocking(move || id.get(), find_product);
+    let categories = Resource::new_blocking(|| (), |()| list_categories());
+    view! {
+        <Transition fallback=Loading>
+            {move || {
+                let slug = slug.get();
+                Suspend::new(async move {
+                    let categories = categories.await.unwrap_or_default();
+                    match product.await {
+                        Err(error) => view! { <CatalogErrorNotice error /> }.into_any(),
+                        Ok(product) if slug.as_deref() != Some(product.slug.as_str()) => {
+                            view! { <MovedTo href=product_href(&product.id, &product.slug) /> }.into_any()
+                        }
+                        Ok(product) => product_page(locale, product, &categories).into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+    .into_any()
+}
+
+/// Sends the visitor on to `href`: a 301 from the server, a replacing navigation in the
+/// browser, and a plain link for anyone left in between.
+#[component]
+fn MovedTo(href: String) -> AnyView {
+    let locale = use_locale();
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(location)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&href),
+    ) {
+        response.set_status(http::StatusCode::MOVED_PERMANENTLY);
+        response.insert_header(http::header::LOCATION, location);
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let navigate = leptos_router::hooks::use_navigate();
+        let target = href.clone();
+        request_animation_frame(move || {
+            navigate(
+                &target,
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        });
+    }
+    view! {
+        <p class="container loading"><a href=href>{locale.t(Msg::MovedHere)}</a></p>
+    }
+    .into_any()
+}
+
+fn product_page(locale: Locale, product: ProductDetail, categories: &[Category]) -> AnyView {
+    let canonical = product_href(&product.id, &product.slug);
+    let json_ld = json_ld::product_json_ld(&product);
+    let description: String = product.description.chars().take(160).collect();
+    let crumbs = breadcrumb(
+        locale,
+        categories,
+        &product.category,
+        Some(product.title.clone()),
+    );
+    let category_href = format!("/categories/{}", product.category.slug);
+    let category = category_name(&product.category, locale).to_owned();
+    let offer_count = product.offers.len() as u64;
+    let best = product
+        .offers
+        .first()
+        .filter(|offer| offer.available > 0)
+        .map(|offer| {
+            let compare = count_text(locale, offer_count, Msg::CompareOffersOne, Msg::CompareOffersMany);
+            view! {
+                <p class="product-best">
+                    <span class="product-best-label">{locale.t(Msg::FromPrice)}</span>" "
+                    <span class="price price-large">{format_price(offer.total_cents, locale)}</span>" "
+                    <span class="tile-price-note">{locale.t(Msg::DeliveryIncluded)}</span>
+                </p>
+                <a class="button button-primary" href="#offers">{compare}</a>
+            }
+        });
+    view! {
+        <Title text=product.title.clone() />
+        <Meta name="description" content=description />
+        <Link rel="canonical" href=canonical />
+        <script type="application/ld+json" inner_html=json_ld></script>
+        <article class="container product-page">
+            {crumbs}
+            <div class="product-hero">
+                <img
+                    class="product-image"
+                    src=product_image_src(&product.id)
+                    alt=product.title.clone()
+                    width="640"
+                    height="640"
+                />
+                <div class="product-summary">
+                    <p class="product-brand">{product.brand.clone()}</p>
+                    <h1 class="product-title">{product.title.clone()}</h1>
+                    {best}
+                    <dl class="details product-facts">
+                        <dt>{locale.t(Msg::Brand)}</dt>
+                        <dd>{product.brand.clone()}</dd>
+                        <dt>{locale.t(Msg::Gtin)}</dt>
+                        <dd>{product.gtin.clone()}</dd>
+                        <dt>{locale.t(Msg::Category)}</dt>
+                        <dd><a href=category_href>{category}</a></dd>
+                    </dl>
+                </div>
+            </div>
+            {(!product.description.trim().is_empty()).then(|| view! {
+                <section class="product-description">
+                    <h2>{locale.t(Msg::Description)}</h2>
+                    <p>{product.description.clone()}</p>
+                </section>
+            })}
+            <offers::Offers offers=product.offers />
+        </article>
+    }
+    .into_any()
+}

@@ -1,0 +1,113 @@
+//! Every offer on a product, best first (the service orders them): who sells it and how
+//! well rated, its condition, price, delivery and total, stock, and where to collect it.
+
+use api_types::catalog::{PickupStore, ProductOffer};
+use leptos::prelude::*;
+
+use crate::components::Rating;
+use crate::context::use_locale;
+use crate::format::{
+    condition_name, count_text, delivery_line, format_price, ready_in, store_place,
+};
+use crate::i18n::Msg;
+
+/// Below this many units, the stock line says how many are left.
+const LOW_STOCK: u32 = 3;
+
+/// The offers section.
+#[component]
+pub fn Offers(offers: Vec<ProductOffer>) -> AnyView {
+    let locale = use_locale();
+    let body = if offers.is_empty() {
+        view! { <p class="card empty-state">{locale.t(Msg::NoOffers)}</p> }.into_any()
+    } else {
+        let rows = offers
+            .into_iter()
+            .enumerate()
+            .map(|(index, offer)| view! { <OfferRow offer best=index == 0 /> })
+            .collect_view();
+        view! { <ol class="offer-list">{rows}</ol> }.into_any()
+    };
+    view! {
+        <section id="offers" class="offers" aria-labelledby="offers-title">
+            <h2 id="offers-title">{locale.t(Msg::OffersTitle)}</h2>
+            {body}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn OfferRow(offer: ProductOffer, best: bool) -> AnyView {
+    let locale = use_locale();
+    let in_stock = offer.available > 0;
+    let stock = match offer.available {
+        0 => locale.t(Msg::SoldOut).to_owned(),
+        n if n <= LOW_STOCK => {
+            count_text(locale, u64::from(n), Msg::StockLowOne, Msg::StockLowMany)
+        }
+        _ => locale.t(Msg::InStock).to_owned(),
+    };
+    let note = (!offer.description.trim().is_empty())
+        .then(|| view! { <p class="offer-note">{offer.description.clone()}</p> });
+    view! {
+        <li class="card offer" class:offer-best=best && in_stock class:offer-sold-out=!in_stock>
+            <div class="offer-seller">
+                {(best && in_stock).then(|| view! { <span class="badge badge-best">{locale.t(Msg::BestOffer)}</span> })}
+                <a class="offer-shop" href=format!("/shops/{}", offer.shop.slug)>{offer.shop.name.clone()}</a>
+                <Rating rating_centi=offer.shop.rating_centi rating_count=offer.shop.rating_count />
+            </div>
+            <div class="offer-terms">
+                <p class="offer-condition">{condition_name(&offer.condition, locale)}</p>
+                {note}
+                <p class="offer-delivery">{delivery_line(offer.delivery.price_cents, offer.delivery.days, locale)}</p>
+                <p class="offer-stock" class:in-stock=in_stock class:sold-out=!in_stock>{stock}</p>
+                <Pickup stores=offer.pickup_stores />
+            </div>
+            <div class="offer-price">
+                <p class="price price-large">{format_price(offer.price_cents, locale)}</p>
+                <p class="offer-total">{locale.t(Msg::Total)}" "{format_price(offer.total_cents, locale)}</p>
+            </div>
+        </li>
+    }
+    .into_any()
+}
+
+/// `Retrait gratuit dans 2 magasins : Rivoli (Paris 1er), …`, unfolding to each store's
+/// hours and preparation time.
+#[component]
+fn Pickup(stores: Vec<PickupStore>) -> AnyView {
+    let locale = use_locale();
+    (!stores.is_empty()).then(|| {
+        let names = stores
+            .iter()
+            .map(|s| format!("{} ({})", s.name, store_place(&s.city, &s.postcode)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let lead = count_text(
+            locale,
+            stores.len() as u64,
+            Msg::PickupInStoresOne,
+            Msg::PickupInStoresMany,
+        );
+        let items = stores
+            .into_iter()
+            .map(|store| {
+                view! {
+                    <li>
+                        <strong>{store.name}</strong>" · "{store.postcode}" "{store.city}
+                        <br />
+                        <span class="hint">{store.opening_hours}" · "{ready_in(store.preparation_minutes, locale)}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="offer-pickup">
+                <summary>{lead}{names}</summary>
+                <ul class="pickup-stores">{items}</ul>
+            </details>
+        }
+    })
+    .into_any()
+}

@@ -1,0 +1,157 @@
+//! The results side of a listing: active filters, the sort form, the grid of products,
+//! the help shown when nothing matches, and the pages.
+
+use api_types::catalog::{Category, ProductCard, ProductSearchResponse};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+
+use super::facets::ActiveFilters;
+use super::pagination::Pagination;
+use super::{Scope, quoted};
+use crate::components::ProductTile;
+use crate::context::{Hydrated, use_locale};
+use crate::i18n::Msg;
+use crate::query::QueryString;
+
+/// Sorts offered, with their label.
+const SORTS: [(&str, Msg); 4] = [
+    ("relevance", Msg::SortRelevance),
+    ("price_asc", Msg::SortPriceAsc),
+    ("price_desc", Msg::SortPriceDesc),
+    ("newest", Msg::SortNewest),
+];
+
+/// Everything right of the facets.
+#[component]
+pub fn Results(
+    scope: Scope,
+    query: QueryString,
+    response: ProductSearchResponse,
+    categories: Vec<Category>,
+) -> AnyView {
+    let path = scope.path();
+    let last_page = response.total.div_ceil(response.per_page.max(1));
+    let body = if response.items.is_empty() {
+        view! { <NoResults scope=scope.clone() query=query.clone() total=response.total /> }
+            .into_any()
+    } else {
+        view! { <ProductGrid items=response.items /> }.into_any()
+    };
+    view! {
+        <div class="listing-main">
+            <div class="listing-toolbar">
+                <ActiveFilters scope=scope query=query.clone() categories />
+                <SortForm path=path.clone() query=query.clone() />
+            </div>
+            {body}
+            <Pagination path query page=response.page last_page />
+        </div>
+    }
+    .into_any()
+}
+
+/// Products as a grid of tiles.
+#[component]
+pub fn ProductGrid(items: Vec<ProductCard>) -> AnyView {
+    let locale = use_locale();
+    view! {
+        <h2 class="visually-hidden">{locale.t(Msg::Results)}</h2>
+        <ul class="product-grid">
+            {items.into_iter().map(|card| view! { <ProductTile card /> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// A GET form with a `<select name="sort">` that keeps the rest of the search. Once the
+/// page is live, choosing an order applies it at once and the button steps aside.
+#[component]
+pub fn SortForm(path: String, query: QueryString) -> AnyView {
+    let locale = use_locale();
+    let hydrated = use_context::<Hydrated>().map(|h| h.0);
+    let current = query.get("sort").unwrap_or("relevance").to_owned();
+    let kept = query.without("sort");
+    let hidden = kept
+        .pairs()
+        .iter()
+        .map(
+            |(name, value)| view! { <input type="hidden" name=name.clone() value=value.clone() /> },
+        )
+        .collect_view();
+    let options = SORTS
+        .iter()
+        .map(|(value, label)| {
+            view! { <option value=*value selected=*value == current>{locale.t(*label)}</option> }
+        })
+        .collect_view();
+    let navigate = use_navigate();
+    let target = path.clone();
+    let on_change = move |ev: leptos::ev::Event| {
+        let sort = event_target_value(&ev);
+        let href = if sort == "relevance" {
+            kept.without("sort").href(&target)
+        } else {
+            kept.with("sort", &sort).href(&target)
+        };
+        navigate(&href, NavigateOptions::default());
+    };
+    view! {
+        <form class="sort-form" method="get" action=path>
+            {hidden}
+            <label for="sort">{locale.t(Msg::SortBy)}</label>
+            <select id="sort" name="sort" on:change=on_change>{options}</select>
+            <button
+                type="submit"
+                class="button button-ghost sort-submit"
+                class:visually-hidden=move || hydrated.is_some_and(|h| h.get())
+            >
+                {locale.t(Msg::Apply)}
+            </button>
+        </form>
+    }
+    .into_any()
+}
+
+/// What to try when nothing matches, or when the page asked for is past the last one.
+#[component]
+fn NoResults(scope: Scope, query: QueryString, total: u64) -> AnyView {
+    let locale = use_locale();
+    let path = scope.path();
+    if total > 0 {
+        return view! {
+            <div class="card empty-state" role="status">
+                <p class="empty-title">{locale.t(Msg::PagePastTheEnd)}</p>
+                <a class="button button-secondary" href=query.on_page(1).href(&path)>{locale.t(Msg::FirstPage)}</a>
+            </div>
+        }
+        .into_any();
+    }
+    let title = match query.get("q") {
+        Some(terms) => format!(
+            "{} {}",
+            locale.t(Msg::SearchNoResults),
+            quoted(terms, locale)
+        ),
+        None => locale.t(Msg::NothingHere).to_owned(),
+    };
+    let remove_filters = query.has_filters().then(|| {
+        let href = QueryString::default()
+            .with("q", query.get("q").unwrap_or_default())
+            .href(&path);
+        view! { <li><a href=href>{locale.t(Msg::ClearFiltersHelp)}</a></li> }
+    });
+    view! {
+        <div class="card empty-state no-results" role="status">
+            <p class="empty-title">{title}</p>
+            <ul class="help-list">
+                <li>{locale.t(Msg::HelpSpelling)}</li>
+                <li>{locale.t(Msg::HelpBroader)}</li>
+                {remove_filters}
+            </ul>
+            <a class="button button-secondary" href="/">{locale.t(Msg::BackHome)}</a>
+        </div>
+    }
+    .into_any()
+    .into_any()
+}
