@@ -154,8 +154,23 @@ pub fn condition_name(code: &str, locale: Locale) -> String {
     locale.t(msg).to_owned()
 }
 
+/// A GTIN as printed under a barcode: EAN-13 for codes stored as 14 digits with a
+/// leading zero, the 14 digits otherwise.
+pub fn printed_gtin(gtin: &str) -> &str {
+    match gtin.strip_prefix('0') {
+        Some(ean13) if gtin.len() == 14 => ean13,
+        _ => gtin,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_ean_13_is_printed_without_the_storage_zero() {
+        assert_eq!(super::printed_gtin("03740661502945"), "3740661502945");
+        assert_eq!(super::printed_gtin("13740661502945"), "13740661502945");
+    }
+
     use super::*;
 
     #[test]

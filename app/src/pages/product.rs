@@ -133,7 +133,7 @@ fn product_page(locale: Locale, product: ProductDetail, categories: &[Category])
                         <dt>{locale.t(Msg::Brand)}</dt>
                         <dd>{product.brand.clone()}</dd>
                         <dt>{locale.t(Msg::Gtin)}</dt>
-                        <dd>{product.gtin.clone()}</dd>
+                        <dd>{crate::format::printed_gtin(&product.gtin).to_owned()}</dd>
                         <dt>{locale.t(Msg::Category)}</dt>
                         <dd><a href=category_href>{category}</a></dd>
                     </dl>
