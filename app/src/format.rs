@@ -167,8 +167,8 @@ pub fn printed_gtin(gtin: &str) -> &str {
 mod tests {
     #[test]
     fn an_ean_13_is_printed_without_the_storage_zero() {
-        assert_eq!(super::printed_gtin("03740661502945"), "3740661502945");
-        assert_eq!(super::printed_gtin("13740661502945"), "13740661502945");
+        assert_eq!(printed_gtin("03740661502945"), "3740661502945");
+        assert_eq!(printed_gtin("13740661502945"), "13740661502945");
     }
 
     use super::*;
