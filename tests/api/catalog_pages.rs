@@ -277,13 +277,7 @@ async fn a_member_finds_the_products_they_viewed_on_the_home_page() {
         .text()
         .await
         .expect("html");
-    let marker = "name=\"csrf\" value=\"";
-    let start = login_page.find(marker).expect("csrf field") + marker.len();
-    let csrf = login_page[start..]
-        .split('"')
-        .next()
-        .expect("token")
-        .to_owned();
+    let csrf = tests::csrf_in(&login_page);
     browser
         .post(app.url("/login"))
         .form(&[

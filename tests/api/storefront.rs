@@ -2,18 +2,7 @@
 //! page, and the sign-up, login and logout forms with their CSRF and session rules.
 
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
-use tests::{TestApp, signed_up, spawn_app};
-
-/// The CSRF token in a page's forms.
-fn csrf_in(html: &str) -> String {
-    let marker = "name=\"csrf\" value=\"";
-    let start = html.find(marker).expect("a form with a csrf field") + marker.len();
-    html[start..]
-        .split('"')
-        .next()
-        .expect("closing quote")
-        .to_owned()
-}
+use tests::{TestApp, csrf_in, signed_up, spawn_app};
 
 async fn page(browser: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
     let response = browser.get(app.url(path)).send().await.expect("sent");

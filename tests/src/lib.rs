@@ -118,3 +118,14 @@ pub async fn approve_shop(app: &TestApp, shop_id: &str) {
         .await
         .expect("approving a shop");
 }
+
+/// The CSRF token in a page's forms (`<input name="csrf" value="…">`).
+pub fn csrf_in(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).expect("a form with a csrf field") + marker.len();
+    html[start..]
+        .split('"')
+        .next()
+        .expect("closing quote")
+        .to_owned()
+}

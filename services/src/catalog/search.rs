@@ -126,11 +126,10 @@ pub async fn search_products(db: &Db, query: &ProductQuery) -> Result<SearchResu
         product_ids: None,
     };
     let offers = rows::live_offers(db, query, matching).await?;
-    let mut summary = aggregate::summarise(&offers, query.sort, !words.is_empty());
+    let summary = aggregate::summarise(&offers, query.sort, !words.is_empty());
     let page = summary.page(query.page, query.per_page);
     let facets = aggregate::facets(db, &offers, &summary).await?;
     let items = cards::cards_for(db, &page, &offers).await?;
-    summary.products.clear();
     Ok(SearchResults {
         items,
         total: summary.total,

@@ -57,10 +57,11 @@ async fn find_product(
     }))
 }
 
+/// `?page=&per_page=` of a list, as text (parsed by `paging`).
 #[derive(Debug, Deserialize)]
-struct PageParams {
-    page: Option<String>,
-    per_page: Option<String>,
+pub struct PageParams {
+    pub page: Option<String>,
+    pub per_page: Option<String>,
 }
 
 async fn list_shops(

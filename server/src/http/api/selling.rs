@@ -12,13 +12,12 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::routing::{get, patch, put};
 use axum::{Json, Router};
-use serde::Deserialize;
 use services::catalog::selling::{self, LocationInput, OfferInput, ShopApplication, ShopEdit};
 use services::db::entity::{locations, shops, stock_levels};
 
 use app::convert::{paging, shop_status};
 
-use super::catalog::bad_parameter;
+use super::catalog::{PageParams, bad_parameter};
 use crate::http::auth::AuthUser;
 use crate::http::error::ApiError;
 use crate::http::json::ApiJson;
@@ -244,12 +243,6 @@ fn offer_input(request: OfferRequest) -> OfferInput {
             .delivery_days
             .map_or(3, |d| i32::try_from(d).unwrap_or(i32::MAX)),
     }
-}
-
-#[derive(Debug, Deserialize)]
-struct PageParams {
-    page: Option<String>,
-    per_page: Option<String>,
 }
 
 async fn list_offers(
