@@ -6,11 +6,15 @@
 //! - [`catalog`]: products, offers, shops, stores, categories, search.
 //! - [`list`]: the paged list envelope.
 //! - [`selling`]: a seller's shop, locations, offers and stock.
+//! - [`buying`]: the cart, checkout, payment page, notifications.
+//! - [`orders`]: orders and seller orders.
 
 pub mod auth;
+pub mod buying;
 pub mod catalog;
 pub mod error;
 pub mod list;
+pub mod orders;
 pub mod selling;
 
 pub use auth::{

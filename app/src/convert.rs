@@ -1,6 +1,8 @@
 //! Service views → API types, for the JSON API and the server functions alike, and the
 //! parsing of catalog query parameters. Server-only: it knows `services`.
 
+pub mod buying;
+
 use api_types::catalog::{
     BestOffer, Category, Delivery, FacetCount, Facets, PickupStore, PriceBand, ProductCard,
     ProductDetail, ProductOffer, ProductSearchParams, ProductSearchResponse, ShopCard, ShopDetail,

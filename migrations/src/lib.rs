@@ -21,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(migrations::m20261122_000001_create_accounts::Migration),
             Box::new(migrations::m20261122_000002_create_catalog::Migration),
             Box::new(migrations::m20261122_000003_create_recently_viewed::Migration),
+            Box::new(migrations::m20261122_000004_create_orders::Migration),
         ]
     }
 }

@@ -3,3 +3,4 @@
 pub mod m20261122_000001_create_accounts;
 pub mod m20261122_000002_create_catalog;
 pub mod m20261122_000003_create_recently_viewed;
+pub mod m20261122_000004_create_orders;

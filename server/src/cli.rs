@@ -63,6 +63,16 @@ struct ServeArgs {
     /// Folder where uploaded product images are stored.
     #[arg(long, env = "HALLES_MEDIA_DIR", default_value = "data/media")]
     media_dir: PathBuf,
+    #[command(flatten)]
+    mail: MailArgs,
+}
+
+/// Where e-mails go.
+#[derive(Debug, Args)]
+struct MailArgs {
+    /// Folder where e-mails are written as `.eml` files (no SMTP server is used).
+    #[arg(long, env = "HALLES_MAIL_DIR", default_value = "data/mail")]
+    mail_dir: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -91,6 +101,8 @@ struct JobsArgs {
     /// Run every due job once, then exit.
     #[arg(long)]
     once: bool,
+    #[command(flatten)]
+    mail: MailArgs,
 }
 
 /// Parses the command line and runs it on a multi-threaded runtime.
@@ -129,6 +141,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 jobs_interval: (args.jobs_interval_secs > 0)
                     .then(|| Duration::from_secs(args.jobs_interval_secs)),
                 media_dir: args.media_dir,
+                mail_dir: args.mail.mail_dir,
             };
             let app = Application::build(settings).await?;
             app.run_until_stopped().await?;
@@ -162,8 +175,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Jobs(args) => {
             let db = connect_migrated(&url).await?;
+            let mailer = crate::jobs::mailer(&args.mail.mail_dir);
             if args.once {
-                for report in services::jobs::run_due_once(&db)
+                for report in services::jobs::run_due_once(&db, mailer.as_ref())
                     .await
                     .context("running jobs")?
                 {
@@ -171,7 +185,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 Ok(ExitCode::SUCCESS)
             } else {
-                crate::jobs::run_forever(db, Duration::from_secs(60)).await;
+                crate::jobs::run_forever(db, mailer, Duration::from_secs(60)).await;
                 Ok(ExitCode::SUCCESS)
             }
         }

@@ -25,6 +25,8 @@ pub struct Settings {
     pub jobs_interval: Option<Duration>,
     /// Where uploaded images are stored (see `services::media`).
     pub media_dir: PathBuf,
+    /// Where e-mails are written as `.eml` files when no SMTP server is configured.
+    pub mail_dir: PathBuf,
 }
 
 impl Settings {
@@ -38,6 +40,7 @@ impl Settings {
             trust_proxy: false,
             jobs_interval: None,
             media_dir: std::env::temp_dir().join(format!("halles-media-{}", uuid::Uuid::now_v7())),
+            mail_dir: std::env::temp_dir().join(format!("halles-mail-{}", uuid::Uuid::now_v7())),
         }
     }
 
@@ -57,6 +60,7 @@ impl std::fmt::Debug for Settings {
             .field("trust_proxy", &self.trust_proxy)
             .field("jobs_interval", &self.jobs_interval)
             .field("media_dir", &self.media_dir)
+            .field("mail_dir", &self.mail_dir)
             .finish()
     }
 }

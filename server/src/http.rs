@@ -4,6 +4,7 @@
 //! - [`router`]: assembles everything.
 //! - [`error`]: [`error::ApiError`], the one mapping of failures to responses.
 //! - [`json`]: the JSON body extractor with field-naming errors.
+//! - [`idempotency`]: `Idempotency-Key` for retryable writes.
 //! - [`auth`]: who is calling (bearer token or session cookie), and from where.
 //! - [`cookies`]: the cookies Halles sets, with their attributes in one place.
 //! - [`api`]: the `/api/v1` handlers.
@@ -14,6 +15,7 @@ pub mod api;
 pub mod auth;
 pub mod cookies;
 pub mod error;
+pub mod idempotency;
 pub mod json;
 pub mod request_log;
 pub mod router;

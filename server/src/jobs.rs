@@ -3,15 +3,27 @@
 
 use std::time::Duration;
 
+use std::path::Path;
+use std::sync::Arc;
+
 use services::Db;
+use services::buying::notifications::{FolderMailer, Mailer};
+
+/// Where e-mails go: `.eml` files in `folder`.
+pub fn mailer(folder: &Path) -> Arc<dyn Mailer> {
+    Arc::new(FolderMailer {
+        folder: folder.to_owned(),
+        from: "Halles <no-reply@halles.example>".to_owned(),
+    })
+}
 
 /// Runs every due job, then sleeps `interval`, forever.
-pub async fn run_forever(db: Db, interval: Duration) {
+pub async fn run_forever(db: Db, mailer: Arc<dyn Mailer>, interval: Duration) {
     let mut ticker = tokio::time::interval(interval);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticker.tick().await;
-        match services::jobs::run_due_once(&db).await {
+        match services::jobs::run_due_once(&db, mailer.as_ref()).await {
             Ok(reports) => {
                 for report in reports.iter().filter(|report| report.affected > 0) {
                     tracing::info!(

@@ -48,6 +48,7 @@ impl Application {
             settings: Arc::new(settings),
             leptos_options,
             images,
+            payments: services::buying::payments::Gateway::sandbox(),
         };
         let router = router::build(state.clone());
         tracing::info!(
@@ -88,7 +89,11 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let jobs = self.state.settings.jobs_interval.map(|interval| {
-            tokio::spawn(crate::jobs::run_forever(self.state.db.clone(), interval))
+            tokio::spawn(crate::jobs::run_forever(
+                self.state.db.clone(),
+                crate::jobs::mailer(&self.state.settings.mail_dir),
+                interval,
+            ))
         });
         let served = axum::serve(
             self.listener,

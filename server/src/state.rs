@@ -5,15 +5,18 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use services::Db;
+use services::buying::payments::Gateway;
 use services::media::ImageStore;
 
 use crate::config::Settings;
 
-/// Database, settings, image store and Leptos options; cheap to clone.
+/// Database, settings, image store, payment provider and Leptos options; cheap to clone.
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub leptos_options: LeptosOptions,
     pub images: Arc<dyn ImageStore>,
+    /// The payment provider (the sandbox unless configured otherwise).
+    pub payments: Gateway,
 }

@@ -129,3 +129,28 @@ fn create_sqlite_parent_dir(url: &str) {
         tracing::warn!(error = %err, "could not create the database folder");
     }
 }
+
+/// A statement written once with `?` placeholders, numbered `$1, $2, …` for PostgreSQL.
+/// For fixed SQL only: a `?` inside a string literal would be rewritten too.
+pub fn statement(
+    backend: DatabaseBackend,
+    sql: &str,
+    values: impl IntoIterator<Item = sea_orm::Value>,
+) -> sea_orm::Statement {
+    let sql = if backend == DatabaseBackend::Postgres {
+        let mut numbered = String::with_capacity(sql.len() + 16);
+        let mut next = 0;
+        for ch in sql.chars() {
+            if ch == '?' {
+                next += 1;
+                numbered.push_str(&format!("${next}"));
+            } else {
+                numbered.push(ch);
+            }
+        }
+        numbered
+    } else {
+        sql.to_owned()
+    };
+    sea_orm::Statement::from_sql_and_values(backend, sql, values)
+}

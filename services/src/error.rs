@@ -29,6 +29,9 @@ pub enum StoreError {
     /// Too many failed attempts; retry after this many seconds.
     #[error("too many attempts, retry in {retry_after_secs} s")]
     Throttled { retry_after_secs: u64 },
+    /// The payment provider refused the payment (a 402); nothing was sold.
+    #[error("{message}")]
+    PaymentDeclined { code: &'static str, message: String },
     /// Anything the caller cannot act on: logged at the boundary, shown as opaque 500.
     #[error(transparent)]
     Db(#[from] DbErr),

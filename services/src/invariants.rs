@@ -1,6 +1,5 @@
 //! What `halles check` verifies. Each check is a query that finds violations; a check
-//! holds when it finds none. Later features add their own (ledger balanced, stock never
-//! negative, reservations consistent).
+//! holds when it finds none.
 
 use migrations::Migrator;
 use migrations::sea_orm_migration::MigratorTrait;
@@ -30,7 +29,7 @@ struct Check {
     count_violations_sql: &'static str,
 }
 
-const CHECKS: [Check; 6] = [
+const CHECKS: [Check; 14] = [
     Check {
         name: "staff_reference_users_and_shops",
         description: "every shop staff row names an existing user and shop",
@@ -65,6 +64,58 @@ const CHECKS: [Check; 6] = [
         name: "throttle_counts_not_negative",
         description: "failed-login counters are never negative",
         count_violations_sql: "SELECT COUNT(*) FROM login_throttle WHERE failures < 0",
+    },
+    Check {
+        name: "ledger_movements_balanced",
+        description: "every ledger movement's lines sum to zero",
+        count_violations_sql: "SELECT COUNT(*) FROM (SELECT movement_key FROM ledger_entries \
+            GROUP BY movement_key HAVING SUM(amount_cents) <> 0) unbalanced",
+    },
+    Check {
+        name: "order_accounts_settled",
+        description: "every order's funds were shared out exactly (its ledger account nets to zero)",
+        count_violations_sql: "SELECT COUNT(*) FROM (SELECT account FROM ledger_entries \
+            WHERE account LIKE 'order:%' GROUP BY account HAVING SUM(amount_cents) <> 0) open_orders",
+    },
+    Check {
+        name: "wallets_not_negative",
+        description: "no shopper's cashback wallet is below zero",
+        count_violations_sql: "SELECT COUNT(*) FROM (SELECT account FROM ledger_entries \
+            WHERE account LIKE 'wallet:%' GROUP BY account HAVING SUM(amount_cents) < 0) negative",
+    },
+    Check {
+        name: "stock_not_negative",
+        description: "stock is never negative and never less than what is reserved",
+        count_violations_sql: "SELECT COUNT(*) FROM stock_levels \
+            WHERE quantity < 0 OR reserved < 0 OR reserved > quantity",
+    },
+    Check {
+        name: "reservations_consistent",
+        description: "each stock row's reserved units equal its held reservations",
+        count_violations_sql: "SELECT COUNT(*) FROM stock_levels sl WHERE sl.reserved <> \
+            COALESCE((SELECT SUM(r.quantity) FROM reservations r WHERE r.offer_id = sl.offer_id \
+            AND r.location_id = sl.location_id AND r.status = 'held'), 0)",
+    },
+    Check {
+        name: "paid_orders_captured_once",
+        description: "a paid order has a captured payment, and a captured payment a paid order",
+        count_violations_sql: "SELECT COUNT(*) FROM orders o JOIN payments p ON p.order_id = o.id \
+            WHERE (o.status IN ('paid', 'completed') \
+                   AND p.status NOT IN ('captured', 'partially_refunded', 'refunded')) \
+               OR (p.status IN ('captured', 'partially_refunded', 'refunded') \
+                   AND o.status NOT IN ('paid', 'completed', 'cancelled'))",
+    },
+    Check {
+        name: "order_totals_add_up",
+        description: "an order's total plus cashback spent equals the sum of its seller orders",
+        count_violations_sql: "SELECT COUNT(*) FROM orders o WHERE o.total_cents + o.cashback_used_cents \
+            <> (SELECT COALESCE(SUM(s.total_cents), 0) FROM seller_orders s WHERE s.order_id = o.id)",
+    },
+    Check {
+        name: "refunds_within_paid",
+        description: "no seller order is refunded more than it cost, no payment more than captured",
+        count_violations_sql: "SELECT (SELECT COUNT(*) FROM seller_orders WHERE refunded_cents > total_cents) \
+            + (SELECT COUNT(*) FROM payments WHERE refunded_cents > captured_cents)",
     },
 ];
 

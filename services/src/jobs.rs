@@ -5,6 +5,8 @@ use chrono::Duration;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::accounts::sessions;
+use crate::buying::notifications::Mailer;
+use crate::buying::{idempotency, orders, payments};
 use crate::db::entity::login_throttle;
 use crate::{Db, StoreError, now};
 
@@ -16,8 +18,24 @@ pub struct JobReport {
 }
 
 /// Runs every job once, in order; stops at the first database error.
-pub async fn run_due_once(db: &Db) -> Result<Vec<JobReport>, StoreError> {
+pub async fn run_due_once(db: &Db, mailer: &dyn Mailer) -> Result<Vec<JobReport>, StoreError> {
     Ok(vec![
+        JobReport {
+            name: "expire_unpaid_orders",
+            affected: payments::expire_unpaid(db).await?,
+        },
+        JobReport {
+            name: "release_seller_payables",
+            affected: orders::release_payables(db).await?,
+        },
+        JobReport {
+            name: "send_notifications",
+            affected: crate::buying::notifications::deliver_pending(db, mailer).await?,
+        },
+        JobReport {
+            name: "prune_idempotency_keys",
+            affected: idempotency::prune(db.conn()).await?,
+        },
         JobReport {
             name: "prune_sessions",
             affected: sessions::prune(db).await?,

@@ -3,6 +3,8 @@
 //! - [`db`]: connecting to SQLite or PostgreSQL, write transactions, entities.
 //! - [`error`]: the store error every use-case returns.
 //! - [`accounts`]: sign-up, login, sessions and API tokens, login throttling.
+//! - [`buying`]: cart, checkout, payments, orders, ledger, notifications.
+//! - [`settings`]: the marketplace-wide rates operators set.
 //! - [`seed`]: demo data.
 //! - [`jobs`]: background work run from database rows.
 //! - [`media`]: product images behind a storage trait.
@@ -10,6 +12,7 @@
 //! - [`test_support`]: fresh databases for the test suites of every crate.
 
 pub mod accounts;
+pub mod buying;
 pub mod catalog;
 pub mod db;
 pub mod error;
@@ -17,6 +20,7 @@ pub mod invariants;
 pub mod jobs;
 pub mod media;
 pub mod seed;
+pub mod settings;
 pub mod test_support;
 
 pub use db::Db;

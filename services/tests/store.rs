@@ -187,7 +187,11 @@ async fn demo_seeding_is_idempotent_and_every_check_holds() -> Result<(), StoreE
         seller.shop.map(|shop| shop.slug).as_deref(),
         Some("la-cave-de-leon")
     );
-    services::jobs::run_due_once(&db).await?;
+    let mailer = services::buying::notifications::FolderMailer {
+        folder: std::env::temp_dir().join(format!("halles-mail-{}", services::new_id())),
+        from: "test@halles".into(),
+    };
+    services::jobs::run_due_once(&db, &mailer).await?;
     for outcome in services::invariants::check_all(&db).await? {
         assert!(
             outcome.holds(),

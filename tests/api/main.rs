@@ -3,5 +3,9 @@
 mod accounts;
 mod catalog;
 mod catalog_pages;
+mod checkout;
 mod conventions;
+mod market;
+mod races;
+mod seller_orders;
 mod storefront;

@@ -1,8 +1,10 @@
 //! The `/api/v1` JSON API: one module per resource, each owning its router.
 
 mod accounts;
+mod buying;
 pub mod catalog;
 pub mod images;
+pub mod seller_orders;
 pub mod selling;
 
 use axum::Router;
@@ -19,6 +21,8 @@ pub fn router() -> Router<AppState> {
         .merge(accounts::router())
         .merge(catalog::router())
         .merge(selling::router())
+        .merge(seller_orders::router())
+        .merge(buying::router())
         .merge(images::api_router())
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such API endpoint.")

@@ -10,6 +10,8 @@ pub const SESSION: &str = "halles_session";
 pub const CSRF: &str = "halles_csrf";
 /// A form's outcome carried across one redirect.
 pub const FLASH: &str = "halles_flash";
+/// A guest's cart secret (the database keeps its SHA-256); merged into the account at login.
+pub const CART: &str = "halles_cart";
 /// The chosen language.
 pub const LANG: &str = "halles_lang";
 

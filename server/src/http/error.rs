@@ -51,6 +51,19 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, "not_found", "Nothing here.")
     }
 
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The envelope this error is answered with.
+    pub fn body(&self) -> ErrorBody {
+        ErrorBody::new(
+            self.code.clone(),
+            self.message.clone(),
+            self.field.as_deref(),
+        )
+    }
+
     /// An unexpected failure: logged with its cause, answered opaquely.
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         tracing::error!(error = %cause, "request failed");
@@ -105,6 +118,16 @@ impl From<StoreError> for ApiError {
                     ),
                 )
             },
+            // The fixed code is `payment_declined`; the provider's reason is in the message.
+            StoreError::PaymentDeclined { code, message } => ApiError::new(
+                StatusCode::PAYMENT_REQUIRED,
+                "payment_declined",
+                format!(
+                    "{} ({code}) Nothing was charged or sold.",
+                    capitalise(&message)
+                ),
+            )
+            .with_field("payment_method"),
             err @ (StoreError::Db(_) | StoreError::Internal(_)) => ApiError::internal(err),
         }
     }

@@ -45,6 +45,7 @@ pub fn router() -> Router<AppState> {
 /// A caller who is staff of a shop; anyone else gets 403 (401 when not logged in).
 pub struct ShopStaff {
     pub shop_id: String,
+    pub user_id: String,
 }
 
 impl<S> FromRequestParts<S> for ShopStaff
@@ -57,7 +58,10 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let AuthUser(session) = AuthUser::from_request_parts(parts, state).await?;
         match session.user.shop {
-            Some(shop) => Ok(ShopStaff { shop_id: shop.id }),
+            Some(shop) => Ok(ShopStaff {
+                shop_id: shop.id,
+                user_id: session.user.id,
+            }),
             None => Err(ApiError::new(
                 StatusCode::FORBIDDEN,
                 "not_seller",

@@ -34,9 +34,11 @@ pub fn router(state: &AppState) -> Router<AppState> {
         hydrate: site_is_built(&state.settings.site_root),
     };
     let db = state.db.clone();
+    let payments = state.payments.clone();
     let context = move || {
         provide_context(assets.clone());
         provide_context(db.clone());
+        provide_context(payments.clone());
     };
     let options = state.leptos_options.clone();
     let render_shell = move || shell(options.clone());

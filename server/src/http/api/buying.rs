@@ -1,0 +1,408 @@
+//! Buying, for shoppers: `/cart`, `/cart/items`, `/checkout`, `/orders`, the payment of
+//! an order, returns, and the shopper's messages.
+//!
+//! The cart answers a logged-in caller (token or session) with the account's cart, and a
+//! visitor with the guest cart of the `halles_cart` cookie (created on the first add).
+//! Everything else needs an account; another shopper's order answers 404.
+
+use api_types::ListResponse;
+use api_types::buying::{
+    AddCartItemRequest, CartResponse, CheckoutRequest, Notification, OrderResponse, PayRequest,
+    QuoteResponse, ReturnRequest, UpdateCartItemRequest,
+};
+use api_types::orders::Order;
+use app::convert::buying::{address_input, cart_of, notification_of, order_of, quote_of};
+use app::convert::paging;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, patch, post};
+use axum::{Json, Router};
+use services::accounts::sessions;
+use services::buying::cart::{self, CartOwner};
+use services::buying::checkout::{self, Channel, CheckoutInput, FulfilmentInput, PaymentChoice};
+use services::buying::payments::{self, OnDecline, PaymentSource};
+use services::buying::{notifications, orders};
+
+use super::catalog::{PageParams, bad_parameter};
+use crate::http::auth::{AuthUser, MaybeAuthUser};
+use crate::http::cookies;
+use crate::http::error::ApiError;
+use crate::http::idempotency::{Answer, run_once};
+use crate::http::json::ApiJson;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/cart", get(show_cart))
+        .route("/cart/items", post(add_item))
+        .route("/cart/items/{id}", patch(update_item).delete(remove_item))
+        .route("/checkout", post(place_order))
+        .route("/checkout/quote", post(quote))
+        .route("/orders", get(list_orders))
+        .route("/orders/{id}", get(show_order))
+        .route("/orders/{id}/pay", post(pay_order))
+        .route("/orders/{id}/cancel", post(cancel_order))
+        .route(
+            "/orders/{id}/seller-orders/{seller_order_id}/return",
+            post(request_return),
+        )
+        .route("/notifications", get(list_notifications))
+}
+
+/// Whose cart a request reaches, and the cookie to set when a guest cart was just born.
+struct CartCaller {
+    user_id: Option<String>,
+    guest_token: Option<String>,
+    new_cookie: Option<HeaderValue>,
+}
+
+impl CartCaller {
+    fn owner(&self) -> Option<CartOwner<'_>> {
+        match (&self.user_id, &self.guest_token) {
+            (Some(user_id), _) => Some(CartOwner::User(user_id)),
+            (None, Some(token)) => Some(CartOwner::Guest(token)),
+            (None, None) => None,
+        }
+    }
+}
+
+/// A guest cart cookie lives 30 days.
+const GUEST_CART_SECS: i64 = 30 * 24 * 3600;
+
+fn cart_caller(
+    state: &AppState,
+    session: MaybeAuthUser,
+    headers: &HeaderMap,
+    create_guest: bool,
+) -> CartCaller {
+    if let Some(session) = session.0 {
+        return CartCaller {
+            user_id: Some(session.user.id),
+            guest_token: None,
+            new_cookie: None,
+        };
+    }
+    match cookies::read(headers, cookies::CART).filter(|token| token.len() >= 32) {
+        Some(token) => CartCaller {
+            user_id: None,
+            guest_token: Some(token),
+            new_cookie: None,
+        },
+        None if create_guest => {
+            let token = sessions::random_token();
+            let secure = cookies::must_be_secure(headers, state.settings.secure_cookies);
+            CartCaller {
+                user_id: None,
+                new_cookie: cookies::set_cookie(
+                    cookies::CART,
+                    token.clone(),
+                    GUEST_CART_SECS,
+                    secure,
+                ),
+                guest_token: Some(token),
+            }
+        }
+        None => CartCaller {
+            user_id: None,
+            guest_token: None,
+            new_cookie: None,
+        },
+    }
+}
+
+async fn cart_response(
+    state: &AppState,
+    caller: &CartCaller,
+    status: StatusCode,
+) -> Result<Response, ApiError> {
+    let view = match caller.owner() {
+        Some(owner) => cart::view(&state.db, owner).await?,
+        None => cart::CartView {
+            id: String::new(),
+            shops: Vec::new(),
+            notices: Vec::new(),
+        },
+    };
+    let mut response = (
+        status,
+        Json(CartResponse {
+            cart: cart_of(&view),
+        }),
+    )
+        .into_response();
+    cookies::append(response.headers_mut(), caller.new_cookie.clone());
+    Ok(response)
+}
+
+async fn show_cart(
+    State(state): State<AppState>,
+    session: MaybeAuthUser,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let caller = cart_caller(&state, session, &headers, false);
+    cart_response(&state, &caller, StatusCode::OK).await
+}
+
+async fn add_item(
+    State(state): State<AppState>,
+    session: MaybeAuthUser,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<AddCartItemRequest>,
+) -> Result<Response, ApiError> {
+    let caller = cart_caller(&state, session, &headers, true);
+    let owner = caller.owner().ok_or_else(ApiError::unauthenticated)?;
+    cart::add_item(&state.db, owner, &body.offer_id, body.quantity).await?;
+    cart_response(&state, &caller, StatusCode::CREATED).await
+}
+
+async fn update_item(
+    State(state): State<AppState>,
+    session: MaybeAuthUser,
+    headers: HeaderMap,
+    Path(item_id): Path<String>,
+    ApiJson(body): ApiJson<UpdateCartItemRequest>,
+) -> Result<Response, ApiError> {
+    let caller = cart_caller(&state, session, &headers, false);
+    let owner = caller.owner().ok_or_else(ApiError::not_found)?;
+    cart::set_quantity(&state.db, owner, &item_id, body.quantity).await?;
+    cart_response(&state, &caller, StatusCode::OK).await
+}
+
+async fn remove_item(
+    State(state): State<AppState>,
+    session: MaybeAuthUser,
+    headers: HeaderMap,
+    Path(item_id): Path<String>,
+) -> Result<Response, ApiError> {
+    let caller = cart_caller(&state, session, &headers, false);
+    let owner = caller.owner().ok_or_else(ApiError::not_found)?;
+    cart::remove_item(&state.db, owner, &item_id).await?;
+    cart_response(&state, &caller, StatusCode::OK).await
+}
+
+/// The API's checkout request → the service's input; `payment_method` is a sandbox
+/// method, or `hosted_page` to pay on the storefront's payment page.
+fn checkout_input(body: &CheckoutRequest) -> Result<CheckoutInput, ApiError> {
+    let mut fulfilments = Vec::with_capacity(body.fulfilments.len());
+    for (index, choice) in body.fulfilments.iter().enumerate() {
+        let method = domain::orders::FulfilmentMethod::parse(&choice.method).ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "fulfilment_method_invalid",
+                "method is `delivery` or `pickup`.",
+            )
+            .with_field(format!("fulfilments[{index}].method"))
+        })?;
+        fulfilments.push(FulfilmentInput {
+            shop_id: choice.shop_id.clone(),
+            method,
+            address: choice.address.as_ref().map(address_input),
+            store_id: choice.store_id.clone(),
+        });
+    }
+    let payment = match body.payment_method.trim() {
+        "hosted_page" => PaymentChoice::HostedPage,
+        "" => {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "payment_method_invalid",
+                "payment_method is required: `pm_card_visa` (sandbox) or `hosted_page`.",
+            )
+            .with_field("payment_method"));
+        }
+        method => PaymentChoice::Method(method.to_owned()),
+    };
+    Ok(CheckoutInput {
+        fulfilments,
+        payment,
+        use_cashback_cents: body.use_cashback_cents.unwrap_or(0),
+        discount_code: body.discount_code.clone(),
+        channel: Channel::Api,
+    })
+}
+
+async fn quote(
+    State(state): State<AppState>,
+    AuthUser(session): AuthUser,
+    ApiJson(body): ApiJson<CheckoutRequest>,
+) -> Result<Json<QuoteResponse>, ApiError> {
+    let input = checkout_input(&body)?;
+    let quote = checkout::quote(&state.db, &session.user.id, &input).await?;
+    Ok(Json(QuoteResponse {
+        quote: quote_of(&quote),
+    }))
+}
+
+async fn place_order(
+    State(state): State<AppState>,
+    AuthUser(session): AuthUser,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<CheckoutRequest>,
+) -> Response {
+    let user_id = session.user.id.clone();
+    run_once(&state.db, &user_id, "checkout", &headers, &body, || async {
+        let input = checkout_input(&body)?;
+        let view =
+            checkout::place_order(&state.db, state.payments.provider(), &user_id, input).await?;
+        Ok(Answer::json(
+            StatusCode::CREATED,
+            &OrderResponse {
+                order: order_of(&view),
+            },
+        ))
+    })
+    .await
+}
+
+async fn list_orders(
+    State(state): State<AppState>,
+    AuthUser(session): AuthUser,
+    Query(params): Query<PageParams>,
+) -> Result<Json<ListResponse<Order>>, ApiError> {
+    let (page, per_page) = paging(&params.page, &params.per_page).map_err(bad_parameter)?;
+    let (views, total) =
+        orders::list_for_shopper(&state.db, &session.user.id, page, per_page).await?;
+    Ok(Json(ListResponse {
+        items: views.iter().map(order_of).collect(),
+        total,
+        page,
+        per_page,
+    }))
+}
+
+async fn show_order(
+    State(state): State<AppState>,
+    AuthUser(session): AuthUser,
+    Path(order_id): Path<String>,
+) -> Result<Json<OrderResponse>, ApiError> {
+    let view = orders::for_shopper(&state.db, &session.user.id, &order_id).await?;
+    Ok(Json(OrderResponse {
+        order: order_of(&view),
+    }))
+}
+
+/// Checks typed card details, naming the field at fault; the number is kept only in
+/// memory, for the provider call.
+pub fn card_source(body: &PayRequest) -> Result<PaymentSource, ApiError> {
+    let field_error = |err: domain::card::CardError| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            err.code(),
+            format!("{}.", capitalised(&err.to_string())),
+        )
+        .with_field(err.field())
+    };
+    let card = domain::card::CardNumber::parse(&body.card_number).map_err(field_error)?;
+    let today = chrono::Utc::now();
+    use chrono::Datelike;
+    domain::card::check_expiry(&body.expiry, today.year(), today.month()).map_err(field_error)?;
+    domain::card::check_cvc(&body.cvc).map_err(field_error)?;
+    Ok(PaymentSource::Card(card))
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// Serialised for the idempotency hash without the card number itself.
+#[derive(serde::Serialize)]
+struct PayFingerprint<'a> {
+    order_id: &'a str,
+    last4: String,
+    expiry: &'a str,
+}
+
+async fn pay_order(
+    State(state): State<AppState>,
+    AuthUser(session): AuthUser,
+    headers: HeaderMap,
+    Path(order_id): Path<String>,
+    ApiJson(body): ApiJson<PayRequest>,
+) -> Response {
+    let user_id = session.user.id.clone();
+    let digits: String = body
+        .card_number
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let fingerprint = PayFingerprint {
+        order_id: &order_id,
+        last4: digits.chars().rev().take(4).collect(),
+        expiry: &body.expiry,
+    };
+    run_once(
+        &state.db,
+        &user_id,
+        "pay",
+        &headers,
+        &fingerprint,
+        || async {
+            let source = card_source(&body)?;
+            let view = payments::pay(
+                &state.db,
+                state.payments.provider(),
+                &user_id,
+                &order_id,
+                source,
+                OnDecline::KeepPending,
+            )
+            .await?;
+            Ok(Answer::json(
+                StatusCode::OK,
+                &OrderResponse {
+                    order: order_of(&view),
+                },
+            ))
+        },
+    )
+    .await
+}
+
+async fn cancel_order(
+    State(state): State<AppState>,
+    AuthUser(session): AuthUser,
+    Path(order_id): Path<String>,
+) -> Result<Json<OrderResponse>, ApiError> {
+    let view = payments::abandon(&state.db, &session.user.id, &order_id).await?;
+    Ok(Json(OrderResponse {
+        order: order_of(&view),
+    }))
+}
+
+async fn request_return(
+    State(state): State<AppState>,
+    AuthUser(session): AuthUser,
+    Path((order_id, seller_order_id)): Path<(String, String)>,
+    ApiJson(body): ApiJson<ReturnRequest>,
+) -> Result<Json<OrderResponse>, ApiError> {
+    let view = orders::request_return(
+        &state.db,
+        &session.user.id,
+        &order_id,
+        &seller_order_id,
+        &body.reason,
+    )
+    .await?;
+    Ok(Json(OrderResponse {
+        order: order_of(&view),
+    }))
+}
+
+async fn list_notifications(
+    State(state): State<AppState>,
+    AuthUser(session): AuthUser,
+) -> Result<Json<ListResponse<Notification>>, ApiError> {
+    let rows = notifications::for_user(&state.db, &session.user.id, 50).await?;
+    let total = rows.len() as u64;
+    Ok(Json(ListResponse {
+        items: rows.iter().map(notification_of).collect(),
+        total,
+        page: 1,
+        per_page: 50,
+    }))
+}

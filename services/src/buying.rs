@@ -1,0 +1,24 @@
+//! Buying: the cart, checkout, payments, orders and what follows them (refunds, returns,
+//! the ledger, notifications).
+//!
+//! - [`cart`]: one server-side cart per account or guest cookie, grouped by shop.
+//! - [`checkout`]: quotes, and placing an order: stock reserved, cart emptied, one
+//!   seller order per shop, all in one transaction.
+//! - [`payments`]: the provider trait, the sandbox provider, and the one idempotent state
+//!   machine every payment outcome goes through.
+//! - [`orders`]: reading orders; seller actions; cancellations, refunds and returns.
+//! - [`ledger`]: the append-only, balanced money ledger.
+//! - [`idempotency`]: stored answers to retried writes.
+//! - [`notifications`]: the outbox of e-mails and account messages.
+//! - [`stock`]: reservations: hold, commit, release, restock.
+//! - [`views`]: orders as read back.
+
+pub mod cart;
+pub mod checkout;
+pub mod idempotency;
+pub mod ledger;
+pub mod notifications;
+pub mod orders;
+pub mod payments;
+pub mod stock;
+pub mod views;

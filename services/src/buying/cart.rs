@@ -1,0 +1,554 @@
+//! The cart: server-side, one per account, or one per guest found by the hash of a cookie
+//! secret. Lines remember the price the shopper saw, so a change is shown, never applied
+//! silently; availability is read live and only enforced for real at checkout.
+
+use std::collections::BTreeMap;
+
+use sea_orm::{ConnectionTrait, FromQueryResult, Value};
+
+use crate::accounts::sessions::token_hash;
+use crate::db::statement;
+use crate::{Db, StoreError, new_id, now};
+
+/// Most units of one offer a cart line may hold.
+pub const MAX_LINE_QUANTITY: u32 = 999;
+
+/// Whose cart.
+#[derive(Debug, Clone, Copy)]
+pub enum CartOwner<'a> {
+    User(&'a str),
+    /// A visitor, by the secret in their cart cookie.
+    Guest(&'a str),
+}
+
+/// How a cart line stands against the live offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineState {
+    Ok,
+    PriceChanged,
+    LowStock,
+    SoldOut,
+    Unavailable,
+}
+
+impl LineState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineState::Ok => "ok",
+            LineState::PriceChanged => "price_changed",
+            LineState::LowStock => "low_stock",
+            LineState::SoldOut => "sold_out",
+            LineState::Unavailable => "unavailable",
+        }
+    }
+
+    /// Whether the line can be bought as it is.
+    pub fn is_buyable(self) -> bool {
+        matches!(self, LineState::Ok)
+    }
+}
+
+/// One cart line joined with its live offer.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct CartLineRow {
+    pub item_id: String,
+    pub offer_id: String,
+    pub quantity: i32,
+    pub price_cents_seen: i64,
+    pub price_cents: i64,
+    pub condition: String,
+    pub offer_status: String,
+    pub product_id: String,
+    pub product_slug: String,
+    pub title: String,
+    pub shop_id: String,
+    pub shop_slug: String,
+    pub shop_name: String,
+    pub shop_status: String,
+    pub shipping_flat_cents: i64,
+    pub free_shipping_threshold_cents: Option<i64>,
+    pub available: i64,
+    pub shop_has_pickup: i32,
+}
+
+impl CartLineRow {
+    pub fn state(&self) -> LineState {
+        if self.offer_status != "active" || self.shop_status != "approved" {
+            LineState::Unavailable
+        } else if self.available <= 0 {
+            LineState::SoldOut
+        } else if self.available < i64::from(self.quantity) {
+            LineState::LowStock
+        } else if self.price_cents != self.price_cents_seen {
+            LineState::PriceChanged
+        } else {
+            LineState::Ok
+        }
+    }
+
+    pub fn line_cents(&self) -> i64 {
+        self.price_cents * i64::from(self.quantity)
+    }
+}
+
+/// A shop's lines in the cart.
+#[derive(Debug, Clone)]
+pub struct CartShopView {
+    pub shop_id: String,
+    pub shop_slug: String,
+    pub shop_name: String,
+    pub lines: Vec<CartLineRow>,
+    pub subtotal_cents: i64,
+    pub shipping_cents: i64,
+    pub free_shipping_threshold_cents: Option<i64>,
+    pub pickup_available: bool,
+}
+
+/// A whole cart, grouped by shop (in the order shops were first added).
+#[derive(Debug, Clone)]
+pub struct CartView {
+    pub id: String,
+    pub shops: Vec<CartShopView>,
+    pub notices: Vec<String>,
+}
+
+impl CartView {
+    pub fn item_count(&self) -> u32 {
+        self.lines()
+            .map(|line| u32::try_from(line.quantity).unwrap_or(0))
+            .sum()
+    }
+
+    pub fn lines(&self) -> impl Iterator<Item = &CartLineRow> {
+        self.shops.iter().flat_map(|shop| shop.lines.iter())
+    }
+
+    pub fn subtotal_cents(&self) -> i64 {
+        self.shops.iter().map(|shop| shop.subtotal_cents).sum()
+    }
+
+    pub fn shipping_cents(&self) -> i64 {
+        self.shops.iter().map(|shop| shop.shipping_cents).sum()
+    }
+}
+
+/// The cart's id, creating the cart when `create` and it does not exist yet.
+pub async fn cart_id(
+    conn: &impl ConnectionTrait,
+    owner: CartOwner<'_>,
+    create: bool,
+) -> Result<Option<String>, StoreError> {
+    let backend = conn.get_database_backend();
+    let (column, key) = match owner {
+        CartOwner::User(user_id) => ("user_id", user_id.to_owned()),
+        CartOwner::Guest(token) => ("guest_token_hash", token_hash(token)),
+    };
+    let find = statement(
+        backend,
+        &format!("SELECT id FROM carts WHERE {column} = ?"),
+        [Value::from(key.clone())],
+    );
+    if let Some(row) = conn.query_one_raw(find.clone()).await? {
+        return Ok(Some(row.try_get_by_index(0)?));
+    }
+    if !create {
+        return Ok(None);
+    }
+    let at = now();
+    conn.execute_raw(statement(
+        backend,
+        &format!(
+            "INSERT INTO carts (id, {column}, notices, created_at, updated_at) \
+             VALUES (?, ?, '', ?, ?) ON CONFLICT DO NOTHING"
+        ),
+        [new_id().into(), key.into(), at.into(), at.into()],
+    ))
+    .await?;
+    let row = conn
+        .query_one_raw(find)
+        .await?
+        .ok_or_else(|| StoreError::Internal("cart vanished after insert".into()))?;
+    Ok(Some(row.try_get_by_index(0)?))
+}
+
+const LINES_SQL: &str = "SELECT ci.id AS item_id, ci.offer_id, ci.quantity, ci.price_cents_seen, \
+    o.price_cents, o.condition, o.status AS offer_status, p.id AS product_id, \
+    p.slug AS product_slug, p.title, s.id AS shop_id, s.slug AS shop_slug, s.name AS shop_name, \
+    s.status AS shop_status, s.shipping_flat_cents, s.free_shipping_threshold_cents, \
+    COALESCE((SELECT SUM(sl.quantity - sl.reserved) FROM stock_levels sl \
+        WHERE sl.offer_id = o.id), 0) AS available, \
+    CASE WHEN EXISTS (SELECT 1 FROM locations l WHERE l.shop_id = s.id AND l.pickup \
+        AND l.kind = 'store') THEN 1 ELSE 0 END AS shop_has_pickup \
+    FROM cart_items ci \
+    JOIN offers o ON o.id = ci.offer_id \
+    JOIN products p ON p.id = o.product_id \
+    JOIN shops s ON s.id = o.shop_id \
+    WHERE ci.cart_id = ? ORDER BY ci.added_at, ci.id";
+
+/// The cart's lines joined with their live offers.
+pub async fn lines(
+    conn: &impl ConnectionTrait,
+    cart_id: &str,
+) -> Result<Vec<CartLineRow>, StoreError> {
+    let backend = conn.get_database_backend();
+    let rows = CartLineRow::find_by_statement(statement(
+        backend,
+        LINES_SQL,
+        [Value::from(cart_id.to_owned())],
+    ))
+    .all(conn)
+    .await?;
+    Ok(rows)
+}
+
+/// Groups lines by shop with subtotals and the shop's home-delivery price.
+pub fn group_by_shop(lines: Vec<CartLineRow>) -> Vec<CartShopView> {
+    let mut order: Vec<String> = Vec::new();
+    let mut by_shop: BTreeMap<String, Vec<CartLineRow>> = BTreeMap::new();
+    for line in lines {
+        if !by_shop.contains_key(&line.shop_id) {
+            order.push(line.shop_id.clone());
+        }
+        by_shop.entry(line.shop_id.clone()).or_default().push(line);
+    }
+    order
+        .into_iter()
+        .filter_map(|shop_id| by_shop.remove(&shop_id))
+        .filter_map(|lines| {
+            let first = lines.first()?.clone();
+            let subtotal_cents = lines
+                .iter()
+                .filter(|line| line.state() != LineState::Unavailable)
+                .map(CartLineRow::line_cents)
+                .sum();
+            Some(CartShopView {
+                shipping_cents: domain::money::shipping_for(
+                    subtotal_cents,
+                    first.shipping_flat_cents,
+                    first.free_shipping_threshold_cents,
+                ),
+                shop_id: first.shop_id,
+                shop_slug: first.shop_slug,
+                shop_name: first.shop_name,
+                free_shipping_threshold_cents: first.free_shipping_threshold_cents,
+                pickup_available: first.shop_has_pickup != 0,
+                subtotal_cents,
+                lines,
+            })
+        })
+        .collect()
+}
+
+/// The cart as the shopper sees it. Notices (what changed on its own, e.g. a merge capped
+/// by stock) are handed over once and then forgotten.
+pub async fn view(db: &Db, owner: CartOwner<'_>) -> Result<CartView, StoreError> {
+    let conn = db.conn();
+    let Some(id) = cart_id(conn, owner, false).await? else {
+        return Ok(CartView {
+            id: String::new(),
+            shops: Vec::new(),
+            notices: Vec::new(),
+        });
+    };
+    let notices = take_notices(db, &id).await?;
+    let shops = group_by_shop(lines(conn, &id).await?);
+    Ok(CartView { id, shops, notices })
+}
+
+/// How many units the cart holds (for the header badge), without creating a cart.
+pub async fn item_count(db: &Db, owner: CartOwner<'_>) -> Result<u32, StoreError> {
+    let backend = db.backend();
+    let (column, key) = match owner {
+        CartOwner::User(user_id) => ("user_id", user_id.to_owned()),
+        CartOwner::Guest(token) => ("guest_token_hash", token_hash(token)),
+    };
+    let row = db
+        .conn()
+        .query_one_raw(statement(
+            backend,
+            &format!(
+                "SELECT COALESCE(SUM(ci.quantity), 0) FROM cart_items ci \
+                 JOIN carts c ON c.id = ci.cart_id WHERE c.{column} = ?"
+            ),
+            [Value::from(key)],
+        ))
+        .await?;
+    let count: i64 = match row {
+        Some(row) => row.try_get_by_index(0)?,
+        None => 0,
+    };
+    Ok(u32::try_from(count).unwrap_or(0))
+}
+
+async fn take_notices(db: &Db, cart_id: &str) -> Result<Vec<String>, StoreError> {
+    let backend = db.backend();
+    let row = db
+        .conn()
+        .query_one_raw(statement(
+            backend,
+            "SELECT notices FROM carts WHERE id = ?",
+            [Value::from(cart_id.to_owned())],
+        ))
+        .await?;
+    let text: String = match row {
+        Some(row) => row.try_get_by_index(0)?,
+        None => String::new(),
+    };
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    db.conn()
+        .execute_raw(statement(
+            backend,
+            "UPDATE carts SET notices = '' WHERE id = ?",
+            [Value::from(cart_id.to_owned())],
+        ))
+        .await?;
+    Ok(text.lines().map(str::to_owned).collect())
+}
+
+fn quantity_error(message: &str) -> StoreError {
+    StoreError::Invalid {
+        code: "quantity_invalid",
+        message: message.to_owned(),
+        field: Some("quantity"),
+    }
+}
+
+/// A live offer, for adding to a cart.
+#[derive(Debug, FromQueryResult)]
+struct OfferForCart {
+    price_cents: i64,
+    offer_status: String,
+    shop_status: String,
+    available: i64,
+}
+
+async fn offer_for_cart(
+    conn: &impl ConnectionTrait,
+    offer_id: &str,
+) -> Result<OfferForCart, StoreError> {
+    OfferForCart::find_by_statement(statement(
+        conn.get_database_backend(),
+        "SELECT o.price_cents, o.status AS offer_status, s.status AS shop_status, \
+         COALESCE((SELECT SUM(sl.quantity - sl.reserved) FROM stock_levels sl \
+             WHERE sl.offer_id = o.id), 0) AS available \
+         FROM offers o JOIN shops s ON s.id = o.shop_id WHERE o.id = ?",
+        [Value::from(offer_id.to_owned())],
+    ))
+    .one(conn)
+    .await?
+    .filter(|offer| offer.offer_status == "active" && offer.shop_status == "approved")
+    .ok_or(StoreError::Invalid {
+        code: "offer_unknown",
+        message: "no offer on sale has this id".into(),
+        field: Some("offer_id"),
+    })
+}
+
+fn out_of_stock(available: i64) -> StoreError {
+    StoreError::Conflict {
+        code: "out_of_stock",
+        message: if available <= 0 {
+            "this offer is sold out".to_owned()
+        } else {
+            format!("only {available} left")
+        },
+        field: Some("quantity"),
+    }
+}
+
+/// Adds `quantity` units of an offer (summed with a line already there).
+pub async fn add_item(
+    db: &Db,
+    owner: CartOwner<'_>,
+    offer_id: &str,
+    quantity: u32,
+) -> Result<String, StoreError> {
+    if !(1..=MAX_LINE_QUANTITY).contains(&quantity) {
+        return Err(quantity_error("quantity is 1 to 999"));
+    }
+    let conn = db.conn();
+    let offer = offer_for_cart(conn, offer_id).await?;
+    let cart_id = cart_id(conn, owner, true)
+        .await?
+        .ok_or_else(|| StoreError::Internal("no cart".into()))?;
+    let backend = db.backend();
+    let existing: i64 = match conn
+        .query_one_raw(statement(
+            backend,
+            "SELECT quantity FROM cart_items WHERE cart_id = ? AND offer_id = ?",
+            [cart_id.clone().into(), offer_id.to_owned().into()],
+        ))
+        .await?
+    {
+        Some(row) => i64::from(row.try_get_by_index::<i32>(0)?),
+        None => 0,
+    };
+    let wanted = existing + i64::from(quantity);
+    if wanted > i64::from(MAX_LINE_QUANTITY) {
+        return Err(quantity_error("a cart line holds at most 999 units"));
+    }
+    if wanted > offer.available {
+        return Err(out_of_stock(offer.available));
+    }
+    let at = now();
+    conn.execute_raw(statement(
+        backend,
+        "INSERT INTO cart_items (id, cart_id, offer_id, quantity, price_cents_seen, added_at) \
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (cart_id, offer_id) DO UPDATE \
+         SET quantity = cart_items.quantity + excluded.quantity, \
+             price_cents_seen = excluded.price_cents_seen",
+        [
+            new_id().into(),
+            cart_id.clone().into(),
+            offer_id.to_owned().into(),
+            i32::try_from(quantity).unwrap_or(1).into(),
+            offer.price_cents.into(),
+            at.into(),
+        ],
+    ))
+    .await?;
+    Ok(cart_id)
+}
+
+/// Sets a line's quantity (0 removes it) and confirms its current price.
+pub async fn set_quantity(
+    db: &Db,
+    owner: CartOwner<'_>,
+    item_id: &str,
+    quantity: u32,
+) -> Result<(), StoreError> {
+    if quantity > MAX_LINE_QUANTITY {
+        return Err(quantity_error("quantity is 0 to 999"));
+    }
+    if quantity == 0 {
+        return remove_item(db, owner, item_id).await;
+    }
+    let conn = db.conn();
+    let cart_id = cart_id(conn, owner, false)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let backend = db.backend();
+    let offer_id: String = conn
+        .query_one_raw(statement(
+            backend,
+            "SELECT offer_id FROM cart_items WHERE id = ? AND cart_id = ?",
+            [item_id.to_owned().into(), cart_id.clone().into()],
+        ))
+        .await?
+        .ok_or(StoreError::NotFound)?
+        .try_get_by_index(0)?;
+    let offer = offer_for_cart(conn, &offer_id).await?;
+    if i64::from(quantity) > offer.available {
+        return Err(out_of_stock(offer.available));
+    }
+    conn.execute_raw(statement(
+        backend,
+        "UPDATE cart_items SET quantity = ?, price_cents_seen = ? WHERE id = ? AND cart_id = ?",
+        [
+            i32::try_from(quantity).unwrap_or(1).into(),
+            offer.price_cents.into(),
+            item_id.to_owned().into(),
+            cart_id.into(),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Removes a line; someone else's line is "not found".
+pub async fn remove_item(db: &Db, owner: CartOwner<'_>, item_id: &str) -> Result<(), StoreError> {
+    let conn = db.conn();
+    let cart_id = cart_id(conn, owner, false)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let result = conn
+        .execute_raw(statement(
+            db.backend(),
+            "DELETE FROM cart_items WHERE id = ? AND cart_id = ?",
+            [item_id.to_owned().into(), cart_id.into()],
+        ))
+        .await?;
+    if result.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// On login: moves a guest's lines into the account's cart, summing quantities but never
+/// beyond what is available, and leaves a notice for each line that was capped or dropped.
+pub async fn merge_guest_cart(
+    db: &Db,
+    guest_token: &str,
+    user_id: &str,
+) -> Result<Vec<String>, StoreError> {
+    let txn = db.begin_write().await?;
+    let Some(guest_cart) = cart_id(&txn, CartOwner::Guest(guest_token), false).await? else {
+        return Ok(Vec::new());
+    };
+    let user_cart = cart_id(&txn, CartOwner::User(user_id), true)
+        .await?
+        .ok_or_else(|| StoreError::Internal("no cart".into()))?;
+    let guest_lines = lines(&txn, &guest_cart).await?;
+    let user_lines = lines(&txn, &user_cart).await?;
+    let backend = txn.get_database_backend();
+    let mut notices = Vec::new();
+    for line in guest_lines {
+        let already = user_lines
+            .iter()
+            .find(|existing| existing.offer_id == line.offer_id)
+            .map_or(0, |existing| i64::from(existing.quantity));
+        let wanted = already + i64::from(line.quantity);
+        let allowed = wanted
+            .min(line.available.max(0))
+            .min(i64::from(MAX_LINE_QUANTITY));
+        if allowed < wanted {
+            notices.push(if allowed <= already {
+                format!(
+                    "“{}” could not be added: not enough stock left.",
+                    line.title
+                )
+            } else {
+                format!(
+                    "“{}”: {wanted} wanted, {allowed} kept (the stock left).",
+                    line.title
+                )
+            });
+        }
+        if allowed <= already {
+            continue;
+        }
+        txn.execute_raw(statement(
+            backend,
+            "INSERT INTO cart_items (id, cart_id, offer_id, quantity, price_cents_seen, added_at) \
+             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (cart_id, offer_id) DO UPDATE \
+             SET quantity = excluded.quantity",
+            [
+                new_id().into(),
+                user_cart.clone().into(),
+                line.offer_id.clone().into(),
+                i32::try_from(allowed).unwrap_or(1).into(),
+                line.price_cents_seen.into(),
+                now().into(),
+            ],
+        ))
+        .await?;
+    }
+    txn.execute_raw(statement(
+        backend,
+        "DELETE FROM carts WHERE id = ?",
+        [Value::from(guest_cart)],
+    ))
+    .await?;
+    if !notices.is_empty() {
+        txn.execute_raw(statement(
+            backend,
+            "UPDATE carts SET notices = ? WHERE id = ?",
+            [notices.join("\n").into(), user_cart.into()],
+        ))
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(notices)
+}

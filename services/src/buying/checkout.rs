@@ -1,0 +1,696 @@
+//! Checkout: from a cart to an order waiting for its payment, in one write transaction.
+//!
+//! The cart row is locked first, so the same cart submitted many times at once yields one
+//! order (the others find it empty). Stock is reserved by conditional updates, offers in
+//! id order, so 256 buyers of the last unit get one order and 255 `out_of_stock`. The cart
+//! is emptied in the same transaction: no second order can be made from it.
+
+use chrono::Duration;
+use rand::Rng;
+use sea_orm::{ConnectionTrait, EntityTrait, Value};
+
+use super::cart::{self, CartLineRow, CartOwner, LineState};
+use super::payments::{self, OnDecline, PaymentProvider, PaymentSource};
+use super::views::{OrderView, load_order};
+use crate::db::entity::{discount_codes, locations, orders};
+use crate::db::statement;
+use crate::{Db, StoreError, new_id, now, settings};
+use domain::money::{
+    DiscountKind, STANDARD_VAT_BPS, apply_rate, shipping_for, split_proportionally, vat_included,
+};
+use domain::orders::FulfilmentMethod;
+
+/// A delivery address, checked by [`AddressInput::validate`].
+#[derive(Debug, Clone, Default)]
+pub struct AddressInput {
+    pub name: String,
+    pub line1: String,
+    pub line2: String,
+    pub postcode: String,
+    pub city: String,
+    pub country: String,
+}
+
+fn invalid(code: &'static str, message: impl Into<String>, field: &'static str) -> StoreError {
+    StoreError::Invalid {
+        code,
+        message: message.into(),
+        field: Some(field),
+    }
+}
+
+impl AddressInput {
+    /// Trims every field and checks it, naming the field at fault.
+    pub fn validate(mut self) -> Result<Self, StoreError> {
+        for value in [
+            &mut self.name,
+            &mut self.line1,
+            &mut self.line2,
+            &mut self.postcode,
+            &mut self.city,
+            &mut self.country,
+        ] {
+            *value = value.trim().to_owned();
+        }
+        if self.name.is_empty() || self.name.chars().count() > 120 {
+            return Err(invalid(
+                "address_invalid",
+                "write the recipient's name (up to 120 characters)",
+                "address.name",
+            ));
+        }
+        if self.line1.is_empty()
+            || self.line1.chars().count() > 200
+            || self.line2.chars().count() > 200
+        {
+            return Err(invalid(
+                "address_invalid",
+                "write the street address (up to 200 characters)",
+                "address.line1",
+            ));
+        }
+        if self.postcode.len() != 5 || !self.postcode.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(invalid(
+                "address_invalid",
+                "a French postcode has 5 digits",
+                "address.postcode",
+            ));
+        }
+        if self.city.is_empty() || self.city.chars().count() > 80 {
+            return Err(invalid(
+                "address_invalid",
+                "write the city (up to 80 characters)",
+                "address.city",
+            ));
+        }
+        if self.country.is_empty() {
+            self.country = "FR".to_owned();
+        }
+        if !self.country.eq_ignore_ascii_case("FR") {
+            return Err(invalid(
+                "address_invalid",
+                "Halles delivers in France only for now",
+                "address.country",
+            ));
+        }
+        self.country = "FR".to_owned();
+        Ok(self)
+    }
+}
+
+/// How one shop's part is fulfilled.
+#[derive(Debug, Clone)]
+pub struct FulfilmentInput {
+    pub shop_id: String,
+    pub method: FulfilmentMethod,
+    pub address: Option<AddressInput>,
+    pub store_id: Option<String>,
+}
+
+/// How the order is paid.
+#[derive(Debug, Clone)]
+pub enum PaymentChoice {
+    /// The order waits in `pending_payment`; the shopper pays on the payment page.
+    HostedPage,
+    /// A sandbox method charged at once (`pm_card_visa`, …).
+    Method(String),
+}
+
+/// Where the order came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Web,
+    Api,
+}
+
+impl Channel {
+    fn as_str(self) -> &'static str {
+        match self {
+            Channel::Web => "web",
+            Channel::Api => "api",
+        }
+    }
+}
+
+/// Everything a checkout needs besides the cart.
+#[derive(Debug, Clone)]
+pub struct CheckoutInput {
+    pub fulfilments: Vec<FulfilmentInput>,
+    pub payment: PaymentChoice,
+    pub use_cashback_cents: i64,
+    pub discount_code: Option<String>,
+    pub channel: Channel,
+}
+
+/// One shop's part of the totals.
+#[derive(Debug, Clone)]
+pub struct QuotePart {
+    pub shop_id: String,
+    pub method: FulfilmentMethod,
+    pub address: Option<AddressInput>,
+    pub store_id: Option<String>,
+    pub lines: Vec<CartLineRow>,
+    pub items_cents: i64,
+    pub shipping_cents: i64,
+    pub discount_cents: i64,
+    pub total_cents: i64,
+    pub commission_cents: i64,
+    pub commission_bps: i32,
+}
+
+/// What a checkout would charge.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    pub parts: Vec<QuotePart>,
+    pub discount: Option<discount_codes::Model>,
+    pub items_cents: i64,
+    pub shipping_cents: i64,
+    pub discount_cents: i64,
+    pub cashback_used_cents: i64,
+    pub total_cents: i64,
+    pub vat_cents: i64,
+}
+
+/// Prices the cart for these choices without reserving anything.
+pub async fn quote(db: &Db, user_id: &str, input: &CheckoutInput) -> Result<Quote, StoreError> {
+    let conn = db.conn();
+    let cart_id = cart::cart_id(conn, CartOwner::User(user_id), false)
+        .await?
+        .ok_or_else(cart_empty)?;
+    let lines = cart::lines(conn, &cart_id).await?;
+    build_quote(conn, user_id, lines, input).await
+}
+
+fn cart_empty() -> StoreError {
+    StoreError::Conflict {
+        code: "cart_empty",
+        message: "your cart is empty".into(),
+        field: None,
+    }
+}
+
+async fn build_quote(
+    conn: &impl ConnectionTrait,
+    user_id: &str,
+    lines: Vec<CartLineRow>,
+    input: &CheckoutInput,
+) -> Result<Quote, StoreError> {
+    if lines.is_empty() {
+        return Err(cart_empty());
+    }
+    if let Some(line) = lines.iter().find(|line| !line.state().is_buyable()) {
+        let (code, message) = match line.state() {
+            LineState::PriceChanged => (
+                "price_changed",
+                format!("the price of “{}” changed; check your cart", line.title),
+            ),
+            LineState::Unavailable => (
+                "offer_unavailable",
+                format!(
+                    "“{}” is no longer on sale; remove it from your cart",
+                    line.title
+                ),
+            ),
+            _ => (
+                "out_of_stock",
+                format!("not enough “{}” left; check your cart", line.title),
+            ),
+        };
+        return Err(StoreError::Conflict {
+            code,
+            message,
+            field: Some("cart"),
+        });
+    }
+    let settings = settings::load(conn).await?;
+    let shops = cart::group_by_shop(lines);
+    for choice in &input.fulfilments {
+        if !shops.iter().any(|shop| shop.shop_id == choice.shop_id) {
+            return Err(invalid(
+                "fulfilment_unknown_shop",
+                format!("shop {} has nothing in your cart", choice.shop_id),
+                "fulfilments",
+            ));
+        }
+    }
+    let mut parts = Vec::with_capacity(shops.len());
+    for shop in shops {
+        let mut matching = input
+            .fulfilments
+            .iter()
+            .filter(|choice| choice.shop_id == shop.shop_id);
+        let choice = matching.next().ok_or_else(|| {
+            invalid(
+                "fulfilment_missing",
+                format!("choose delivery or pickup for {}", shop.shop_name),
+                "fulfilments",
+            )
+        })?;
+        if matching.next().is_some() {
+            return Err(invalid(
+                "fulfilment_duplicate",
+                format!("choose one fulfilment for {}", shop.shop_name),
+                "fulfilments",
+            ));
+        }
+        let (address, store_id, shipping_cents) = match choice.method {
+            FulfilmentMethod::Delivery => {
+                let address = choice
+                    .address
+                    .clone()
+                    .ok_or_else(|| {
+                        invalid(
+                            "address_missing",
+                            format!("give a delivery address for {}", shop.shop_name),
+                            "address",
+                        )
+                    })?
+                    .validate()?;
+                (
+                    Some(address),
+                    None,
+                    shipping_for(
+                        shop.subtotal_cents,
+                        shop.lines[0].shipping_flat_cents,
+                        shop.free_shipping_threshold_cents,
+                    ),
+                )
+            }
+            FulfilmentMethod::Pickup => {
+                let store_id = choice.store_id.clone().ok_or_else(|| {
+                    invalid(
+                        "store_missing",
+                        format!("choose a store of {} for pickup", shop.shop_name),
+                        "store_id",
+                    )
+                })?;
+                let store = locations::Entity::find_by_id(&store_id)
+                    .one(conn)
+                    .await?
+                    .filter(|store| {
+                        store.shop_id == shop.shop_id && store.kind == "store" && store.pickup
+                    })
+                    .ok_or_else(|| {
+                        invalid(
+                            "store_unknown",
+                            format!("{} has no pickup store with this id", shop.shop_name),
+                            "store_id",
+                        )
+                    })?;
+                (None, Some(store.id), 0)
+            }
+        };
+        let commission_bps =
+            commission_rate(conn, &shop.shop_id, settings.commission_rate_bps).await?;
+        parts.push(QuotePart {
+            shop_id: shop.shop_id,
+            method: choice.method,
+            address,
+            store_id,
+            items_cents: shop.subtotal_cents,
+            shipping_cents,
+            discount_cents: 0,
+            total_cents: 0,
+            commission_cents: 0,
+            commission_bps,
+            lines: shop.lines,
+        });
+    }
+    let discount = match &input.discount_code {
+        Some(code) if !code.trim().is_empty() => Some(find_discount(conn, code).await?),
+        _ => None,
+    };
+    if let Some(code) = &discount {
+        let eligible: Vec<i64> = parts
+            .iter()
+            .map(|part| match &code.shop_id {
+                Some(shop_id) if *shop_id != part.shop_id => 0,
+                _ => part.items_cents,
+            })
+            .collect();
+        let eligible_total: i64 = eligible.iter().sum();
+        if eligible_total == 0 {
+            return Err(invalid(
+                "discount_not_applicable",
+                "this code is for a shop that is not in your cart",
+                "discount_code",
+            ));
+        }
+        if eligible_total < code.min_items_cents {
+            return Err(invalid(
+                "discount_minimum",
+                format!(
+                    "this code needs {} of items",
+                    domain::money::format_euros(code.min_items_cents)
+                ),
+                "discount_code",
+            ));
+        }
+        let kind = if code.kind == "percent" {
+            DiscountKind::Percent(u32::try_from(code.value).unwrap_or(0))
+        } else {
+            DiscountKind::Fixed(code.value)
+        };
+        let amount = kind.amount_on(eligible_total);
+        for (part, share) in parts
+            .iter_mut()
+            .zip(split_proportionally(amount, &eligible))
+        {
+            part.discount_cents = share;
+        }
+    }
+    for part in &mut parts {
+        part.total_cents = part.items_cents + part.shipping_cents - part.discount_cents;
+        // The fee is on what the seller sells (items, after its own discount), not on
+        // delivery; a platform code's discount is the platform's cost, not the seller's.
+        let seller_funded = if discount.as_ref().is_some_and(|code| code.shop_id.is_some()) {
+            part.discount_cents
+        } else {
+            0
+        };
+        part.commission_cents = apply_rate(
+            part.items_cents - seller_funded,
+            u32::try_from(part.commission_bps).unwrap_or(0),
+        );
+    }
+    let items_cents = parts.iter().map(|part| part.items_cents).sum();
+    let shipping_cents = parts.iter().map(|part| part.shipping_cents).sum();
+    let discount_cents = parts.iter().map(|part| part.discount_cents).sum();
+    let before_cashback: i64 = parts.iter().map(|part| part.total_cents).sum();
+    let cashback_used_cents = input.use_cashback_cents;
+    if cashback_used_cents < 0 {
+        return Err(invalid(
+            "cashback_invalid",
+            "use_cashback_cents cannot be negative",
+            "use_cashback_cents",
+        ));
+    }
+    if cashback_used_cents > 0 {
+        let available = super::ledger::balance(conn, &super::ledger::wallet(user_id)).await?;
+        if cashback_used_cents > available {
+            return Err(invalid(
+                "cashback_insufficient",
+                format!("you have {available} cents of cashback to spend"),
+                "use_cashback_cents",
+            ));
+        }
+        if cashback_used_cents > before_cashback {
+            return Err(invalid(
+                "cashback_too_much",
+                "cashback cannot pay more than the order",
+                "use_cashback_cents",
+            ));
+        }
+    }
+    let total_cents = before_cashback - cashback_used_cents;
+    Ok(Quote {
+        vat_cents: vat_included(before_cashback, STANDARD_VAT_BPS),
+        parts,
+        discount,
+        items_cents,
+        shipping_cents,
+        discount_cents,
+        cashback_used_cents,
+        total_cents,
+    })
+}
+
+/// The shop's own rate when an operator set one, else the platform's.
+async fn commission_rate(
+    conn: &impl ConnectionTrait,
+    shop_id: &str,
+    platform_bps: i32,
+) -> Result<i32, StoreError> {
+    let row = conn
+        .query_one_raw(statement(
+            conn.get_database_backend(),
+            "SELECT commission_bps FROM shops WHERE id = ?",
+            [Value::from(shop_id.to_owned())],
+        ))
+        .await?;
+    let own: Option<i32> = match row {
+        Some(row) => row.try_get_by_index(0)?,
+        None => None,
+    };
+    Ok(own.unwrap_or(platform_bps))
+}
+
+async fn find_discount(
+    conn: &impl ConnectionTrait,
+    code: &str,
+) -> Result<discount_codes::Model, StoreError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let code = code.trim().to_uppercase();
+    let found = discount_codes::Entity::find()
+        .filter(discount_codes::Column::Code.eq(&code))
+        .one(conn)
+        .await?
+        .ok_or_else(|| {
+            invalid(
+                "discount_unknown",
+                "this discount code does not exist",
+                "discount_code",
+            )
+        })?;
+    let at = now();
+    if found.starts_at.is_some_and(|starts| at < starts)
+        || found.ends_at.is_some_and(|ends| at >= ends)
+    {
+        return Err(invalid(
+            "discount_expired",
+            "this discount code is not valid today",
+            "discount_code",
+        ));
+    }
+    if found.max_uses.is_some_and(|max| found.used_count >= max) {
+        return Err(StoreError::Conflict {
+            code: "discount_exhausted",
+            message: "this discount code has been used up".into(),
+            field: Some("discount_code"),
+        });
+    }
+    Ok(found)
+}
+
+/// A short reference a human can read out: `H-` and 8 letters or digits without 0/O/1/I.
+fn order_number() -> String {
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    let mut rng = rand::rng();
+    let code: String = (0..8)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+        .collect();
+    format!("H-{code}")
+}
+
+/// Places an order from the shopper's cart. With [`PaymentChoice::Method`] the sandbox
+/// charges at once: a decline answers `PaymentDeclined` and sells nothing.
+pub async fn place_order(
+    db: &Db,
+    provider: &dyn PaymentProvider,
+    user_id: &str,
+    input: CheckoutInput,
+) -> Result<OrderView, StoreError> {
+    if let PaymentChoice::Method(method) = &input.payment {
+        payments::check_method(method)?;
+    }
+    let order_id = create_pending_order(db, provider.name(), user_id, &input).await?;
+    match input.payment {
+        PaymentChoice::HostedPage => {
+            let order = orders::Entity::find_by_id(&order_id)
+                .one(db.conn())
+                .await?
+                .ok_or(StoreError::NotFound)?;
+            load_order(db.conn(), order, None).await
+        }
+        PaymentChoice::Method(method) => {
+            payments::pay(
+                db,
+                provider,
+                user_id,
+                &order_id,
+                PaymentSource::Method(method),
+                OnDecline::Fail,
+            )
+            .await
+        }
+    }
+}
+
+async fn create_pending_order(
+    db: &Db,
+    provider_name: &str,
+    user_id: &str,
+    input: &CheckoutInput,
+) -> Result<String, StoreError> {
+    let txn = db.begin_write().await?;
+    let backend = txn.get_database_backend();
+    let cart_id = cart::cart_id(&txn, CartOwner::User(user_id), false)
+        .await?
+        .ok_or_else(cart_empty)?;
+    let at = now();
+    // Lock the cart: concurrent checkouts of it queue here and find it empty.
+    txn.execute_raw(statement(
+        backend,
+        "UPDATE carts SET updated_at = ? WHERE id = ?",
+        [at.into(), cart_id.clone().into()],
+    ))
+    .await?;
+    let lines = cart::lines(&txn, &cart_id).await?;
+    let quote = build_quote(&txn, user_id, lines, input).await?;
+    let settings = settings::load(&txn).await?;
+    if let Some(code) = &quote.discount {
+        let used = txn
+            .execute_raw(statement(
+                backend,
+                "UPDATE discount_codes SET used_count = used_count + 1 \
+                 WHERE id = ? AND (max_uses IS NULL OR used_count < max_uses)",
+                [Value::from(code.id.clone())],
+            ))
+            .await?;
+        if used.rows_affected() != 1 {
+            return Err(StoreError::Conflict {
+                code: "discount_exhausted",
+                message: "this discount code has just been used up".into(),
+                field: Some("discount_code"),
+            });
+        }
+    }
+    let order_id = new_id();
+    let expires_at = at + Duration::minutes(i64::from(settings.reservation_minutes));
+    txn.execute_raw(statement(
+        backend,
+        "INSERT INTO orders (id, number, user_id, status, channel, currency, items_cents, shipping_cents, \
+         discount_cents, cashback_used_cents, total_cents, vat_cents, discount_code_id, discount_code, \
+         cart_id, expires_at, created_at, updated_at) \
+         VALUES (?, ?, ?, 'pending_payment', ?, 'EUR', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            order_id.clone().into(),
+            order_number().into(),
+            user_id.to_owned().into(),
+            input.channel.as_str().into(),
+            quote.items_cents.into(),
+            quote.shipping_cents.into(),
+            quote.discount_cents.into(),
+            quote.cashback_used_cents.into(),
+            quote.total_cents.into(),
+            quote.vat_cents.into(),
+            quote.discount.as_ref().map(|code| code.id.clone()).into(),
+            quote.discount.as_ref().map(|code| code.code.clone()).into(),
+            cart_id.clone().into(),
+            expires_at.into(),
+            at.into(),
+            at.into(),
+        ],
+    ))
+    .await?;
+    let mut to_reserve = Vec::new();
+    for part in &quote.parts {
+        let seller_order_id = new_id();
+        let address = part.address.clone().unwrap_or_default();
+        let has_address = part.address.is_some();
+        let text = |value: &String| {
+            if has_address {
+                Some(value.clone())
+            } else {
+                None
+            }
+        };
+        txn.execute_raw(statement(
+            backend,
+            "INSERT INTO seller_orders (id, order_id, shop_id, status, fulfilment, ship_name, ship_line1, \
+             ship_line2, ship_postcode, ship_city, ship_country, store_id, pickup_code, items_cents, \
+             shipping_cents, discount_cents, total_cents, commission_bps, commission_cents, created_at, updated_at) \
+             VALUES (?, ?, ?, 'pending_payment', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                seller_order_id.clone().into(),
+                order_id.clone().into(),
+                part.shop_id.clone().into(),
+                part.method.as_str().into(),
+                text(&address.name).into(),
+                text(&address.line1).into(),
+                text(&address.line2).into(),
+                text(&address.postcode).into(),
+                text(&address.city).into(),
+                text(&address.country).into(),
+                part.store_id.clone().into(),
+                part.store_id.as_ref().map(|_| pickup_code()).into(),
+                part.items_cents.into(),
+                part.shipping_cents.into(),
+                part.discount_cents.into(),
+                part.total_cents.into(),
+                part.commission_bps.into(),
+                part.commission_cents.into(),
+                at.into(),
+                at.into(),
+            ],
+        ))
+        .await?;
+        for line in &part.lines {
+            let line_id = new_id();
+            txn.execute_raw(statement(
+                backend,
+                "INSERT INTO order_lines (id, seller_order_id, offer_id, product_id, title, condition, \
+                 quantity, unit_price_cents, line_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    line_id.clone().into(),
+                    seller_order_id.clone().into(),
+                    line.offer_id.clone().into(),
+                    line.product_id.clone().into(),
+                    line.title.clone().into(),
+                    line.condition.clone().into(),
+                    line.quantity.into(),
+                    line.price_cents.into(),
+                    line.line_cents().into(),
+                ],
+            ))
+            .await?;
+            to_reserve.push((
+                line.offer_id.clone(),
+                line_id,
+                i64::from(line.quantity),
+                part.store_id.clone(),
+                line.title.clone(),
+            ));
+        }
+    }
+    // Offers in id order: concurrent checkouts lock stock rows in the same order.
+    to_reserve.sort_by(|a, b| a.0.cmp(&b.0));
+    for (offer_id, line_id, quantity, store_id, title) in &to_reserve {
+        super::stock::hold(
+            &txn,
+            super::stock::Wanted {
+                order_id: &order_id,
+                order_line_id: line_id,
+                offer_id,
+                quantity: *quantity,
+                only_location: store_id.as_deref(),
+            },
+            title,
+        )
+        .await?;
+    }
+    txn.execute_raw(statement(
+        backend,
+        "INSERT INTO payments (id, order_id, provider, status, amount_cents, created_at, updated_at) \
+         VALUES (?, ?, ?, 'pending', ?, ?, ?)",
+        [new_id().into(), order_id.clone().into(), provider_name.to_owned().into(), quote.total_cents.into(), at.into(), at.into()],
+    ))
+    .await?;
+    txn.execute_raw(statement(
+        backend,
+        "DELETE FROM cart_items WHERE cart_id = ?",
+        [Value::from(cart_id)],
+    ))
+    .await?;
+    txn.commit().await?;
+    Ok(order_id)
+}
+
+/// The code a shopper shows at the store: 8 characters without look-alikes.
+fn pickup_code() -> String {
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    let mut rng = rand::rng();
+    (0..8)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+        .collect()
+}

@@ -1,0 +1,268 @@
+//! The outbox: a message is a row written in the same transaction as the change it tells
+//! about, so it is never lost nor sent for a change that rolled back. A job delivers pending
+//! rows (by SMTP when configured, else as `.eml` files in a folder) and the account page
+//! shows them. `dedupe_key` makes each message exist once, however often its cause is
+//! retried. Messages are written in French then English: accounts have no language yet.
+
+use std::path::Path;
+
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect, Value,
+};
+
+use crate::db::entity::notifications;
+use crate::db::statement;
+use crate::{Db, StoreError, new_id, now};
+use domain::money::format_euros;
+
+#[derive(Debug, FromQueryResult)]
+struct Recipient {
+    user_id: String,
+    email: String,
+    name: String,
+    number: String,
+    total_cents: i64,
+}
+
+async fn recipient(
+    conn: &impl ConnectionTrait,
+    order_id: &str,
+) -> Result<Option<Recipient>, StoreError> {
+    Ok(Recipient::find_by_statement(statement(
+        conn.get_database_backend(),
+        "SELECT u.id AS user_id, u.email, u.name, o.number, o.total_cents \
+         FROM orders o JOIN users u ON u.id = o.user_id WHERE o.id = ?",
+        [Value::from(order_id.to_owned())],
+    ))
+    .one(conn)
+    .await?)
+}
+
+async fn enqueue(
+    conn: &impl ConnectionTrait,
+    to: &Recipient,
+    kind: &str,
+    order_id: &str,
+    dedupe_key: String,
+    subject: String,
+    body: String,
+) -> Result<(), StoreError> {
+    conn.execute_raw(statement(
+        conn.get_database_backend(),
+        "INSERT INTO notifications (id, user_id, kind, email, subject, body, order_id, dedupe_key, \
+         status, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?) \
+         ON CONFLICT (dedupe_key) DO NOTHING",
+        [
+            new_id().into(),
+            to.user_id.clone().into(),
+            kind.to_owned().into(),
+            to.email.clone().into(),
+            subject.into(),
+            body.into(),
+            order_id.to_owned().into(),
+            dedupe_key.into(),
+            now().into(),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// "Your order is placed", once the payment is captured.
+pub async fn order_placed(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), StoreError> {
+    let Some(to) = recipient(conn, order_id).await? else {
+        return Ok(());
+    };
+    let subject = format!(
+        "Commande {} confirmée · Order {} confirmed",
+        to.number, to.number
+    );
+    let body = format!(
+        "Bonjour {name},\n\nMerci ! Votre commande {number} de {total} est payée. Chaque vendeur \
+         prépare sa partie ; vous recevrez un message à chaque expédition.\n\n---\n\nHello {name},\n\n\
+         Thank you! Your order {number} of {total} is paid. Each seller prepares its part; you will \
+         hear from us as each one ships.\n",
+        name = to.name,
+        number = to.number,
+        total = format_euros(to.total_cents),
+    );
+    enqueue(
+        conn,
+        &to,
+        "order_placed",
+        order_id,
+        format!("order_placed:{order_id}"),
+        subject,
+        body,
+    )
+    .await
+}
+
+/// "A part of your order is on its way".
+pub async fn shipped(
+    conn: &impl ConnectionTrait,
+    order_id: &str,
+    seller_order_id: &str,
+    shop_name: &str,
+    carrier: &str,
+    tracking: &str,
+) -> Result<(), StoreError> {
+    let Some(to) = recipient(conn, order_id).await? else {
+        return Ok(());
+    };
+    let subject = format!("{shop_name} a expédié votre colis · {shop_name} shipped your parcel");
+    let body = format!(
+        "Bonjour {name},\n\n{shop_name} a expédié sa partie de la commande {number} \
+         ({carrier}, suivi {tracking}).\n\n---\n\nHello {name},\n\n{shop_name} shipped its part of \
+         order {number} ({carrier}, tracking {tracking}).\n",
+        name = to.name,
+        number = to.number,
+    );
+    enqueue(
+        conn,
+        &to,
+        "shipped",
+        order_id,
+        format!("shipped:{seller_order_id}"),
+        subject,
+        body,
+    )
+    .await
+}
+
+/// "You have been refunded".
+pub async fn refunded(
+    conn: &impl ConnectionTrait,
+    order_id: &str,
+    refund_id: &str,
+    shop_name: &str,
+    amount_cents: i64,
+) -> Result<(), StoreError> {
+    let Some(to) = recipient(conn, order_id).await? else {
+        return Ok(());
+    };
+    let amount = format_euros(amount_cents);
+    let subject = format!("Remboursement de {amount} · Refund of {amount}");
+    let body = format!(
+        "Bonjour {name},\n\n{shop_name} vous a remboursé {amount} sur la commande {number}. \
+         L'argent revient sur votre carte sous quelques jours.\n\n---\n\nHello {name},\n\n\
+         {shop_name} refunded {amount} on order {number}. The money reaches your card within a few days.\n",
+        name = to.name,
+        number = to.number,
+    );
+    enqueue(
+        conn,
+        &to,
+        "refunded",
+        order_id,
+        format!("refunded:{refund_id}"),
+        subject,
+        body,
+    )
+    .await
+}
+
+/// A user's messages, newest first.
+pub async fn for_user(
+    db: &Db,
+    user_id: &str,
+    limit: u64,
+) -> Result<Vec<notifications::Model>, StoreError> {
+    Ok(notifications::Entity::find()
+        .filter(notifications::Column::UserId.eq(user_id))
+        .order_by_desc(notifications::Column::CreatedAt)
+        .order_by_desc(notifications::Column::Id)
+        .limit(limit)
+        .all(db.conn())
+        .await?)
+}
+
+/// Where pending messages go.
+pub trait Mailer: Send + Sync {
+    fn deliver<'a>(
+        &'a self,
+        message: &'a notifications::Model,
+    ) -> futures::future::BoxFuture<'a, Result<(), String>>;
+}
+
+/// Writes each message as an `.eml` file in a folder: the default without SMTP, and what
+/// a developer opens to read the mail the product sends.
+pub struct FolderMailer {
+    pub folder: std::path::PathBuf,
+    pub from: String,
+}
+
+impl Mailer for FolderMailer {
+    fn deliver<'a>(
+        &'a self,
+        message: &'a notifications::Model,
+    ) -> futures::future::BoxFuture<'a, Result<(), String>> {
+        Box::pin(async move {
+            tokio::fs::create_dir_all(&self.folder)
+                .await
+                .map_err(|err| err.to_string())?;
+            let path: &Path = &self.folder;
+            let file = path.join(format!("{}.eml", message.id));
+            let text = format!(
+                "From: {}\r\nTo: {}\r\nSubject: {}\r\nDate: {}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{}",
+                self.from,
+                message.email,
+                message.subject,
+                message.created_at.to_rfc2822(),
+                message.body.replace('\n', "\r\n"),
+            );
+            tokio::fs::write(&file, text)
+                .await
+                .map_err(|err| err.to_string())
+        })
+    }
+}
+
+/// Background job: delivers up to 100 pending messages. A message is claimed before it is
+/// sent, so two servers never send it twice; a failed one is retried up to 5 times.
+pub async fn deliver_pending(db: &Db, mailer: &dyn Mailer) -> Result<u64, StoreError> {
+    let pending = notifications::Entity::find()
+        .filter(notifications::Column::Status.is_in(["pending", "retry"]))
+        .order_by_asc(notifications::Column::CreatedAt)
+        .limit(100)
+        .all(db.conn())
+        .await?;
+    let mut sent = 0;
+    for message in pending {
+        let claimed = db
+            .conn()
+            .execute_raw(statement(
+                db.backend(),
+                "UPDATE notifications SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = ?",
+                [message.id.clone().into(), message.status.clone().into()],
+            ))
+            .await?;
+        if claimed.rows_affected() != 1 {
+            continue;
+        }
+        let (status, error) = match mailer.deliver(&message).await {
+            Ok(()) => ("sent", None),
+            Err(err) if message.attempts + 1 >= 5 => ("failed", Some(err)),
+            Err(err) => ("retry", Some(err)),
+        };
+        if status == "sent" {
+            sent += 1;
+        } else {
+            tracing::warn!(notification = %message.id, error = ?error, "e-mail not delivered");
+        }
+        db.conn()
+            .execute_raw(statement(
+                db.backend(),
+                "UPDATE notifications SET status = ?, last_error = ?, sent_at = ? WHERE id = ?",
+                [
+                    status.into(),
+                    error.into(),
+                    (status == "sent").then(now).into(),
+                    message.id.clone().into(),
+                ],
+            ))
+            .await?;
+    }
+    Ok(sent)
+}

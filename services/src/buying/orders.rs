@@ -1,0 +1,632 @@
+//! Orders after checkout: the shopper's history, each seller's own parts, the seller's
+//! actions (accept, ship, ready, collect, cancel, refund), returns, and the job that makes
+//! a seller's earnings payable once the return window has passed.
+//!
+//! Every state change is a conditional update on the seller order's status, so two staff
+//! members pressing "ship" at once produce one shipment and one `invalid_transition`.
+
+use chrono::Duration;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Value,
+};
+
+use super::payments::PaymentProvider;
+use super::views::{OrderView, SellerOrderView, load_order, seller_order_view};
+use super::{ledger, notifications, stock};
+use crate::db::entity::{orders, payments, seller_orders, shops};
+use crate::db::statement;
+use crate::{Db, StoreError, new_id, now, settings};
+use domain::orders::{FulfilmentMethod, SellerAction, SellerOrderStatus};
+
+/// One of the shopper's orders; someone else's is "not found".
+pub async fn for_shopper(db: &Db, user_id: &str, order_id: &str) -> Result<OrderView, StoreError> {
+    let order = orders::Entity::find_by_id(order_id)
+        .one(db.conn())
+        .await?
+        .filter(|order| order.user_id == user_id)
+        .ok_or(StoreError::NotFound)?;
+    load_order(db.conn(), order, None).await
+}
+
+/// The shopper's orders, newest first, and how many there are.
+pub async fn list_for_shopper(
+    db: &Db,
+    user_id: &str,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<OrderView>, u64), StoreError> {
+    let query = orders::Entity::find().filter(orders::Column::UserId.eq(user_id));
+    let total = query.clone().count(db.conn()).await?;
+    let rows = query
+        .order_by_desc(orders::Column::CreatedAt)
+        .order_by_desc(orders::Column::Id)
+        .offset((page.max(1) - 1) * per_page)
+        .limit(per_page)
+        .all(db.conn())
+        .await?;
+    let mut views = Vec::with_capacity(rows.len());
+    for order in rows {
+        views.push(load_order(db.conn(), order, None).await?);
+    }
+    Ok((views, total))
+}
+
+/// Only parts of orders that were paid concern a seller: one waiting for its payment, or
+/// whose card was declined, is none of its business.
+fn was_paid() -> sea_orm::sea_query::SimpleExpr {
+    sea_orm::sea_query::Expr::cust(
+        "seller_orders.order_id IN (SELECT o.id FROM orders o WHERE o.paid_at IS NOT NULL)",
+    )
+}
+
+/// A shop's seller orders of paid orders, newest first, optionally of one status.
+pub async fn list_for_shop(
+    db: &Db,
+    shop_id: &str,
+    status: Option<SellerOrderStatus>,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<SellerOrderView>, u64), StoreError> {
+    let mut query = seller_orders::Entity::find()
+        .filter(seller_orders::Column::ShopId.eq(shop_id))
+        .filter(was_paid());
+    if let Some(status) = status {
+        query = query.filter(seller_orders::Column::Status.eq(status.as_str()));
+    }
+    let total = query.clone().count(db.conn()).await?;
+    let rows = query
+        .order_by_desc(seller_orders::Column::CreatedAt)
+        .order_by_desc(seller_orders::Column::Id)
+        .offset((page.max(1) - 1) * per_page)
+        .limit(per_page)
+        .all(db.conn())
+        .await?;
+    let window = settings::load(db.conn()).await?.return_window_days;
+    let mut views = Vec::with_capacity(rows.len());
+    for row in rows {
+        let number = order_number(db.conn(), &row.order_id).await?;
+        views.push(seller_order_view(db.conn(), row, number, window).await?);
+    }
+    Ok((views, total))
+}
+
+async fn order_number(conn: &impl ConnectionTrait, order_id: &str) -> Result<String, StoreError> {
+    Ok(orders::Entity::find_by_id(order_id)
+        .one(conn)
+        .await?
+        .map(|order| order.number)
+        .unwrap_or_default())
+}
+
+async fn own_seller_order(
+    conn: &impl ConnectionTrait,
+    shop_id: &str,
+    seller_order_id: &str,
+) -> Result<seller_orders::Model, StoreError> {
+    seller_orders::Entity::find_by_id(seller_order_id)
+        .filter(was_paid())
+        .one(conn)
+        .await?
+        .filter(|row| row.shop_id == shop_id)
+        .ok_or(StoreError::NotFound)
+}
+
+/// One seller order of the shop; another shop's is "not found".
+pub async fn for_shop(
+    db: &Db,
+    shop_id: &str,
+    seller_order_id: &str,
+) -> Result<SellerOrderView, StoreError> {
+    let row = own_seller_order(db.conn(), shop_id, seller_order_id).await?;
+    let window = settings::load(db.conn()).await?.return_window_days;
+    let number = order_number(db.conn(), &row.order_id).await?;
+    seller_order_view(db.conn(), row, number, window).await
+}
+
+fn invalid_transition(row: &seller_orders::Model, action: &str) -> StoreError {
+    StoreError::Conflict {
+        code: "invalid_transition",
+        message: format!(
+            "cannot {action} an order that is {}",
+            row.status.replace('_', " ")
+        ),
+        field: None,
+    }
+}
+
+fn required(value: &str, field: &'static str, max: usize) -> Result<String, StoreError> {
+    let value = value.trim();
+    if value.is_empty() || value.chars().count() > max {
+        return Err(StoreError::Invalid {
+            code: "field_invalid",
+            message: format!("{field} is 1 to {max} characters"),
+            field: Some(field),
+        });
+    }
+    Ok(value.to_owned())
+}
+
+/// What a seller action carries.
+#[derive(Debug, Clone)]
+pub enum ActionInput {
+    Accept,
+    Ship {
+        carrier: String,
+        tracking: String,
+    },
+    Ready,
+    Collect {
+        code: String,
+    },
+    /// The seller confirms the parcel arrived (carriers' callbacks would do this too).
+    Delivered,
+}
+
+/// Applies a seller action with a conditional update on the current status.
+pub async fn act(
+    db: &Db,
+    shop_id: &str,
+    seller_order_id: &str,
+    input: ActionInput,
+) -> Result<SellerOrderView, StoreError> {
+    let row = own_seller_order(db.conn(), shop_id, seller_order_id).await?;
+    let action = match &input {
+        ActionInput::Accept => SellerAction::Accept,
+        ActionInput::Ship { .. } => SellerAction::Ship,
+        ActionInput::Ready => SellerAction::Ready,
+        ActionInput::Collect { .. } => SellerAction::Collect,
+        ActionInput::Delivered => SellerAction::MarkDelivered,
+    };
+    let from = SellerOrderStatus::parse(&row.status)
+        .ok_or_else(|| StoreError::Internal(format!("unknown status {}", row.status)))?;
+    let method = FulfilmentMethod::parse(&row.fulfilment).unwrap_or(FulfilmentMethod::Delivery);
+    let to = from
+        .after(action, method)
+        .ok_or_else(|| invalid_transition(&row, action.as_str()))?;
+    let at = now();
+    let mut sets = vec!["status = ?".to_owned(), "updated_at = ?".to_owned()];
+    let mut values: Vec<Value> = vec![to.as_str().into(), at.into()];
+    match &input {
+        ActionInput::Ship { carrier, tracking } => {
+            sets.push("carrier = ?".into());
+            values.push(required(carrier, "carrier", 60)?.into());
+            sets.push("tracking = ?".into());
+            values.push(required(tracking, "tracking", 80)?.into());
+        }
+        ActionInput::Collect { code } => {
+            let typed = code.trim().to_uppercase().replace([' ', '-'], "");
+            let expected = row.pickup_code.clone().unwrap_or_default();
+            if typed.is_empty() || !constant_time_eq(typed.as_bytes(), expected.as_bytes()) {
+                return Err(StoreError::Invalid {
+                    code: "pickup_code_wrong",
+                    message: "this is not the pickup code of this order".into(),
+                    field: Some("code"),
+                });
+            }
+        }
+        _ => {}
+    }
+    if to.is_handed_over() {
+        sets.push("completed_at = ?".into());
+        values.push(at.into());
+        let window = settings::load(db.conn()).await?.return_window_days;
+        sets.push("payable_at = ?".into());
+        values.push((at + Duration::days(i64::from(window))).into());
+    }
+    values.push(row.id.clone().into());
+    values.push(from.as_str().into());
+    let txn = db.begin_write().await?;
+    let moved = txn
+        .execute_raw(statement(
+            txn.get_database_backend(),
+            &format!(
+                "UPDATE seller_orders SET {} WHERE id = ? AND status = ?",
+                sets.join(", ")
+            ),
+            values,
+        ))
+        .await?;
+    if moved.rows_affected() != 1 {
+        return Err(invalid_transition(
+            &own_seller_order(&txn, shop_id, seller_order_id).await?,
+            action.as_str(),
+        ));
+    }
+    if let ActionInput::Ship { carrier, tracking } = &input {
+        let shop = shop_name(&txn, shop_id).await?;
+        notifications::shipped(
+            &txn,
+            &row.order_id,
+            &row.id,
+            &shop,
+            carrier.trim(),
+            tracking.trim(),
+        )
+        .await?;
+    }
+    complete_order_if_done(&txn, &row.order_id).await?;
+    txn.commit().await?;
+    for_shop(db, shop_id, seller_order_id).await
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+async fn shop_name(conn: &impl ConnectionTrait, shop_id: &str) -> Result<String, StoreError> {
+    Ok(shops::Entity::find_by_id(shop_id)
+        .one(conn)
+        .await?
+        .map(|shop| shop.name)
+        .unwrap_or_default())
+}
+
+/// The order is complete once no part is still on its way.
+async fn complete_order_if_done(
+    conn: &impl ConnectionTrait,
+    order_id: &str,
+) -> Result<(), StoreError> {
+    conn.execute_raw(statement(
+        conn.get_database_backend(),
+        "UPDATE orders SET status = CASE WHEN EXISTS (SELECT 1 FROM seller_orders s WHERE s.order_id = orders.id \
+             AND s.status IN ('delivered', 'collected')) THEN 'completed' ELSE 'cancelled' END, updated_at = ? \
+         WHERE id = ? AND status = 'paid' AND NOT EXISTS (SELECT 1 FROM seller_orders s WHERE s.order_id = orders.id \
+             AND s.status NOT IN ('delivered', 'collected', 'cancelled', 'refunded'))",
+        [now().into(), order_id.to_owned().into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Cancels a paid part before it leaves: the shopper is refunded in full and the units go
+/// back on the shelf.
+pub async fn cancel(
+    db: &Db,
+    provider: &dyn PaymentProvider,
+    shop_id: &str,
+    seller_order_id: &str,
+    reason: &str,
+) -> Result<SellerOrderView, StoreError> {
+    let row = own_seller_order(db.conn(), shop_id, seller_order_id).await?;
+    let from = SellerOrderStatus::parse(&row.status).unwrap_or(SellerOrderStatus::Cancelled);
+    let method = FulfilmentMethod::parse(&row.fulfilment).unwrap_or(FulfilmentMethod::Delivery);
+    if from.after(SellerAction::Cancel, method).is_none() {
+        return Err(invalid_transition(&row, "cancel"));
+    }
+    let reason = if reason.trim().is_empty() {
+        "cancelled by the seller"
+    } else {
+        reason.trim()
+    };
+    refund_part(
+        db,
+        provider,
+        &row,
+        row.total_cents - row.refunded_cents,
+        reason,
+        Some(from),
+    )
+    .await?;
+    for_shop(db, shop_id, seller_order_id).await
+}
+
+/// Refunds part or all of a paid seller order through the provider.
+pub async fn refund(
+    db: &Db,
+    provider: &dyn PaymentProvider,
+    shop_id: &str,
+    seller_order_id: &str,
+    amount_cents: i64,
+    reason: &str,
+) -> Result<SellerOrderView, StoreError> {
+    let row = own_seller_order(db.conn(), shop_id, seller_order_id).await?;
+    let status = SellerOrderStatus::parse(&row.status).unwrap_or(SellerOrderStatus::Cancelled);
+    if !status.is_paid() || status == SellerOrderStatus::Refunded {
+        return Err(invalid_transition(&row, "refund"));
+    }
+    let reason = required(reason, "reason", 500)?;
+    let left = row.total_cents - row.refunded_cents;
+    if amount_cents <= 0 || amount_cents > left {
+        return Err(StoreError::Invalid {
+            code: "amount_invalid",
+            message: format!("refund between 1 and {left} cents"),
+            field: Some("amount_cents"),
+        });
+    }
+    refund_part(db, provider, &row, amount_cents, &reason, None).await?;
+    for_shop(db, shop_id, seller_order_id).await
+}
+
+/// Gives money back on a seller order. `cancel_from` cancels it (and restocks) in the
+/// same step. The refund is recorded and its ledger posted only if the seller order is
+/// still as it was read, so two refunds at once cannot exceed what was paid.
+async fn refund_part(
+    db: &Db,
+    provider: &dyn PaymentProvider,
+    row: &seller_orders::Model,
+    amount_cents: i64,
+    reason: &str,
+    cancel_from: Option<SellerOrderStatus>,
+) -> Result<(), StoreError> {
+    let payment = payments::Entity::find()
+        .filter(payments::Column::OrderId.eq(&row.order_id))
+        .one(db.conn())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    // What the card paid for this part: cashback spent is not given back to the card.
+    let card_refundable = (payment.captured_cents - payment.refunded_cents).max(0);
+    let to_card = amount_cents.min(card_refundable);
+    let refund_id = new_id();
+    let provider_ref = match (&payment.provider_ref, to_card > 0) {
+        (Some(charge), true) => Some(
+            provider
+                .refund(charge, to_card, format!("refund:{refund_id}"))
+                .await?,
+        ),
+        _ => None,
+    };
+    let txn = db.begin_write().await?;
+    let backend = txn.get_database_backend();
+    let at = now();
+    let fully = row.refunded_cents + amount_cents >= row.total_cents;
+    let new_status = match cancel_from {
+        Some(_) => SellerOrderStatus::Cancelled.as_str(),
+        None if fully => SellerOrderStatus::Refunded.as_str(),
+        None => row.status.as_str(),
+    };
+    let moved = txn
+        .execute_raw(statement(
+            backend,
+            "UPDATE seller_orders SET refunded_cents = refunded_cents + ?, status = ?, updated_at = ? \
+             WHERE id = ? AND status = ? AND refunded_cents = ?",
+            [
+                amount_cents.into(),
+                new_status.into(),
+                at.into(),
+                row.id.clone().into(),
+                row.status.clone().into(),
+                row.refunded_cents.into(),
+            ],
+        ))
+        .await?;
+    if moved.rows_affected() != 1 {
+        // Someone else changed it first; the provider refund above used a fresh key and
+        // is covered by this same amount never being recorded twice. Ask to retry.
+        return Err(StoreError::Conflict {
+            code: "order_changed",
+            message: "this order changed meanwhile; reload it and try again".into(),
+            field: None,
+        });
+    }
+    txn.execute_raw(statement(
+        backend,
+        "INSERT INTO refunds (id, seller_order_id, amount_cents, reason, provider_ref, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [refund_id.clone().into(), row.id.clone().into(), amount_cents.into(), reason.to_owned().into(), provider_ref.into(), at.into()],
+    ))
+    .await?;
+    txn.execute_raw(statement(
+        backend,
+        "UPDATE payments SET refunded_cents = refunded_cents + ?, \
+         status = CASE WHEN refunded_cents + ? >= captured_cents THEN 'refunded' ELSE 'partially_refunded' END, updated_at = ? \
+         WHERE id = ?",
+        [to_card.into(), to_card.into(), at.into(), payment.id.clone().into()],
+    ))
+    .await?;
+    post_refund(&txn, row, &payment, &refund_id, amount_cents, to_card).await?;
+    if cancel_from.is_some() || (fully && row.return_status == "accepted") {
+        stock::restock(&txn, &row.order_id, &row.id).await?;
+    }
+    let shop = shop_name(&txn, &row.shop_id).await?;
+    notifications::refunded(&txn, &row.order_id, &refund_id, &shop, amount_cents).await?;
+    complete_order_if_done(&txn, &row.order_id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The ledger of a refund: the seller gives back `amount` from its earnings (pending, or
+/// payable once released), the platform gives back its commission in proportion, the card
+/// gets `to_card` and the wallet the rest (cashback that paid for it).
+async fn post_refund(
+    txn: &impl ConnectionTrait,
+    row: &seller_orders::Model,
+    payment: &payments::Model,
+    refund_id: &str,
+    amount: i64,
+    to_card: i64,
+) -> Result<(), StoreError> {
+    let refs = ledger::Refs {
+        order_id: Some(&row.order_id),
+        seller_order_id: Some(&row.id),
+    };
+    let seller_account = if row.payable_released {
+        ledger::seller_payable(&row.shop_id)
+    } else {
+        ledger::seller_pending(&row.shop_id)
+    };
+    let commission_back = if row.total_cents > 0 {
+        i64::try_from(
+            i128::from(row.commission_cents) * i128::from(amount) / i128::from(row.total_cents),
+        )
+        .unwrap_or(0)
+    } else {
+        0
+    };
+    let order_account = ledger::order(&row.order_id);
+    ledger::transfer(
+        txn,
+        &format!("refund_seller:{refund_id}"),
+        &seller_account,
+        &order_account,
+        amount - commission_back,
+        refs,
+    )
+    .await?;
+    ledger::transfer(
+        txn,
+        &format!("refund_commission:{refund_id}"),
+        ledger::COMMISSION,
+        &order_account,
+        commission_back,
+        refs,
+    )
+    .await?;
+    ledger::transfer(
+        txn,
+        &format!("refund_card:{refund_id}"),
+        &order_account,
+        &ledger::psp(&payment.provider),
+        to_card,
+        refs,
+    )
+    .await?;
+    let order_user = orders::Entity::find_by_id(&row.order_id)
+        .one(txn)
+        .await?
+        .map(|order| order.user_id)
+        .unwrap_or_default();
+    ledger::transfer(
+        txn,
+        &format!("refund_wallet:{refund_id}"),
+        &order_account,
+        &ledger::wallet(&order_user),
+        amount - to_card,
+        refs,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The shopper asks to return a delivered or collected part, within the return window.
+pub async fn request_return(
+    db: &Db,
+    user_id: &str,
+    order_id: &str,
+    seller_order_id: &str,
+    reason: &str,
+) -> Result<OrderView, StoreError> {
+    let view = for_shopper(db, user_id, order_id).await?;
+    let part = view
+        .parts
+        .iter()
+        .find(|part| part.row.id == seller_order_id)
+        .ok_or(StoreError::NotFound)?;
+    let reason = required(reason, "reason", 500)?;
+    let status = SellerOrderStatus::parse(&part.row.status).unwrap_or(SellerOrderStatus::Cancelled);
+    if !status.is_handed_over() || part.row.return_status != "none" {
+        return Err(invalid_transition(&part.row, "return"));
+    }
+    if part
+        .return_deadline
+        .is_some_and(|deadline| now() > deadline)
+    {
+        return Err(StoreError::Conflict {
+            code: "return_window_closed",
+            message: "the return window of this order has closed".into(),
+            field: None,
+        });
+    }
+    let moved = db
+        .conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE seller_orders SET return_status = 'requested', return_reason = ?, updated_at = ? \
+             WHERE id = ? AND return_status = 'none'",
+            [reason.into(), now().into(), seller_order_id.to_owned().into()],
+        ))
+        .await?;
+    if moved.rows_affected() != 1 {
+        return Err(invalid_transition(&part.row, "return"));
+    }
+    for_shopper(db, user_id, order_id).await
+}
+
+/// The seller answers a return request: accepting refunds what is left and restocks.
+pub async fn answer_return(
+    db: &Db,
+    provider: &dyn PaymentProvider,
+    shop_id: &str,
+    seller_order_id: &str,
+    accept: bool,
+) -> Result<SellerOrderView, StoreError> {
+    let row = own_seller_order(db.conn(), shop_id, seller_order_id).await?;
+    if row.return_status != "requested" {
+        return Err(StoreError::Conflict {
+            code: "invalid_transition",
+            message: "no return is waiting for an answer on this order".into(),
+            field: None,
+        });
+    }
+    let answer = if accept { "accepted" } else { "refused" };
+    let moved = db
+        .conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE seller_orders SET return_status = ?, updated_at = ? WHERE id = ? AND return_status = 'requested'",
+            [answer.into(), now().into(), row.id.clone().into()],
+        ))
+        .await?;
+    if moved.rows_affected() == 1 && accept {
+        let row = own_seller_order(db.conn(), shop_id, seller_order_id).await?;
+        let left = row.total_cents - row.refunded_cents;
+        if left > 0 {
+            refund_part(db, provider, &row, left, "return accepted", None).await?;
+        } else {
+            stock::restock(db.conn(), &row.order_id, &row.id).await?;
+        }
+    }
+    for_shop(db, shop_id, seller_order_id).await
+}
+
+/// Background job: once the return window of a handed-over part has passed, what the
+/// shop earned on it (less commission and refunds) becomes payable.
+pub async fn release_payables(db: &Db) -> Result<u64, StoreError> {
+    let due = seller_orders::Entity::find()
+        .filter(seller_orders::Column::PayableReleased.eq(false))
+        .filter(seller_orders::Column::PayableAt.lte(now()))
+        .filter(seller_orders::Column::Status.is_in(["delivered", "collected", "refunded"]))
+        .filter(seller_orders::Column::ReturnStatus.ne("requested"))
+        .limit(500)
+        .all(db.conn())
+        .await?;
+    let mut released = 0;
+    for row in due {
+        let txn = db.begin_write().await?;
+        let claimed = txn
+            .execute_raw(statement(
+                txn.get_database_backend(),
+                "UPDATE seller_orders SET payable_released = TRUE WHERE id = ? AND payable_released = FALSE",
+                [Value::from(row.id.clone())],
+            ))
+            .await?;
+        if claimed.rows_affected() == 1 {
+            let refunded_net = row.refunded_cents
+                - i64::try_from(
+                    i128::from(row.commission_cents) * i128::from(row.refunded_cents)
+                        / i128::from(row.total_cents.max(1)),
+                )
+                .unwrap_or(0);
+            let platform_funded = super::payments::seller_orders_of(&txn, &row.order_id)
+                .await?
+                .into_iter()
+                .find(|part| part.row.id == row.id)
+                .map_or(0, |part| part.platform_discount_cents());
+            let net = row.total_cents + platform_funded - row.commission_cents - refunded_net;
+            ledger::transfer(
+                &txn,
+                &format!("payable:{}", row.id),
+                &ledger::seller_pending(&row.shop_id),
+                &ledger::seller_payable(&row.shop_id),
+                net,
+                ledger::Refs {
+                    order_id: Some(&row.order_id),
+                    seller_order_id: Some(&row.id),
+                },
+            )
+            .await?;
+            released += 1;
+        }
+        txn.commit().await?;
+    }
+    Ok(released)
+}

@@ -1,0 +1,274 @@
+//! Reservations: units of a stock row promised to an order.
+//!
+//! `held` (checkout started: `stock_levels.reserved` raised) → `committed` (paid: the units
+//! leave `quantity` and `reserved`) or `released` (declined, abandoned, expired: `reserved`
+//! lowered). A committed reservation whose goods come back is `restocked`.
+//! Every change is a conditional update inside the caller's transaction; each status
+//! change is itself conditional, so a reservation is settled at most once.
+
+use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Value};
+
+use crate::db::statement;
+use crate::{StoreError, new_id, now};
+
+#[derive(Debug, FromQueryResult)]
+struct FreeStock {
+    location_id: String,
+    free: i64,
+}
+
+/// A line to reserve: `quantity` units of `offer_id`, from `only_location` when set
+/// (click & collect) or from any location of the offer's shop, fullest first.
+pub struct Wanted<'a> {
+    pub order_id: &'a str,
+    pub order_line_id: &'a str,
+    pub offer_id: &'a str,
+    pub quantity: i64,
+    pub only_location: Option<&'a str>,
+}
+
+/// Holds the units or fails with `out_of_stock`. Rows are locked in `location_id` order,
+/// and callers reserve offers in `offer_id` order, so concurrent checkouts on PostgreSQL
+/// queue instead of deadlocking.
+pub async fn hold(
+    conn: &impl ConnectionTrait,
+    wanted: Wanted<'_>,
+    title: &str,
+) -> Result<(), StoreError> {
+    let backend = conn.get_database_backend();
+    let lock = if backend == DatabaseBackend::Postgres {
+        " FOR UPDATE"
+    } else {
+        ""
+    };
+    let mut values: Vec<Value> = vec![wanted.offer_id.to_owned().into()];
+    let mut sql =
+        "SELECT location_id, CAST(quantity - reserved AS BIGINT) AS free FROM stock_levels \
+                   WHERE offer_id = ?"
+            .to_owned();
+    if let Some(location) = wanted.only_location {
+        sql.push_str(" AND location_id = ?");
+        values.push(location.to_owned().into());
+    }
+    sql.push_str(" ORDER BY location_id");
+    sql.push_str(lock);
+    let mut rows = FreeStock::find_by_statement(statement(backend, &sql, values))
+        .all(conn)
+        .await?;
+    rows.retain(|row| row.free > 0);
+    rows.sort_by(|a, b| b.free.cmp(&a.free).then(a.location_id.cmp(&b.location_id)));
+    let free: i64 = rows.iter().map(|row| row.free).sum();
+    if free < wanted.quantity {
+        return Err(StoreError::Conflict {
+            code: "out_of_stock",
+            message: if free == 0 {
+                format!(
+                    "“{title}” is sold out{}",
+                    if wanted.only_location.is_some() {
+                        " at this store"
+                    } else {
+                        ""
+                    }
+                )
+            } else {
+                format!(
+                    "only {free} of “{title}” left{}",
+                    if wanted.only_location.is_some() {
+                        " at this store"
+                    } else {
+                        ""
+                    }
+                )
+            },
+            field: Some("offer_id"),
+        });
+    }
+    let mut left = wanted.quantity;
+    for row in rows {
+        if left == 0 {
+            break;
+        }
+        let take = left.min(row.free);
+        let updated = conn
+            .execute_raw(statement(
+                backend,
+                "UPDATE stock_levels SET reserved = reserved + ? \
+                 WHERE offer_id = ? AND location_id = ? AND quantity - reserved >= ?",
+                [
+                    take.into(),
+                    wanted.offer_id.to_owned().into(),
+                    row.location_id.clone().into(),
+                    take.into(),
+                ],
+            ))
+            .await?;
+        if updated.rows_affected() != 1 {
+            // Only possible if a writer slipped past the lock: refuse rather than oversell.
+            return Err(StoreError::Conflict {
+                code: "out_of_stock",
+                message: format!("“{title}” sold out while you were checking out"),
+                field: Some("offer_id"),
+            });
+        }
+        conn.execute_raw(statement(
+            backend,
+            "INSERT INTO reservations (id, order_id, order_line_id, offer_id, location_id, \
+             quantity, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'held', ?)",
+            [
+                new_id().into(),
+                wanted.order_id.to_owned().into(),
+                wanted.order_line_id.to_owned().into(),
+                wanted.offer_id.to_owned().into(),
+                row.location_id.into(),
+                take.into(),
+                now().into(),
+            ],
+        ))
+        .await?;
+        left -= take;
+    }
+    Ok(())
+}
+
+#[derive(Debug, FromQueryResult)]
+struct ReservationRow {
+    id: String,
+    offer_id: String,
+    location_id: String,
+    quantity: i64,
+}
+
+async fn reservations_in(
+    conn: &impl ConnectionTrait,
+    order_id: &str,
+    seller_order_id: Option<&str>,
+    status: &str,
+) -> Result<Vec<ReservationRow>, StoreError> {
+    let backend = conn.get_database_backend();
+    let mut values: Vec<Value> = vec![order_id.to_owned().into(), status.to_owned().into()];
+    let mut sql = "SELECT r.id, r.offer_id, r.location_id, CAST(r.quantity AS BIGINT) AS quantity \
+                   FROM reservations r JOIN order_lines l ON l.id = r.order_line_id \
+                   WHERE r.order_id = ? AND r.status = ?"
+        .to_owned();
+    if let Some(seller_order_id) = seller_order_id {
+        sql.push_str(" AND l.seller_order_id = ?");
+        values.push(seller_order_id.to_owned().into());
+    }
+    sql.push_str(" ORDER BY r.offer_id, r.location_id");
+    Ok(
+        ReservationRow::find_by_statement(statement(backend, &sql, values))
+            .all(conn)
+            .await?,
+    )
+}
+
+/// Moves a reservation from `from` to `to` status; false when another settlement won.
+async fn claim(
+    conn: &impl ConnectionTrait,
+    id: &str,
+    from: &str,
+    to: &str,
+) -> Result<bool, StoreError> {
+    let result = conn
+        .execute_raw(statement(
+            conn.get_database_backend(),
+            "UPDATE reservations SET status = ? WHERE id = ? AND status = ?",
+            [
+                to.to_owned().into(),
+                id.to_owned().into(),
+                from.to_owned().into(),
+            ],
+        ))
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+async fn apply(
+    conn: &impl ConnectionTrait,
+    sql: &str,
+    row: &ReservationRow,
+) -> Result<(), StoreError> {
+    let result = conn
+        .execute_raw(statement(
+            conn.get_database_backend(),
+            sql,
+            [
+                row.quantity.into(),
+                row.quantity.into(),
+                row.offer_id.clone().into(),
+                row.location_id.clone().into(),
+            ],
+        ))
+        .await?;
+    if result.rows_affected() != 1 {
+        return Err(StoreError::Internal(format!(
+            "stock row {}/{} does not cover reservation {}",
+            row.offer_id, row.location_id, row.id
+        )));
+    }
+    Ok(())
+}
+
+/// Paid: the held units leave the shelf.
+pub async fn commit(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), StoreError> {
+    for row in reservations_in(conn, order_id, None, "held").await? {
+        if claim(conn, &row.id, "held", "committed").await? {
+            apply(
+                conn,
+                "UPDATE stock_levels SET quantity = quantity - ?, reserved = reserved - ? \
+                 WHERE offer_id = ? AND location_id = ?",
+                &row,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Not paid: the held units are free again.
+pub async fn release(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), StoreError> {
+    for row in reservations_in(conn, order_id, None, "held").await? {
+        if claim(conn, &row.id, "held", "released").await? {
+            let result = conn
+                .execute_raw(statement(
+                    conn.get_database_backend(),
+                    "UPDATE stock_levels SET reserved = reserved - ? \
+                     WHERE offer_id = ? AND location_id = ? AND reserved >= ?",
+                    [
+                        row.quantity.into(),
+                        row.offer_id.clone().into(),
+                        row.location_id.clone().into(),
+                        row.quantity.into(),
+                    ],
+                ))
+                .await?;
+            if result.rows_affected() != 1 {
+                return Err(StoreError::Internal(format!(
+                    "reservation {} over-released",
+                    row.id
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Goods back (cancelled after payment, or a return accepted): committed units of one
+/// seller order go back on the shelf they came from.
+pub async fn restock(
+    conn: &impl ConnectionTrait,
+    order_id: &str,
+    seller_order_id: &str,
+) -> Result<(), StoreError> {
+    for row in reservations_in(conn, order_id, Some(seller_order_id), "committed").await? {
+        if claim(conn, &row.id, "committed", "restocked").await? {
+            conn.execute_raw(statement(
+                conn.get_database_backend(),
+                "UPDATE stock_levels SET quantity = quantity + ? WHERE offer_id = ? AND location_id = ?",
+                [row.quantity.into(), row.offer_id.clone().into(), row.location_id.clone().into()],
+            ))
+            .await?;
+        }
+    }
+    Ok(())
+}
