@@ -18,6 +18,7 @@
 //! ```
 
 mod error;
+mod orders;
 mod selling;
 #[cfg(test)]
 mod tests;
@@ -31,6 +32,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub use error::ApiError;
+pub use orders::{OrderQuery, OrderStep, idempotency_key};
 pub use reqwest::{Method, RequestBuilder};
 
 /// How long one request may take, connection included, before it fails as a network error.

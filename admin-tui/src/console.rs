@@ -5,7 +5,8 @@
 //!   ([`Effect`](action::Effect)).
 //! - [`keymap`]: keys → actions, as a table (also the help overlay and hints).
 //! - [`update`]: the pure transition function.
-//! - [`screens`]: the seller screens' state and transitions (offers, stock, locations, shop).
+//! - [`screens`]: the seller screens' state and transitions (offers, stock, locations, shop,
+//!   orders).
 //! - [`render`]: drawing a state.
 //! - [`io`]: running effects in background tasks.
 //! - [`app`]: the main loop, generic over the terminal backend.
@@ -13,7 +14,7 @@
 pub mod action;
 pub mod app;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 pub mod io;
 pub mod keymap;
 pub mod render;

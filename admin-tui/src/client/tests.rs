@@ -7,13 +7,19 @@ use std::thread;
 
 use api_types::LoginRequest;
 
-use super::{ApiClient, ApiError};
+use api_types::orders::ShipRequest;
 
-/// One request as the canned server saw it: request line and `Authorization` header.
+use super::{ApiClient, ApiError, OrderQuery, idempotency_key};
+use crate::console::fixtures::seller_order;
+
+/// One request as the canned server saw it: request line, `Authorization` and
+/// `Idempotency-Key` headers, body.
 #[derive(Debug)]
 struct Seen {
     line: String,
     authorization: Option<String>,
+    idempotency_key: Option<String>,
+    body: String,
 }
 
 const USER: &str =
@@ -38,7 +44,7 @@ fn answer(mut stream: TcpStream) -> Option<Seen> {
     let mut reader = BufReader::new(stream.try_clone().ok()?);
     let mut line = String::new();
     reader.read_line(&mut line).ok()?;
-    let (mut length, mut authorization) = (0, None);
+    let (mut length, mut authorization, mut idempotency_key) = (0, None, None);
     loop {
         let mut header = String::new();
         reader.read_line(&mut header).ok()?;
@@ -50,13 +56,27 @@ fn answer(mut stream: TcpStream) -> Option<Seen> {
         match name.to_ascii_lowercase().as_str() {
             "content-length" => length = value.trim().parse().ok()?,
             "authorization" => authorization = Some(value.trim().to_owned()),
+            "idempotency-key" => idempotency_key = Some(value.trim().to_owned()),
             _ => {}
         }
     }
     let mut body = vec![0; length];
     reader.read_exact(&mut body).ok()?;
     let line = line.trim_end().to_owned();
-    let (status, body) = match line.split(' ').nth(1)? {
+    let order =
+        serde_json::to_string(&seller_order("so1", "H-7K2M9Q", "shipped", "delivery")).ok()?;
+    let (status, reply) = match line.split(' ').nth(1)? {
+        path if path.starts_with("/api/v1/seller/orders?") => (
+            "200 OK",
+            format!(r#"{{"items":[{order}],"total":1,"page":1,"per_page":20}}"#),
+        ),
+        "/api/v1/seller/orders/so1" | "/api/v1/seller/orders/so1/ship" => {
+            ("200 OK", format!(r#"{{"seller_order":{order}}}"#))
+        }
+        "/api/v1/seller/orders/so1/accept" => (
+            "409 Conflict",
+            r#"{"error":{"code":"invalid_transition","message":"This order is already shipped.","field":null}}"#.to_owned(),
+        ),
         "/api/v1/auth/login" if body.windows(5).any(|w| w == b"wrong") => (
             "401 Unauthorized",
             r#"{"error":{"code":"invalid_credentials","message":"Wrong e-mail or password","field":null}}"#.to_owned(),
@@ -68,13 +88,15 @@ fn answer(mut stream: TcpStream) -> Option<Seen> {
         _ => ("502 Bad Gateway", "<html>nope</html>".to_owned()),
     };
     let response = format!(
-        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-        body.len()
+        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{reply}",
+        reply.len()
     );
     stream.write_all(response.as_bytes()).ok()?;
     Some(Seen {
         line,
         authorization,
+        idempotency_key,
+        body: String::from_utf8_lossy(&body).into_owned(),
     })
 }
 
@@ -134,4 +156,56 @@ async fn a_refused_connection_is_a_readable_network_error() {
             "Cannot reach http://127.0.0.1:{port} — is `halles serve` running?"
         ))
     );
+}
+
+#[tokio::test]
+async fn order_calls_use_their_paths_and_steps_carry_the_idempotency_key() {
+    let (url, seen) = canned_server(4);
+    let client = ApiClient::new(url).with_token("tok");
+    let query = OrderQuery {
+        status: Some("paid".into()),
+        page: 1,
+        per_page: 20,
+    };
+    let list = client.seller_orders(&query).await.expect("lists");
+    assert_eq!(list.items[0].order_number, "H-7K2M9Q");
+    let one = client.seller_order("so1").await.expect("reads one");
+    assert_eq!(one.id, "so1");
+
+    let key = idempotency_key();
+    let ship = ShipRequest {
+        carrier: "Colissimo".into(),
+        tracking: "6A1".into(),
+    };
+    let shipped = client.ship_order("so1", &ship, &key).await.expect("ships");
+    assert_eq!(shipped.status, "shipped");
+    let refused = client
+        .accept_order("so1", &idempotency_key())
+        .await
+        .expect_err("already shipped");
+    assert_eq!(refused.status(), Some(409));
+    assert_eq!(refused.code(), Some("invalid_transition"));
+    assert_eq!(refused.to_string(), "This order is already shipped.");
+
+    let seen: Vec<Seen> = seen.iter().take(4).collect();
+    assert_eq!(
+        seen[0].line,
+        "GET /api/v1/seller/orders?page=1&per_page=20&status=paid HTTP/1.1"
+    );
+    assert_eq!(seen[0].authorization.as_deref(), Some("Bearer tok"));
+    assert_eq!(seen[0].idempotency_key, None);
+    assert_eq!(seen[1].line, "GET /api/v1/seller/orders/so1 HTTP/1.1");
+    assert_eq!(seen[2].line, "POST /api/v1/seller/orders/so1/ship HTTP/1.1");
+    assert_eq!(seen[2].idempotency_key.as_deref(), Some(key.as_str()));
+    assert_eq!(seen[2].body, r#"{"carrier":"Colissimo","tracking":"6A1"}"#);
+    assert_eq!(seen[3].body, "{}");
+    assert!(seen[3].idempotency_key.is_some());
+}
+
+#[test]
+fn idempotency_keys_are_fresh_hex() {
+    let (first, second) = (idempotency_key(), idempotency_key());
+    assert_ne!(first, second);
+    assert_eq!(first.len(), 32);
+    assert!(first.bytes().all(|b| b.is_ascii_hexdigit()));
 }

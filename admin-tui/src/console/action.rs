@@ -13,6 +13,7 @@ use api_types::{LoginResponse, MeResponse};
 pub use api::{Answer, ApiCall};
 
 use super::screens::Tab;
+use super::screens::orders::Verb;
 use crate::client::ApiError;
 
 /// Everything that can change the console's state.
@@ -85,6 +86,12 @@ pub enum Action {
     Search,
     /// Sort the list by the next key.
     CycleSort,
+    /// Show only the orders of the next status (orders screen).
+    NextFilter,
+    /// Show only the orders of the previous status (orders screen).
+    PrevFilter,
+    /// Take a step on the selected order (accept, ship…), asking first where needed.
+    Order(Verb),
     /// Close the form, dialog, search or cell editor without saving.
     Cancel,
     /// Answer the confirmation dialog: `true` for yes.
@@ -133,6 +140,9 @@ impl Action {
             Self::Delete => "delete",
             Self::Search => "search",
             Self::CycleSort => "cycle_sort",
+            Self::NextFilter => "next_filter",
+            Self::PrevFilter => "prev_filter",
+            Self::Order(_) => "order",
             Self::Cancel => "cancel",
             Self::Confirm(_) => "confirm",
             Self::Answer { answer, .. } => answer.name(),
@@ -159,6 +169,7 @@ impl std::fmt::Debug for Action {
             Self::Notify(text) => write!(f, "notify({text:?})"),
             Self::SwitchTab(tab) => write!(f, "switch_tab({tab:?})"),
             Self::Confirm(yes) => write!(f, "confirm({yes})"),
+            Self::Order(verb) => write!(f, "order({verb:?})"),
             Self::Answer { request, answer } => write!(f, "answer({request}, {answer:?})"),
             _ => f.write_str(self.name()),
         }

@@ -1,7 +1,9 @@
-//! Users, shops, offers and locations shared by the console's tests, and helpers to
-//! drive [`update`].
+//! Users, shops, offers, locations and orders shared by the console's tests (and the
+//! client's), and helpers to drive [`update`].
 
+use api_types::buying::Address;
 use api_types::catalog::Category;
+use api_types::orders::{Fulfilment, OrderLine, SellerOrder};
 use api_types::selling::{Location, SellerOffer, SellerShop, StockLine};
 use api_types::{ErrorBody, ListResponse, Role, ShopStatus, ShopSummary, User};
 
@@ -210,6 +212,9 @@ pub fn desk_state(tab: Tab) -> State {
     desk.offers.page = 1;
     desk.locations.list = loaded(locations());
     desk.categories = loaded(categories());
+    desk.orders.list = loaded(page(seller_orders()));
+    desk.orders.page = 1;
+    desk.orders.to_handle = loaded(1);
     State::with_session(SERVER, session)
 }
 
@@ -259,4 +264,87 @@ pub fn invalid(field: &str, message: &str) -> ApiError {
         status: 422,
         body: ErrorBody::new("invalid", message, Some(field)),
     }
+}
+
+/// A seller order `id`, numbered `number`, in `status`, by `method` (`delivery` or
+/// `pickup`): a drill and two boxes of screws, 4,90 € shipping for a delivery.
+pub fn seller_order(id: &str, number: &str, status: &str, method: &str) -> SellerOrder {
+    let line = |id: &str, title: &str, quantity: u32, unit_price_cents: i64| OrderLine {
+        id: id.into(),
+        offer_id: format!("o-{id}"),
+        product_id: format!("p-{id}"),
+        title: title.into(),
+        condition: "new".into(),
+        quantity,
+        unit_price_cents,
+        line_cents: i64::from(quantity) * unit_price_cents,
+    };
+    let delivery = method == "delivery";
+    let shipping_cents = if delivery { 490 } else { 0 };
+    SellerOrder {
+        id: id.into(),
+        order_id: format!("order-{id}"),
+        order_number: number.into(),
+        shop_id: "s1".into(),
+        shop_name: "Ada's Attic".into(),
+        shop_slug: "adas-attic".into(),
+        status: status.into(),
+        fulfilment: Fulfilment {
+            method: method.into(),
+            address: delivery.then(|| Address {
+                name: "Jeanne Martin".into(),
+                line1: "3 rue Oberkampf".into(),
+                line2: String::new(),
+                postcode: "75011".into(),
+                city: "Paris".into(),
+                country: "FR".into(),
+            }),
+            store_id: (!delivery).then(|| "l2".into()),
+            store_name: (!delivery).then(|| "Boutique Rivoli".into()),
+            carrier: None,
+            tracking: None,
+        },
+        pickup_code: None,
+        lines: vec![
+            line("ol1", "Perceuse à percussion PSB 500", 1, 10_490),
+            line("ol2", "Coffret de vis (600 pièces)", 2, 1_999),
+        ],
+        items_cents: 14_488,
+        shipping_cents,
+        discount_cents: 0,
+        total_cents: 14_488 + shipping_cents,
+        refunded_cents: 0,
+        commission_cents: 1_449,
+        currency: "EUR".into(),
+        return_status: "none".into(),
+        return_reason: None,
+        return_deadline: None,
+        created_at: "2026-11-22T14:05:09Z".into(),
+        updated_at: "2026-11-22T14:05:09Z".into(),
+    }
+}
+
+/// Five orders, newest first: paid (delivery), accepted (pickup), ready for pickup,
+/// shipped with a return asked for, and cancelled.
+pub fn seller_orders() -> Vec<SellerOrder> {
+    let mut shipped = seller_order("so4", "H-4D8F2K", "shipped", "delivery");
+    shipped.fulfilment.carrier = Some("Colissimo".into());
+    shipped.fulfilment.tracking = Some("6A12345678901".into());
+    shipped.return_status = "requested".into();
+    shipped.return_reason = Some("Too heavy for me".into());
+    shipped.refunded_cents = 500;
+    shipped.created_at = "2026-11-19T09:30:00Z".into();
+    let mut cancelled = seller_order("so5", "H-5E9G3L", "cancelled", "delivery");
+    cancelled.created_at = "2026-11-18T17:45:00Z".into();
+    let mut accepted = seller_order("so2", "H-2B6D9H", "accepted", "pickup");
+    accepted.created_at = "2026-11-21T11:00:00Z".into();
+    let mut ready = seller_order("so3", "H-3C7E1J", "ready_for_pickup", "pickup");
+    ready.created_at = "2026-11-20T16:20:00Z".into();
+    vec![
+        seller_order("so1", "H-7K2M9Q", "paid", "delivery"),
+        accepted,
+        ready,
+        shipped,
+        cancelled,
+    ]
 }

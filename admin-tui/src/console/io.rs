@@ -5,7 +5,7 @@ use api_types::LoginRequest;
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::action::{Action, Answer, ApiCall, Effect};
-use crate::client::ApiClient;
+use crate::client::{ApiClient, OrderQuery};
 use crate::token_store::TokenStore;
 
 /// Where background work sends its answers.
@@ -146,6 +146,20 @@ async fn call_api(client: &ApiClient, call: ApiCall) -> Answer {
             Answer::LocationSaved(client.update_location(&id, &body).await)
         }
         ApiCall::ListCategories => Answer::Categories(client.categories().await),
+        ApiCall::ListOrders(query) => Answer::Orders(client.seller_orders(&query).await),
+        ApiCall::CountOrders { status } => {
+            let query = OrderQuery {
+                status: Some(status),
+                page: 1,
+                per_page: 1,
+            };
+            Answer::OrderCount(client.seller_orders(&query).await.map(|page| page.total))
+        }
+        ApiCall::GetOrder { id } => Answer::Order(client.seller_order(&id).await),
+        ApiCall::OrderStep { id, step, key } => {
+            let result = client.order_step(&id, &step, &key).await;
+            Answer::OrderChanged { id, result }
+        }
     }
 }
 

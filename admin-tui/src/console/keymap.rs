@@ -160,11 +160,17 @@ impl Keymap {
 
     /// The rows for the help overlay of one context: keys doing the same thing share a row.
     pub fn help_rows(&self, context: Context) -> Vec<HelpRow> {
+        self.rows(context, &[])
+    }
+
+    /// The rows of `context` without the keys that one of `nearer` binds (there, the key
+    /// does the nearer context's thing).
+    fn rows(&self, context: Context, nearer: &[Context]) -> Vec<HelpRow> {
         let mut rows: Vec<HelpRow> = Vec::new();
         for binding in self
             .bindings
             .iter()
-            .filter(|binding| binding.context == context)
+            .filter(|binding| binding.context == context && !self.shadowed(binding, nearer))
         {
             match rows
                 .iter_mut()
@@ -184,14 +190,38 @@ impl Keymap {
         rows
     }
 
+    /// Whether one of the `nearer` contexts binds `binding`'s key to something else.
+    fn shadowed(&self, binding: &Binding, nearer: &[Context]) -> bool {
+        self.bindings
+            .iter()
+            .any(|other| nearer.contains(&other.context) && other.key == binding.key)
+    }
+
+    /// The key bound to `action` in `context` or its fallbacks, if any (the first in
+    /// table order), e.g. to name it on screen.
+    pub fn key_for(&self, context: Context, action: &Action) -> Option<Key> {
+        let chain: Vec<Context> = context.chain().collect();
+        chain.iter().enumerate().find_map(|(depth, current)| {
+            self.bindings
+                .iter()
+                .find(|binding| {
+                    binding.context == *current
+                        && binding.action == *action
+                        && !self.shadowed(binding, &chain[..depth])
+                })
+                .map(|binding| binding.key)
+        })
+    }
+
     /// The help for the screen in `context`: its own section, then its fallbacks'. A key
     /// doing what an earlier row already does joins that row instead of getting its own;
     /// sections left empty are dropped.
     pub fn help_sections(&self, context: Context) -> Vec<(Context, Vec<HelpRow>)> {
+        let chain: Vec<Context> = context.chain().collect();
         let mut sections: Vec<(Context, Vec<HelpRow>)> = Vec::new();
-        for current in context.chain() {
+        for (depth, &current) in chain.iter().enumerate() {
             let mut own = Vec::new();
-            for row in self.help_rows(current) {
+            for row in self.rows(current, &chain[..depth]) {
                 let earlier = sections
                     .iter_mut()
                     .flat_map(|(_, rows)| rows.iter_mut())
@@ -212,15 +242,19 @@ impl Keymap {
     }
 
     /// The status-bar hints of one context, as (key, label): the context's own, then its
-    /// fallbacks' for actions it has no hinted key of its own for.
+    /// fallbacks' for actions it has no hinted key of its own for (and whose key it does
+    /// not take for itself).
     pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
+        let chain: Vec<Context> = context.chain().collect();
         let mut hinted: Vec<&Action> = Vec::new();
         let mut hints = Vec::new();
-        for current in context.chain() {
+        for (depth, &current) in chain.iter().enumerate() {
             let mine: Vec<&Binding> = self
                 .bindings
                 .iter()
-                .filter(|binding| binding.context == current)
+                .filter(|binding| {
+                    binding.context == current && !self.shadowed(binding, &chain[..depth])
+                })
                 .collect();
             for binding in &mine {
                 if let (Some(hint), false) = (binding.hint, hinted.contains(&&binding.action)) {

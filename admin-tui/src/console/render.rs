@@ -3,7 +3,8 @@
 //! - `login`: the sign-in form.
 //! - `frame`: the signed-in console (header, then the view for who is signed in).
 //! - `desk`: the seller screens' tab bar, placeholders and overlays; `dashboard`,
-//!   `offers`, `stock`, `locations`, `shop`: one module per screen.
+//!   `offers`, `stock`, `locations`, `shop`, `orders` (with `order_detail`): one module
+//!   per screen.
 //! - `form`: edit forms (the confirmation dialog is in `desk`).
 //! - `status_bar`: the two bottom rows (messages and key hints).
 //! - `help`: the `?` overlay, generated from the keymap.
@@ -19,6 +20,10 @@ mod help;
 mod locations;
 mod login;
 mod offers;
+mod order_detail;
+#[cfg(test)]
+mod order_tests;
+mod orders;
 #[cfg(test)]
 mod screen_tests;
 mod shop;
@@ -57,7 +62,7 @@ pub fn render(frame: &mut Frame, state: &State, keymap: &Keymap) {
     ]));
     match &state.screen {
         Screen::Login(form) => login::render(frame, body, state, form),
-        Screen::Console(session) => frame::render(frame, body, state, session),
+        Screen::Console(session) => frame::render(frame, body, state, session, keymap),
     }
     status_bar::render(frame, status, state, keymap);
     if let Screen::Console(session) = &state.screen

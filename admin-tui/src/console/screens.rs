@@ -1,6 +1,7 @@
 //! The seller's screens: their state ([`Desk`]) and how keys and answers change it.
 //!
-//! - `offers`, `stock`, `locations`, `shop`: one module per screen (state and update).
+//! - `offers`, `stock`, `locations`, `shop`, `orders`: one module per screen (state and
+//!   update).
 //! - `offer_form`, `location_form`: building forms and turning them into requests.
 //! - `form`, `field`: the generic edit form and its fields; `money`: euros ↔ cents.
 //! - `overlay`: the form or confirmation dialog over a screen, and its keys.
@@ -16,6 +17,7 @@ pub mod locations;
 pub mod money;
 pub mod offer_form;
 pub mod offers;
+pub mod orders;
 mod overlay;
 mod remote;
 pub mod shop;
@@ -32,6 +34,7 @@ pub use remote::{Out, Remote, apply as apply_answer};
 use self::form::Form;
 use self::locations::Locations;
 use self::offers::Offers;
+use self::orders::Orders;
 use self::stock::Stock;
 use super::action::{Action, ApiCall, Effect};
 use super::state::{Session, View};
@@ -50,16 +53,19 @@ pub enum Tab {
     Locations,
     /// The shop's profile.
     Shop,
+    /// The shop's part of shoppers' orders: accept, ship, hand over, refund.
+    Orders,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Dashboard,
         Self::Offers,
         Self::Stock,
         Self::Locations,
         Self::Shop,
+        Self::Orders,
     ];
 
     /// The tab's name.
@@ -70,6 +76,7 @@ impl Tab {
             Self::Stock => "Stock",
             Self::Locations => "Locations",
             Self::Shop => "Shop",
+            Self::Orders => "Orders",
         }
     }
 
@@ -101,6 +108,8 @@ pub struct Desk {
     pub stock: Stock,
     /// The locations screen.
     pub locations: Locations,
+    /// The orders screen.
+    pub orders: Orders,
     /// `GET /categories`, for the category picker.
     pub categories: Remote<Vec<Category>>,
     /// A form or dialog over the screen.
@@ -117,6 +126,7 @@ impl Default for Desk {
             offers: Offers::default(),
             stock: Stock::default(),
             locations: Locations::default(),
+            orders: Orders::default(),
             categories: Remote::default(),
             overlay: None,
             open_shop: shop::open_shop_form(),
@@ -131,7 +141,8 @@ impl Desk {
     }
 }
 
-/// Loads everything the seller screens show: shop, offers, locations, categories.
+/// Loads everything the seller screens show: shop, offers, locations, categories, orders
+/// and the count of orders to handle.
 pub fn load_all(desk: &mut Desk, out: &mut Out) -> Effect {
     let (request, shop) = out.call(ApiCall::GetShop);
     desk.shop.start(request);
@@ -142,6 +153,8 @@ pub fn load_all(desk: &mut Desk, out: &mut Out) -> Effect {
         offers::load(desk, out),
         locations::load(desk, out),
         categories,
+        orders::load(desk, out),
+        orders::count(desk, out),
     ])
 }
 
@@ -160,6 +173,10 @@ pub fn reload(desk: &mut Desk, out: &mut Out) -> Option<Effect> {
             desk.shop.start(request);
             Some(effect)
         }
+        Tab::Orders => Some(Effect::Batch(vec![
+            orders::load(desk, out),
+            orders::count(desk, out),
+        ])),
     }
 }
 
@@ -191,6 +208,7 @@ fn desk_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
                 Tab::Offers => offers::key(desk, action, out),
                 Tab::Stock => stock::key(desk, action, out),
                 Tab::Locations => locations::key(desk, action, out),
+                Tab::Orders => orders::key(desk, action, out),
                 Tab::Dashboard | Tab::Shop => None,
             };
         }

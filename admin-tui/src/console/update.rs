@@ -82,6 +82,9 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         | Action::Delete
         | Action::Search
         | Action::CycleSort
+        | Action::NextFilter
+        | Action::PrevFilter
+        | Action::Order(_)
         | Action::Cancel
         | Action::Confirm(_) => {
             with_session(state, |session, out| screens::update(session, action, out))

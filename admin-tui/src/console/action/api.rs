@@ -2,12 +2,13 @@
 
 use api_types::ListResponse;
 use api_types::catalog::Category;
+use api_types::orders::SellerOrder;
 use api_types::selling::{
     CreateShopRequest, Location, LocationRequest, OfferRequest, SellerOffer, SellerShop, StockLine,
     StockRequest,
 };
 
-use crate::client::ApiError;
+use crate::client::{ApiError, OrderQuery, OrderStep};
 
 /// One request to the seller API.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +58,27 @@ pub enum ApiCall {
     },
     /// `GET /categories`.
     ListCategories,
+    /// `GET /seller/orders?status=&page=&per_page=`.
+    ListOrders(OrderQuery),
+    /// How many orders are in `status` (`GET /seller/orders?status=…&per_page=1`).
+    CountOrders {
+        /// The seller order status counted.
+        status: String,
+    },
+    /// `GET /seller/orders/{id}`.
+    GetOrder {
+        /// The seller order.
+        id: String,
+    },
+    /// `POST /seller/orders/{id}/{step}` with an `Idempotency-Key`.
+    OrderStep {
+        /// The seller order.
+        id: String,
+        /// What to do, with its body.
+        step: OrderStep,
+        /// The same for every retry of one user action.
+        key: String,
+    },
 }
 
 /// What an [`ApiCall`] answered.
@@ -90,6 +112,19 @@ pub enum Answer {
     LocationSaved(Result<Location, ApiError>),
     /// To [`ApiCall::ListCategories`].
     Categories(Result<ListResponse<Category>, ApiError>),
+    /// To [`ApiCall::ListOrders`].
+    Orders(Result<ListResponse<SellerOrder>, ApiError>),
+    /// To [`ApiCall::CountOrders`].
+    OrderCount(Result<u64, ApiError>),
+    /// To [`ApiCall::GetOrder`].
+    Order(Result<SellerOrder, ApiError>),
+    /// To [`ApiCall::OrderStep`].
+    OrderChanged {
+        /// The seller order.
+        id: String,
+        /// The order after the step.
+        result: Result<SellerOrder, ApiError>,
+    },
 }
 
 impl Answer {
@@ -104,6 +139,9 @@ impl Answer {
             Self::Locations(result) => result.as_ref().err(),
             Self::LocationSaved(result) => result.as_ref().err(),
             Self::Categories(result) => result.as_ref().err(),
+            Self::Orders(result) => result.as_ref().err(),
+            Self::OrderCount(result) => result.as_ref().err(),
+            Self::Order(result) | Self::OrderChanged { result, .. } => result.as_ref().err(),
         }
     }
 
@@ -119,6 +157,10 @@ impl Answer {
             Self::Locations(_) => "locations",
             Self::LocationSaved(_) => "location_saved",
             Self::Categories(_) => "categories",
+            Self::Orders(_) => "orders",
+            Self::OrderCount(_) => "order_count",
+            Self::Order(_) => "order",
+            Self::OrderChanged { .. } => "order_changed",
         }
     }
 }

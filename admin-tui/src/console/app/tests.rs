@@ -14,7 +14,9 @@ use crate::client::ApiError;
 use api_types::selling::StockLine;
 
 use crate::console::action::{Action, Answer, ApiCall, Effect};
-use crate::console::fixtures::{categories, locations, offers, page, seller, seller_shop, shop};
+use crate::console::fixtures::{
+    categories, locations, offers, page, seller, seller_orders, seller_shop, shop,
+};
 use crate::console::io::{ActionSender, EffectRunner};
 use crate::console::keymap::Keymap;
 use crate::console::state::{Screen, Session, State};
@@ -75,6 +77,8 @@ fn seller_api(call: ApiCall) -> Answer {
         ApiCall::ListOffers { .. } => Answer::Offers(Ok(page(offers()))),
         ApiCall::ListLocations => Answer::Locations(Ok(page(locations()))),
         ApiCall::ListCategories => Answer::Categories(Ok(page(categories()))),
+        ApiCall::ListOrders(_) => Answer::Orders(Ok(page(seller_orders()))),
+        ApiCall::CountOrders { .. } => Answer::OrderCount(Ok(1)),
         ApiCall::DeleteOffer { id } => Answer::OfferDeleted { id, result: Ok(()) },
         ApiCall::SetStock { offer_id, body } => Answer::Stock {
             offer_id,
@@ -127,7 +131,7 @@ async fn a_wrong_then_right_password_signs_in() {
     let terminal = drive(&mut state, &runner, events).await;
 
     let asked = runner.asked.borrow();
-    assert_eq!(asked.len(), 7, "two logins, /me and the 4 loads: {asked:?}");
+    assert_eq!(asked.len(), 9, "two logins, /me and the 6 loads: {asked:?}");
     assert!(matches!(&asked[2], Effect::FetchMe { token, .. } if token == "tok"));
     assert!(!state.help_visible);
     assert_snapshot!("app_signed_in_80x24", terminal.backend());

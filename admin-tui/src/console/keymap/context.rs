@@ -20,6 +20,8 @@ pub enum Context {
     Stock,
     /// On the locations table.
     Locations,
+    /// On the orders list.
+    Orders,
     /// While typing the offers filter.
     Search,
     /// While typing a stock quantity.
@@ -36,7 +38,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::Global,
         Self::Login,
         Self::Console,
@@ -44,6 +46,7 @@ impl Context {
         Self::Offers,
         Self::Stock,
         Self::Locations,
+        Self::Orders,
         Self::Search,
         Self::CellEdit,
         Self::Form,
@@ -62,6 +65,7 @@ impl Context {
             Self::Offers => "Offers",
             Self::Stock => "Stock",
             Self::Locations => "Locations",
+            Self::Orders => "Orders",
             Self::Search => "Searching offers",
             Self::CellEdit => "Typing a quantity",
             Self::Form => "Form",
@@ -76,7 +80,7 @@ impl Context {
         match self {
             Self::Global => &[],
             Self::Seller => &[Self::Console, Self::Global],
-            Self::Offers | Self::Stock | Self::Locations => {
+            Self::Offers | Self::Stock | Self::Locations | Self::Orders => {
                 &[Self::Seller, Self::Console, Self::Global]
             }
             Self::Login
@@ -133,6 +137,7 @@ impl Context {
             (None, Tab::Stock) if desk.stock.editing.is_some() => Self::CellEdit,
             (None, Tab::Stock) => Self::Stock,
             (None, Tab::Locations) => Self::Locations,
+            (None, Tab::Orders) => Self::Orders,
         }
     }
 }

@@ -5,14 +5,15 @@ use crossterm::event::KeyCode;
 use super::{Binding, Context, Key};
 use crate::console::action::Action;
 use crate::console::screens::Tab;
+use crate::console::screens::orders::Verb;
 
-/// "Go to a screen" is one help row for the five number keys.
-const GO_TO: &str = "go to a screen (1 Dashboard … 5 Shop)";
+/// "Go to a screen" is one help row for the number keys.
+const GO_TO: &str = "go to a screen (1 Dashboard … 6 Orders)";
 
 /// Every binding, most specific contexts first within each group.
 #[rustfmt::skip]
 pub fn bindings() -> Vec<Binding> {
-    use Context::{CellEdit, Confirm, Console, Form, Global, Help, Locations, Login, Offers, OpenShop, Search, Seller, Stock};
+    use Context::{CellEdit, Confirm, Console, Form, Global, Help, Locations, Login, Offers, OpenShop, Orders, Search, Seller, Stock};
     use KeyCode::{BackTab, Backspace, Down, Enter, Esc, F, Left, PageDown, PageUp, Right, Tab as TabKey, Up};
     let plain = Key::plain;
     let c = Key::char;
@@ -37,6 +38,7 @@ pub fn bindings() -> Vec<Binding> {
         (Seller,    c('3'),          Action::SwitchTab(Tab::Stock),     GO_TO,                            None),
         (Seller,    c('4'),          Action::SwitchTab(Tab::Locations), GO_TO,                            None),
         (Seller,    c('5'),          Action::SwitchTab(Tab::Shop),      GO_TO,                            None),
+        (Seller,    c('6'),          Action::SwitchTab(Tab::Orders),    GO_TO,                            None),
         (Seller,    plain(TabKey),   Action::NextTab,               "next screen",                        None),
         (Seller,    plain(BackTab),  Action::PrevTab,               "previous screen",                    None),
         (Offers,    plain(Down),     Action::Down,                  "next offer",                         None),
@@ -71,6 +73,23 @@ pub fn bindings() -> Vec<Binding> {
         (Locations, c('n'),          Action::New,                   "add a location",                     Some("new")),
         (Locations, c('e'),          Action::Edit,                  "edit the location",                  Some("edit")),
         (Locations, plain(Enter),    Action::Edit,                  "edit the location",                  None),
+        (Orders,    plain(Down),     Action::Down,                  "next order",                         None),
+        (Orders,    c('j'),          Action::Down,                  "next order",                         None),
+        (Orders,    plain(Up),       Action::Up,                    "previous order",                     None),
+        (Orders,    c('k'),          Action::Up,                    "previous order",                     None),
+        (Orders,    plain(PageDown), Action::PageDown,              "next page",                          None),
+        (Orders,    plain(PageUp),   Action::PageUp,                "previous page",                      None),
+        (Orders,    c('f'),          Action::NextFilter,            "show the next status only",          Some("filter")),
+        (Orders,    c('F'),          Action::PrevFilter,            "show the previous status only",      None),
+        (Orders,    c('a'),          Action::Order(Verb::Accept),   "accept a paid order",                None),
+        (Orders,    c('s'),          Action::Order(Verb::Ship),     "ship (asks carrier and tracking)",   None),
+        (Orders,    c('r'),          Action::Order(Verb::Ready),    "mark a pickup ready in the store",   None),
+        (Orders,    c('c'),          Action::Order(Verb::Collect),  "hand a pickup over (asks its code)", None),
+        (Orders,    c('x'),          Action::Order(Verb::Cancel),   "cancel (asks a reason, then you)",   None),
+        (Orders,    c('R'),          Action::Order(Verb::Refund),   "refund (asks an amount, then you)",  None),
+        (Orders,    c('A'),          Action::Order(Verb::AcceptReturn), "accept the return asked for",    None),
+        (Orders,    c('X'),          Action::Order(Verb::RefuseReturn), "refuse the return asked for",    None),
+        (Orders,    Key::ctrl('r'),  Action::Refresh,               "reload the orders (r is ready)",     Some("reload")),
         (Search,    plain(Enter),    Action::Submit,                "keep the filter",                    Some("done")),
         (Search,    plain(Esc),      Action::Cancel,                "clear the filter",                   Some("clear")),
         (Search,    plain(Backspace),Action::Backspace,             "delete a character",                 None),

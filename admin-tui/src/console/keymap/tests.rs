@@ -132,7 +132,7 @@ fn the_help_of_a_screen_lists_its_keys_then_the_shared_ones_merged() {
     );
     assert!(console.iter().any(|row| row.keys == "?, F1"));
     let seller = &sections[1].1;
-    assert_eq!(seller[0].keys, "1, 2, 3, 4, 5");
+    assert_eq!(seller[0].keys, "1, 2, 3, 4, 5, 6");
 }
 
 #[test]
@@ -156,5 +156,59 @@ fn screen_hints_come_first_then_the_console_ones() {
             "L log out",
             "q quit"
         ]
+    );
+}
+
+#[test]
+fn on_the_orders_screen_r_marks_ready_and_ctrl_r_reloads() {
+    use crate::console::screens::orders::Verb;
+    let keymap = Keymap::default();
+    let state = desk_state(Tab::Orders);
+    let key = |code, m| keymap.action_for(&state, &press(code, m));
+    let none = KeyModifiers::NONE;
+    assert_eq!(
+        key(KeyCode::Char('r'), none),
+        Some(Action::Order(Verb::Ready))
+    );
+    assert_eq!(
+        key(KeyCode::Char('r'), KeyModifiers::CONTROL),
+        Some(Action::Refresh)
+    );
+    assert_eq!(
+        key(KeyCode::Char('R'), KeyModifiers::SHIFT),
+        Some(Action::Order(Verb::Refund))
+    );
+    assert_eq!(key(KeyCode::Char('f'), none), Some(Action::NextFilter));
+    assert_eq!(
+        key(KeyCode::Char('6'), none),
+        Some(Action::SwitchTab(Tab::Orders))
+    );
+    assert_eq!(key(KeyCode::Char('q'), none), Some(Action::Quit));
+
+    let labels: Vec<String> = keymap
+        .hints(Context::Orders)
+        .into_iter()
+        .map(|(key, label)| format!("{key} {label}"))
+        .collect();
+    assert_eq!(
+        labels,
+        ["f filter", "Ctrl-R reload", "? help", "L log out", "q quit"]
+    );
+    let console = keymap.help_sections(Context::Orders);
+    let shadowed = console.iter().flat_map(|(_, rows)| rows).any(|row| {
+        row.keys.split(", ").any(|key| key == "r") && row.description.starts_with("reload")
+    });
+    assert!(!shadowed, "r is not listed as reload where it marks ready");
+    assert_eq!(
+        keymap
+            .key_for(Context::Orders, &Action::Refresh)
+            .map(|k| k.to_string()),
+        Some("Ctrl-R".into())
+    );
+    assert_eq!(
+        keymap
+            .key_for(Context::Offers, &Action::Refresh)
+            .map(|k| k.to_string()),
+        Some("r".into())
     );
 }

@@ -36,12 +36,17 @@ pub fn render(frame: &mut Frame, area: Rect, session: &Session) {
         };
         format!("{} {noun} ({pickup} for click & collect)", items.len())
     });
+    let to_handle = desk.orders.to_handle.data.map(|count| match count {
+        0 => "nothing to handle".to_owned(),
+        n => format!("{n} paid, waiting for you — press 6"),
+    });
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut lines = vec![
         Line::styled(format!("Welcome, {first_name}."), bold),
         Line::raw(""),
         count_line("Offers", offers, &desk.offers.list),
         count_line("Locations", locations, &desk.locations.list),
+        count_line("Orders", to_handle, &desk.orders.to_handle),
     ];
     let shop = match (&desk.shop.data, &session.shop) {
         (Some(shop), _) => Some((shop.name.clone(), shop.status)),
@@ -62,9 +67,10 @@ pub fn render(frame: &mut Frame, area: Rect, session: &Session) {
         Line::raw("  3 Stock      quantities per warehouse and store"),
         Line::raw("  4 Locations  your warehouses and stores"),
         Line::raw("  5 Shop       your shop's profile"),
+        Line::raw("  6 Orders     accept, ship, hand over pickups, refund"),
         Line::raw(""),
         Line::styled(
-            "Orders, pickups, payouts and charts arrive with later versions.",
+            "Payouts and charts arrive with later versions.",
             Style::new().add_modifier(Modifier::DIM),
         ),
     ]);

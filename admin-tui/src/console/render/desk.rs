@@ -8,24 +8,28 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
-use super::{ACCENT, ERROR, accent, dashboard, error, form, locations, offers, shop, stock};
+use super::{
+    ACCENT, ERROR, accent, dashboard, error, form, locations, offers, orders, shop, stock,
+};
+use crate::console::keymap::Keymap;
 use crate::console::screens::{Confirm, Desk, Overlay, Tab};
 use crate::console::state::{Loading, Session};
 
 /// Draws the tab bar and the current screen into `area`.
-pub fn render(frame: &mut Frame, area: Rect, session: &Session) {
+pub fn render(frame: &mut Frame, area: Rect, session: &Session, keymap: &Keymap) {
     let desk = &session.desk;
     let [tabs, body] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
     ]));
-    frame.render_widget(Paragraph::new(tab_bar(desk.tab, tabs.width >= 66)), tabs);
+    frame.render_widget(Paragraph::new(tab_bar(desk.tab, tabs.width)), tabs);
     match desk.tab {
         Tab::Dashboard => dashboard::render(frame, body, session),
         Tab::Offers => offers::render(frame, body, desk),
         Tab::Stock => stock::render(frame, body, desk),
         Tab::Locations => locations::render(frame, body, desk),
         Tab::Shop => shop::render(frame, body, desk),
+        Tab::Orders => orders::render(frame, body, desk, keymap),
     }
 }
 
@@ -40,8 +44,18 @@ pub fn render_overlay(frame: &mut Frame, area: Rect, desk: &Desk, show_cursor: b
     }
 }
 
-/// " 1 Dashboard │ 2 Offers │ …", the current tab highlighted; tighter when not `roomy`.
-fn tab_bar(current: Tab, roomy: bool) -> Line<'static> {
+/// " 1 Dashboard │ 2 Offers │ …", the current tab highlighted; tighter when the roomy
+/// bar does not fit in `width`.
+fn tab_bar(current: Tab, width: u16) -> Line<'static> {
+    let roomy = tab_bar_with(current, true);
+    if roomy.width() <= usize::from(width) {
+        roomy
+    } else {
+        tab_bar_with(current, false)
+    }
+}
+
+fn tab_bar_with(current: Tab, roomy: bool) -> Line<'static> {
     let (separator, pad) = if roomy { (" │ ", " ") } else { ("│", "") };
     let mut spans = vec![Span::raw(pad)];
     for (index, tab) in Tab::ALL.into_iter().enumerate() {
@@ -78,11 +92,22 @@ pub fn placeholder(
     is_empty: bool,
     empty: &str,
 ) -> Option<Text<'static>> {
+    placeholder_retrying_with(load, has_data, is_empty, empty, "r")
+}
+
+/// [`placeholder`] on a screen where `retry` is the key that reloads.
+pub fn placeholder_retrying_with(
+    load: &Loading,
+    has_data: bool,
+    is_empty: bool,
+    empty: &str,
+    retry: &str,
+) -> Option<Text<'static>> {
     match load {
         Loading::Error { message, .. } => Some(Text::from(vec![
             Line::styled(message.clone(), error()),
             Line::raw(""),
-            Line::raw("Press r to try again."),
+            Line::raw(format!("Press {retry} to try again.")),
         ])),
         Loading::Idle | Loading::Loading if !has_data => {
             Some(Text::styled("Loading…", Style::new().fg(ACCENT)))

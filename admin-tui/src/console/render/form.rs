@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
 use super::{ACCENT, accent, error};
 use crate::console::screens::form::{Form, FormField, FormKind, Value};
+use crate::console::screens::orders::Verb;
 
 /// The widest a form popup gets.
 const WIDTH: u16 = 78;
@@ -85,7 +86,11 @@ pub fn render_in(
 
 fn status_line(form: &Form) -> Line<'static> {
     if form.pending.is_some() {
-        return Line::styled("Saving…", Style::new().fg(ACCENT));
+        let doing = match form.kind {
+            FormKind::Order { .. } => "Sending…",
+            _ => "Saving…",
+        };
+        return Line::styled(doing, Style::new().fg(ACCENT));
     }
     if let Some(message) = &form.error {
         return Line::styled(message.clone(), error());
@@ -98,6 +103,11 @@ fn status_line(form: &Form) -> Line<'static> {
         FormKind::NewOffer | FormKind::NewLocation | FormKind::EditLocation { .. } => {
             "Enter saves · Esc cancels"
         }
+        FormKind::Order {
+            verb: Verb::Cancel | Verb::Refund,
+            ..
+        } => "Enter asks you to confirm · Esc goes back",
+        FormKind::Order { .. } => "Enter sends · Esc goes back",
     };
     Line::styled(note, Style::new().add_modifier(Modifier::DIM))
 }

@@ -10,10 +10,11 @@ use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::shop::status_span;
 use super::{ACCENT, accent, desk, error, shop};
+use crate::console::keymap::Keymap;
 use crate::console::state::{Session, State, View};
 
-/// Draws the header and the body of the signed-in console.
-pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session) {
+/// Draws the header and the body of the signed-in console (`keymap` names keys on screen).
+pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, keymap: &Keymap) {
     let [header, body] = area.layout(&Layout::vertical([
         Constraint::Length(4),
         Constraint::Min(0),
@@ -30,7 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session) {
 
     let show_cursor = !state.help_visible;
     match session.view() {
-        View::Desk => return desk::render(frame, body, session),
+        View::Desk => return desk::render(frame, body, session, keymap),
         View::OpenShop => return shop::render_open_shop(frame, body, &session.desk, show_cursor),
         View::Checking | View::Welcome => {}
     }

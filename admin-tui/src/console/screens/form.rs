@@ -7,6 +7,7 @@ mod tests;
 use api_types::catalog::Category;
 
 pub use super::field::{Edit, FormField, Value};
+use super::orders::Verb;
 use crate::client::ApiError;
 
 /// An edit form (offer, location, shop application).
@@ -47,6 +48,15 @@ pub enum FormKind {
         /// Kept as is.
         longitude: Option<f64>,
     },
+    /// The body of a step on a seller order (ship, collect, cancel, refund).
+    Order {
+        /// The seller order's id.
+        id: String,
+        /// Its number, shown.
+        number: String,
+        /// The step.
+        verb: Verb,
+    },
 }
 
 impl FormKind {
@@ -58,6 +68,13 @@ impl FormKind {
             Self::EditOffer { .. } => "Edit offer",
             Self::NewLocation => "New location",
             Self::EditLocation { .. } => "Edit location",
+            Self::Order { verb, .. } => match verb {
+                Verb::Ship => "Ship the order",
+                Verb::Collect => "Hand over a pickup",
+                Verb::Cancel => "Cancel the order",
+                Verb::Refund => "Refund",
+                Verb::Accept | Verb::Ready | Verb::AcceptReturn | Verb::RefuseReturn => "Order",
+            },
         }
     }
 }

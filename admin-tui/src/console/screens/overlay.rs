@@ -2,6 +2,7 @@
 //! work there.
 
 use super::form::{Edit, Form, FormKind};
+use super::orders::{self, OrderConfirm};
 use super::{Desk, Out, location_form, offer_form};
 use crate::console::action::{Action, ApiCall, Effect};
 
@@ -15,7 +16,7 @@ pub enum Overlay {
 }
 
 /// A confirmation dialog.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Confirm {
     /// The dialog's title.
     pub title: &'static str,
@@ -26,7 +27,7 @@ pub struct Confirm {
 }
 
 /// What a confirmation dialog's "yes" does.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Confirmed {
     /// Withdraw an offer for good.
     DeleteOffer {
@@ -35,6 +36,8 @@ pub enum Confirmed {
         /// Its title, for the notice.
         title: String,
     },
+    /// A step on a seller order (cancel, refund, a return).
+    Order(OrderConfirm),
 }
 
 /// The edit a form key makes, if it is one.
@@ -75,6 +78,7 @@ pub fn form_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect
                 FormKind::NewLocation | FormKind::EditLocation { .. } => {
                     location_form::submit(form, out)
                 }
+                FormKind::Order { .. } => orders::submit(desk, out),
                 FormKind::OpenShop => None,
             };
         }
@@ -97,13 +101,12 @@ pub fn confirm_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Eff
     let Some(Overlay::Confirm(confirm)) = desk.overlay.take() else {
         return None;
     };
-    if !yes {
-        return None;
-    }
     match confirm.then {
-        Confirmed::DeleteOffer { id, title } => {
+        Confirmed::DeleteOffer { id, title } if yes => {
             out.info(format!("Deleting “{title}”…"));
             Some(out.call(ApiCall::DeleteOffer { id }).1)
         }
+        Confirmed::DeleteOffer { .. } => None,
+        Confirmed::Order(step) => orders::confirmed(desk, step, yes, out),
     }
 }

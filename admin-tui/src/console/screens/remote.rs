@@ -1,7 +1,7 @@
 //! Talking to the server: [`Remote`] data and where its request stands, [`Out`] for the
 //! requests and notices an update makes, and [`apply`] for the answers.
 
-use super::{locations, offers, shop, stock};
+use super::{locations, offers, orders, shop, stock};
 use crate::client::ApiError;
 use crate::console::action::{Answer, ApiCall, Effect};
 use crate::console::state::{Loading, Notice, Session};
@@ -126,6 +126,12 @@ pub fn apply(session: &mut Session, request: u64, answer: Answer, out: &mut Out)
         Answer::Categories(result) => {
             desk.categories
                 .accept(request, result.map(|page| page.items));
+        }
+        Answer::Orders(result) => orders::loaded(desk, request, result),
+        Answer::OrderCount(result) => orders::counted(desk, request, result),
+        Answer::Order(result) => orders::refreshed(desk, result),
+        Answer::OrderChanged { id, result } => {
+            return orders::changed(desk, request, &id, result, out);
         }
     }
     None

@@ -3,7 +3,7 @@
 use api_types::{ErrorBody, MeResponse, ShopStatus};
 
 use super::Tab;
-use crate::client::ApiError;
+use crate::client::{ApiError, OrderQuery};
 use crate::console::action::{Action, Answer, ApiCall, Effect};
 use crate::console::fixtures::{SERVER, api_call, desk, desk_state, page, seller, shop};
 use crate::console::state::{Loading, Screen, Session, State};
@@ -26,9 +26,11 @@ fn number_keys_and_tab_switch_screens() {
     update(&mut state, Action::NextTab);
     assert_eq!(desk(&state).tab, Tab::Shop);
     update(&mut state, Action::NextTab);
+    assert_eq!(desk(&state).tab, Tab::Orders);
+    update(&mut state, Action::NextTab);
     assert_eq!(desk(&state).tab, Tab::Dashboard, "wraps");
     update(&mut state, Action::PrevTab);
-    assert_eq!(desk(&state).tab, Tab::Shop);
+    assert_eq!(desk(&state).tab, Tab::Orders);
 }
 
 #[test]
@@ -58,6 +60,14 @@ fn a_sellers_me_loads_every_screen() {
             },
             ApiCall::ListLocations,
             ApiCall::ListCategories,
+            ApiCall::ListOrders(OrderQuery {
+                status: None,
+                page: 1,
+                per_page: 20
+            }),
+            ApiCall::CountOrders {
+                status: "paid".into()
+            },
         ]
     );
     assert_eq!(desk(&state).offers.list.load, Loading::Loading);

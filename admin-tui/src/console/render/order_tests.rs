@@ -1,0 +1,185 @@
+//! The orders screen drawn on a `TestBackend`: what a seller reads there, and snapshots.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::render;
+use super::tests::check;
+use crate::console::action::{Action, Answer};
+use crate::console::fixtures::{api_call, desk_state, page};
+use crate::console::keymap::Keymap;
+use crate::console::screens::Tab;
+use crate::console::screens::orders::Verb;
+use crate::console::state::{Loading, Screen, State};
+use crate::console::update::update;
+
+/// The screen's text, one `String` per row.
+fn rows(state: &State, width: u16, height: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| render(frame, state, &Keymap::default()))
+        .expect("draws");
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content()
+        .chunks(usize::from(width))
+        .map(|row| row.iter().map(|cell| cell.symbol()).collect())
+        .collect()
+}
+
+fn shows(state: &State, width: u16, height: u16, text: &str) -> bool {
+    rows(state, width, height)
+        .iter()
+        .any(|row| row.contains(text))
+}
+
+#[test]
+fn the_list_shows_number_date_status_method_items_total_and_return() {
+    let state = desk_state(Tab::Orders);
+    let screen = rows(&state, 120, 40).join("\n");
+    for text in [
+        "Orders · all · 5 · page 1/1",
+        "H-7K2M9Q",
+        "2026-11-22",
+        "ready for pickup",
+        "pickup",
+        "149,78 €",
+        "requested",
+        "6 Orders",
+    ] {
+        assert!(screen.contains(text), "{text:?} missing from\n{screen}");
+    }
+}
+
+#[test]
+fn the_detail_shows_lines_address_tracking_commission_refund_and_keys() {
+    let mut state = desk_state(Tab::Orders);
+    for _ in 0..3 {
+        update(&mut state, Action::Down);
+    }
+    let screen = rows(&state, 120, 40).join("\n");
+    for text in [
+        "shipped · delivery · 3 items",
+        "Placed      2026-11-19 09:30 UTC",
+        "149,78 € · refunded 5,00 €",
+        "Commission  14,49 €",
+        "Jeanne Martin, 3 rue Oberkampf, 75011 Paris",
+        "Colissimo 6A12345678901",
+        "requested: “Too heavy for me”",
+        "R refund · A accept the return · X refuse the return",
+        "1 × Perceuse à percussion PSB 500",
+        "2 × Coffret de vis (600 pièces)",
+        "39,98 €",
+    ] {
+        assert!(screen.contains(text), "{text:?} missing from\n{screen}");
+    }
+}
+
+#[test]
+fn a_pickup_shows_its_store_and_the_keys_it_allows() {
+    let mut state = desk_state(Tab::Orders);
+    update(&mut state, Action::Down);
+    assert!(shows(&state, 120, 40, "Store       Boutique Rivoli"));
+    assert!(shows(&state, 120, 40, "r mark ready · x cancel"));
+}
+
+#[test]
+fn the_servers_refusal_reads_in_the_status_line() {
+    let mut state = desk_state(Tab::Orders);
+    let (request, _) = api_call(update(&mut state, Action::Order(Verb::Accept)));
+    let conflict = crate::client::ApiError::Api {
+        status: 409,
+        body: api_types::ErrorBody::new(
+            "invalid_transition",
+            "This order was cancelled by the shopper.",
+            None,
+        ),
+    };
+    let answer = Answer::OrderChanged {
+        id: "so1".into(),
+        result: Err(conflict),
+    };
+    update(
+        &mut state,
+        Action::Answer {
+            request,
+            answer: Box::new(answer),
+        },
+    );
+    assert!(shows(
+        &state,
+        80,
+        24,
+        "H-7K2M9Q was not changed: This order was cancelled by the shopper."
+    ));
+}
+
+#[test]
+fn an_empty_filter_and_a_failed_load_say_what_to_do() {
+    let mut state = desk_state(Tab::Orders);
+    let (request, _) = api_call(update(&mut state, Action::NextFilter));
+    update(
+        &mut state,
+        Action::Answer {
+            request,
+            answer: Box::new(Answer::Orders(Ok(page(Vec::new())))),
+        },
+    );
+    assert!(shows(
+        &state,
+        80,
+        24,
+        "No paid orders — press f to show another status."
+    ));
+    if let Screen::Console(session) = &mut state.screen {
+        session.desk.orders.list.load = Loading::Error {
+            message: "Not found — is this a Halles server?".into(),
+            retry_in_secs: None,
+        };
+    }
+    assert!(shows(&state, 80, 24, "Press Ctrl-R to try again."));
+}
+
+#[test]
+fn orders_screen() {
+    let mut state = desk_state(Tab::Orders);
+    update(&mut state, Action::Down);
+    check("orders", &state);
+}
+
+#[test]
+fn a_wide_terminal_puts_the_detail_beside_the_list() {
+    let state = desk_state(Tab::Orders);
+    let rows = rows(&state, 160, 30);
+    let beside = rows
+        .iter()
+        .any(|row| row.contains("Order     Date") && row.contains("┌ H-7K2M9Q"));
+    assert!(beside, "{}", rows.join("\n"));
+}
+
+#[test]
+fn refund_form_and_confirmation() {
+    let mut state = desk_state(Tab::Orders);
+    for _ in 0..3 {
+        update(&mut state, Action::Down);
+    }
+    update(&mut state, Action::Order(Verb::Refund));
+    check("order_refund_form", &state);
+    update(&mut state, Action::FocusNext);
+    crate::console::fixtures::type_text(&mut state, "Scratched");
+    update(&mut state, Action::Submit);
+    check("order_refund_confirm", &state);
+}
+
+#[test]
+fn help_on_the_orders_screen_names_ctrl_r_for_reloading_not_r() {
+    let mut state = desk_state(Tab::Orders);
+    update(&mut state, Action::ToggleHelp);
+    let screen = rows(&state, 120, 40).join("\n");
+    assert!(screen.contains("Ctrl-R"), "{screen}");
+    assert!(screen.contains("mark a pickup ready in the store"));
+    assert!(
+        !screen.contains("reload (retry after an error)"),
+        "r does not reload here:\n{screen}"
+    );
+}
