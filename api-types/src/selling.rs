@@ -189,3 +189,45 @@ pub struct StockRequest {
 pub struct StockResponse {
     pub stock: StockLine,
 }
+
+/// `POST /seller/discount-codes`: a code the shop pays for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiscountCodeRequest {
+    pub code: String,
+    /// `percent` or `fixed`.
+    pub kind: String,
+    /// Basis points for `percent` (1000 = 10 %), cents for `fixed`.
+    pub value: i64,
+    #[serde(default)]
+    pub min_items_cents: i64,
+    /// RFC 3339; absent = from now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_at: Option<String>,
+    /// RFC 3339; absent = no end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_uses: Option<u32>,
+}
+
+/// A discount code and how often it was used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiscountCode {
+    pub id: String,
+    pub code: String,
+    /// `null` for a platform code.
+    pub shop_id: Option<String>,
+    pub kind: String,
+    pub value: i64,
+    pub min_items_cents: i64,
+    pub starts_at: Option<String>,
+    pub ends_at: Option<String>,
+    pub max_uses: Option<u32>,
+    pub used_count: u32,
+}
+
+/// `{"discount_code": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiscountCodeResponse {
+    pub discount_code: DiscountCode,
+}

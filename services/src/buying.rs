@@ -4,6 +4,7 @@
 //! - [`cart`]: one server-side cart per account or guest cookie, grouped by shop.
 //! - [`checkout`]: quotes, and placing an order: stock reserved, cart emptied, one
 //!   seller order per shop, all in one transaction.
+//! - [`discounts`]: discount codes of shops and of the platform.
 //! - [`payments`]: the provider trait, the sandbox provider, and the one idempotent state
 //!   machine every payment outcome goes through.
 //! - [`orders`]: reading orders; seller actions; cancellations, refunds and returns.
@@ -15,6 +16,7 @@
 
 pub mod cart;
 pub mod checkout;
+pub mod discounts;
 pub mod idempotency;
 pub mod ledger;
 pub mod notifications;

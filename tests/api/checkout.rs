@@ -618,3 +618,162 @@ async fn a_guest_cart_lives_in_a_cookie() {
     assert_eq!(err.status(), Some(401), "paying needs an account");
     let _ = home();
 }
+
+#[tokio::test]
+async fn discount_codes_of_a_shop_or_the_platform_take_money_off_the_right_parts() {
+    let app = spawn_app().await;
+    let m = market(&app, 5).await;
+    let created: api_types::selling::DiscountCodeResponse = m
+        .shop_b
+        .staff
+        .post(
+            "/seller/discount-codes",
+            &json!({"code": "theiere10", "kind": "percent", "value": 1000, "max_uses": 1}),
+        )
+        .await
+        .expect("code created");
+    assert_eq!(created.discount_code.code, "THEIERE10");
+    let err = m
+        .shop_a
+        .staff
+        .post::<_, api_types::selling::DiscountCodeResponse>(
+            "/seller/discount-codes",
+            &json!({"code": "THEIERE10", "kind": "fixed", "value": 500}),
+        )
+        .await
+        .expect_err("refused");
+    assert_eq!((err.status(), err.field()), (Some(409), Some("code")));
+    let err = m
+        .shop_a
+        .staff
+        .post::<_, api_types::selling::DiscountCodeResponse>(
+            "/seller/discount-codes",
+            &json!({"code": "FREE", "kind": "percent", "value": 10_000}),
+        )
+        .await
+        .expect_err("refused");
+    assert_eq!((err.status(), err.field()), (Some(422), Some("value")));
+
+    let shopper = logged_in(&app, "bargain@shoppers.test").await;
+    add_to_cart(&shopper, &m.offer_a, 1).await;
+    add_to_cart(&shopper, &m.offer_b, 2).await;
+    let mut request = delivered(&[&m.shop_a.id, &m.shop_b.id], "pm_card_visa");
+    request.discount_code = Some("theiere10".into());
+    let order = checkout(&shopper, &request)
+        .await
+        .expect("paid with the code");
+    let part = |shop_id: &str| {
+        order
+            .seller_orders
+            .iter()
+            .find(|part| part.shop_id == shop_id)
+            .cloned()
+            .expect("part")
+    };
+    assert_eq!(
+        part(&m.shop_a.id).discount_cents,
+        0,
+        "a shop's code is for its own items"
+    );
+    assert_eq!(part(&m.shop_b.id).discount_cents, 500, "10 % of 50.00 €");
+    assert_eq!(order.discount_cents, 500);
+    assert_eq!(order.discount_code.as_deref(), Some("THEIERE10"));
+
+    add_to_cart(&shopper, &m.offer_b, 1).await;
+    let mut request = delivered(&[&m.shop_b.id], "pm_card_visa");
+    request.discount_code = Some("THEIERE10".into());
+    let err = checkout(&shopper, &request).await.expect_err("used up");
+    assert_eq!(
+        (err.status(), err.code()),
+        (Some(409), Some("discount_exhausted"))
+    );
+
+    services::buying::discounts::create(
+        &app.db,
+        None,
+        services::buying::discounts::NewDiscountCode {
+            code: "BIENVENUE".into(),
+            kind: "fixed".into(),
+            value: 300,
+            min_items_cents: 1000,
+            starts_at: None,
+            ends_at: None,
+            max_uses: None,
+        },
+    )
+    .await
+    .expect("platform code");
+    request.discount_code = Some("bienvenue".into());
+    let order = checkout(&shopper, &request)
+        .await
+        .expect("platform code applies");
+    assert_eq!(order.discount_cents, 300);
+    let promotions = services::buying::ledger::balance(app.db.conn(), "platform:promotions")
+        .await
+        .expect("balance");
+    assert_eq!(promotions, -300, "the platform pays for its own codes");
+    assert_invariants(&app).await;
+}
+
+#[tokio::test]
+async fn commission_is_the_shops_rate_else_the_categorys_else_the_platforms() {
+    let app = spawn_app().await;
+    let m = market(&app, 5).await;
+    use sea_orm::{ConnectionTrait, Statement};
+    for sql in [
+        "UPDATE categories SET commission_bps = 500 WHERE slug = 'maison'".to_owned(),
+        format!(
+            "UPDATE shops SET commission_bps = 2000 WHERE id = '{}'",
+            m.shop_b.id
+        ),
+    ] {
+        app.db
+            .conn()
+            .execute_raw(Statement::from_string(app.db.backend(), sql))
+            .await
+            .expect("setting rates");
+    }
+    let shopper = logged_in(&app, "fees@shoppers.test").await;
+    add_to_cart(&shopper, &m.offer_a, 1).await;
+    add_to_cart(&shopper, &m.offer_b, 1).await;
+    let order = checkout(
+        &shopper,
+        &delivered(&[&m.shop_a.id, &m.shop_b.id], "pm_card_visa"),
+    )
+    .await
+    .expect("paid");
+    let part_a = order
+        .seller_orders
+        .iter()
+        .find(|p| p.shop_id == m.shop_a.id)
+        .expect("A")
+        .id
+        .clone();
+    let part_b = order
+        .seller_orders
+        .iter()
+        .find(|p| p.shop_id == m.shop_b.id)
+        .expect("B")
+        .id
+        .clone();
+    assert_eq!(
+        fee(&m.shop_a.staff, &part_a).await,
+        60,
+        "5 % of 12.00 € (category rate)"
+    );
+    assert_eq!(
+        fee(&m.shop_b.staff, &part_b).await,
+        500,
+        "20 % of 25.00 € (shop rate)"
+    );
+    assert_invariants(&app).await;
+}
+
+async fn fee(staff: &ApiClient, seller_order_id: &str) -> i64 {
+    staff
+        .get::<SellerOrderResponse>(&format!("/seller/orders/{seller_order_id}"))
+        .await
+        .expect("seller view")
+        .seller_order
+        .commission_cents
+}

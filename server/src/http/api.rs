@@ -3,6 +3,7 @@
 mod accounts;
 mod buying;
 pub mod catalog;
+mod discounts;
 pub mod images;
 pub mod seller_orders;
 pub mod selling;
@@ -23,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .merge(selling::router())
         .merge(seller_orders::router())
         .merge(buying::router())
+        .merge(discounts::router())
         .merge(images::api_router())
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such API endpoint.")

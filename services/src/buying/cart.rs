@@ -69,6 +69,8 @@ pub struct CartLineRow {
     pub free_shipping_threshold_cents: Option<i64>,
     pub available: i64,
     pub shop_has_pickup: i32,
+    /// The commission an operator set for this shop or, failing that, this category.
+    pub commission_bps_override: Option<i32>,
 }
 
 impl CartLineRow {
@@ -178,10 +180,12 @@ const LINES_SQL: &str = "SELECT ci.id AS item_id, ci.offer_id, ci.quantity, ci.p
     COALESCE((SELECT SUM(sl.quantity - sl.reserved) FROM stock_levels sl \
         WHERE sl.offer_id = o.id), 0) AS available, \
     CASE WHEN EXISTS (SELECT 1 FROM locations l WHERE l.shop_id = s.id AND l.pickup \
-        AND l.kind = 'store') THEN 1 ELSE 0 END AS shop_has_pickup \
+        AND l.kind = 'store') THEN 1 ELSE 0 END AS shop_has_pickup, \
+    COALESCE(s.commission_bps, c.commission_bps) AS commission_bps_override \
     FROM cart_items ci \
     JOIN offers o ON o.id = ci.offer_id \
     JOIN products p ON p.id = o.product_id \
+    JOIN categories c ON c.id = p.category_id \
     JOIN shops s ON s.id = o.shop_id \
     WHERE ci.cart_id = ? ORDER BY ci.added_at, ci.id";
 

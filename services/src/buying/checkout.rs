@@ -300,8 +300,7 @@ async fn build_quote(
                 (None, Some(store.id), 0)
             }
         };
-        let commission_bps =
-            commission_rate(conn, &shop.shop_id, settings.commission_rate_bps).await?;
+        let commission_bps = settings.commission_rate_bps;
         parts.push(QuotePart {
             shop_id: shop.shop_id,
             method: choice.method,
@@ -368,10 +367,12 @@ async fn build_quote(
         } else {
             0
         };
-        part.commission_cents = apply_rate(
-            part.items_cents - seller_funded,
-            u32::try_from(part.commission_bps).unwrap_or(0),
-        );
+        let base = part.items_cents - seller_funded;
+        part.commission_cents = commission_on(&part.lines, seller_funded, part.commission_bps);
+        if base > 0 {
+            let blended = i128::from(part.commission_cents) * 10_000 / i128::from(base);
+            part.commission_bps = i32::try_from(blended).unwrap_or(part.commission_bps);
+        }
     }
     let items_cents = parts.iter().map(|part| part.items_cents).sum();
     let shipping_cents = parts.iter().map(|part| part.shipping_cents).sum();
@@ -415,24 +416,20 @@ async fn build_quote(
     })
 }
 
-/// The shop's own rate when an operator set one, else the platform's.
-async fn commission_rate(
-    conn: &impl ConnectionTrait,
-    shop_id: &str,
-    platform_bps: i32,
-) -> Result<i32, StoreError> {
-    let row = conn
-        .query_one_raw(statement(
-            conn.get_database_backend(),
-            "SELECT commission_bps FROM shops WHERE id = ?",
-            [Value::from(shop_id.to_owned())],
-        ))
-        .await?;
-    let own: Option<i32> = match row {
-        Some(row) => row.try_get_by_index(0)?,
-        None => None,
-    };
-    Ok(own.unwrap_or(platform_bps))
+/// The marketplace's fee on a shop's lines: each line at the shop's own rate, else its
+/// category's, else the platform's; a discount the seller funds lowers the base, shared
+/// over the lines in proportion.
+fn commission_on(lines: &[CartLineRow], seller_funded_discount: i64, platform_bps: i32) -> i64 {
+    let line_cents: Vec<i64> = lines.iter().map(CartLineRow::line_cents).collect();
+    let discount_shares = split_proportionally(seller_funded_discount, &line_cents);
+    lines
+        .iter()
+        .zip(line_cents.iter().zip(discount_shares))
+        .map(|(line, (cents, discount))| {
+            let bps = line.commission_bps_override.unwrap_or(platform_bps);
+            apply_rate(cents - discount, u32::try_from(bps).unwrap_or(0))
+        })
+        .sum()
 }
 
 async fn find_discount(
