@@ -256,6 +256,14 @@ async fn seed(url: &str, args: SeedArgs) -> anyhow::Result<ExitCode> {
     }
     .context("seeding the catalog")?;
     print_catalog_report(&report, started.elapsed());
+    if args.demo {
+        let orders = services::seed::seed_demo_orders(&db)
+            .await
+            .context("seeding demo orders")?;
+        if orders > 0 {
+            println!("{orders} demo order(s) placed for shopper@halles.demo");
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

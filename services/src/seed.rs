@@ -3,8 +3,10 @@
 //!
 //! - [`catalog`]: the demo and benchmark catalog (shops, stores, products, offers,
 //!   stock); `halles seed --demo` runs it after [`seed_demo`].
+//! - [`orders`]: demo orders and a platform discount code, run after the catalog.
 
 pub mod catalog;
+pub mod orders;
 
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
@@ -134,4 +136,10 @@ pub async fn create_operator(
 ) -> Result<String, StoreError> {
     let account = NewAccount::parse(email, password, name)?;
     Ok(signup_with_role(db, account, true).await?.id)
+}
+
+/// Demo orders between the demo shopper and the demo shop (after the catalog is seeded);
+/// returns how many were created.
+pub async fn seed_demo_orders(db: &Db) -> Result<u32, StoreError> {
+    orders::seed_demo_orders(db, DEMO_ACCOUNTS[0].email, DEMO_SHOPS[0].0).await
 }
