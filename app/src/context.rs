@@ -18,12 +18,21 @@ pub struct PageContext {
     pub csrf_token: String,
     /// What the last form post left for this page (an error and the values to refill).
     pub flash: Option<Flash>,
+    /// Units in the visitor's cart (account or guest cookie), for the header badge.
+    #[serde(default)]
+    pub cart_count: u32,
 }
+
+/// The secret of a guest's cart cookie, put in the request extensions by the server for
+/// the buying server functions. Never sent to the page: the cookie is `HttpOnly`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuestCart(pub String);
 
 /// A form's outcome carried across the redirect that follows a post.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Flash {
-    /// Which form it is for (`login`, `signup`).
+    /// Which form it is for (`login`, `signup`, `add_to_cart`, `cart`, `checkout`, `pay`,
+    /// `order`); a form's success notes use the same carrier with an empty `error`.
     pub form: String,
     /// The error code, as the API would send it.
     pub error: String,
@@ -34,6 +43,21 @@ pub struct Flash {
 }
 
 impl Flash {
+    /// Whether this flash reports an error (an empty code is a success note).
+    pub fn is_error(&self) -> bool {
+        !self.error.is_empty()
+    }
+
+    /// The error, in words, for the field it blames.
+    pub fn message(&self, locale: Locale) -> &'static str {
+        locale.t(Msg::for_error(&self.error, self.field.as_deref()))
+    }
+
+    /// The error message when it blames `field`.
+    pub fn error_for(&self, locale: Locale, field: &str) -> Option<&'static str> {
+        (self.is_error() && self.field.as_deref() == Some(field)).then(|| self.message(locale))
+    }
+
     /// The value to refill `name` with.
     pub fn value(&self, name: &str) -> String {
         self.values

@@ -112,6 +112,69 @@ pub fn delivery_line(price_cents: i64, days: u32, locale: Locale) -> String {
     format!("{price} · {days}")
 }
 
+/// The date of an RFC 3339 timestamp as people write it: `1er mars 2026`, `12 March 2026`.
+/// Anything unreadable is shown as it came.
+pub fn format_date(rfc3339: &str, locale: Locale) -> String {
+    let parsed = (|| {
+        let year: u32 = rfc3339.get(0..4)?.parse().ok()?;
+        let month: usize = rfc3339.get(5..7)?.parse().ok()?;
+        let day: u32 = rfc3339.get(8..10)?.parse().ok()?;
+        (1..=12).contains(&month).then_some((year, month, day))
+    })();
+    let Some((year, month, day)) = parsed else {
+        return rfc3339.to_owned();
+    };
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match locale {
+        Locale::Fr if day == 1 => format!("1er {} {year}", FR[month - 1]),
+        Locale::Fr => format!("{day} {} {year}", FR[month - 1]),
+        Locale::En => format!("{day} {} {year}", EN[month - 1]),
+    }
+}
+
+/// Seconds as a clock: `14:05`, or `1:02:05` past an hour.
+pub fn clock(seconds: i64) -> String {
+    let seconds = seconds.max(0);
+    let (hours, minutes, rest) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if hours > 0 {
+        format!("{hours}:{minutes:02}:{rest:02}")
+    } else {
+        format!("{minutes}:{rest:02}")
+    }
+}
+
+/// `template` with `{key}` replaced by `value`.
+pub fn fill(template: &str, key: &str, value: &str) -> String {
+    template.replace(&format!("{{{key}}}"), value)
+}
+
 /// Where a store is: the city, with its arrondissement for Paris, Lyon and Marseille
 /// (`Paris 1er`, `Lyon 3e`), which is how people there name places.
 pub fn store_place(city: &str, postcode: &str) -> String {
@@ -247,5 +310,21 @@ mod tests {
         assert_eq!(condition_name("like_new", Locale::Fr), "Comme neuf");
         assert_eq!(condition_name("new", Locale::En), "New");
         assert_eq!(condition_name("mystery", Locale::En), "mystery");
+    }
+
+    #[test]
+    fn dates_and_clocks_read_naturally() {
+        assert_eq!(
+            format_date("2026-03-01T10:00:00Z", Locale::Fr),
+            "1er mars 2026"
+        );
+        assert_eq!(
+            format_date("2026-08-12T10:00:00Z", Locale::En),
+            "12 August 2026"
+        );
+        assert_eq!(format_date("garbage", Locale::En), "garbage");
+        assert_eq!(clock(905), "15:05");
+        assert_eq!(clock(3725), "1:02:05");
+        assert_eq!(clock(-3), "0:00");
     }
 }

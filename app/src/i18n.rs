@@ -4,7 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod buying;
 mod texts;
+
+pub use buying::BuyMsg;
 
 /// The language a page is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -47,8 +50,8 @@ impl Locale {
     }
 
     /// Translates one message.
-    pub fn t(self, msg: Msg) -> &'static str {
-        let (fr, en) = msg.texts();
+    pub fn t(self, msg: impl Into<Msg>) -> &'static str {
+        let (fr, en) = msg.into().texts();
         match self {
             Locale::Fr => fr,
             Locale::En => en,
@@ -241,11 +244,22 @@ pub enum Msg {
     StockLowMany,
     StockLowOne,
     Total,
+    /// The buying pages' messages (cart, checkout, payment, orders).
+    Buy(BuyMsg),
 }
 
 impl Msg {
     /// The message for an error code sent back by a form handler.
     pub fn for_error_code(code: &str) -> Msg {
+        Msg::for_error(code, None)
+    }
+
+    /// The message for an error code and the field it blames (address errors share a
+    /// code and differ by field).
+    pub fn for_error(code: &str, field: Option<&str>) -> Msg {
+        if let Some(msg) = BuyMsg::for_error(code, field) {
+            return Msg::Buy(msg);
+        }
         match code {
             "invalid_credentials" => Msg::ErrorInvalidCredentials,
             "too_many_attempts" => Msg::ErrorThrottled,

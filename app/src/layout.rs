@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::context::{PageContext, WithPage, use_locale};
-use crate::i18n::Msg;
+use crate::format::count_text;
+use crate::i18n::{BuyMsg, Msg};
 
 /// The site header.
 #[component]
@@ -43,14 +44,56 @@ pub fn Header() -> impl IntoView {
                     <button type="submit" class="button button-primary">{locale.t(Msg::SearchButton)}</button>
                 </form>
                 <nav class="header-actions" aria-label=locale.t(Msg::AccountMenu)>
-                    <a class="header-link" href="/cart">
-                        <CartIcon />
-                        <span>{locale.t(Msg::Cart)}</span>
-                    </a>
-                    <WithPage render=move |page: PageContext| view! { <AccountMenu page /> } />
+                    <WithPage render=move |page: PageContext| view! {
+                        <CartLink count=page.cart_count />
+                        <AccountMenu page />
+                    } />
                 </nav>
             </div>
         </header>
+    }
+}
+
+/// The cart link, with a badge counting the units in the cart.
+#[component]
+fn CartLink(count: u32) -> impl IntoView {
+    let locale = use_locale();
+    let label = (count > 0).then(|| {
+        count_text(
+            locale,
+            u64::from(count),
+            BuyMsg::CartCountOne.into(),
+            BuyMsg::CartCountMany.into(),
+        )
+    });
+    view! {
+        <a class="header-link cart-link" href="/cart" aria-label=label>
+            <span class="cart-icon">
+                <CartIcon />
+                {(count > 0).then(|| view! {
+                    <span class="cart-badge" aria-hidden="true">{if count > 99 { "99+".to_owned() } else { count.to_string() }}</span>
+                })}
+            </span>
+            <span>{locale.t(Msg::Cart)}</span>
+        </a>
+    }
+}
+
+/// Where the log-in link leads: back to this page afterwards, when it is worth it.
+fn login_href(path: &str) -> String {
+    if matches!(path, "/" | "/login" | "/signup" | "") {
+        "/login".to_owned()
+    } else {
+        let next: String = path
+            .bytes()
+            .map(|byte| match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                    (byte as char).to_string()
+                }
+                other => format!("%{other:02X}"),
+            })
+            .collect();
+        format!("/login?next={next}")
     }
 }
 
@@ -59,9 +102,10 @@ pub fn Header() -> impl IntoView {
 #[component]
 fn AccountMenu(page: PageContext) -> impl IntoView {
     let locale = use_locale();
+    let location = use_location();
     match page.user {
         None => view! {
-            <a class="header-link" href="/login">{locale.t(Msg::LogIn)}</a>
+            <a class="header-link" href=move || login_href(&location.pathname.get())>{locale.t(Msg::LogIn)}</a>
             <a class="button button-secondary" href="/signup">{locale.t(Msg::SignUp)}</a>
         }
         .into_any(),

@@ -6,6 +6,7 @@
 //! - [`context`]: what a page knows of the request (user, form token, flash).
 //! - `convert` (server only): service views → API types, shared with the JSON API.
 //! - [`catalog`]: the catalog's server functions (search, products, shops, categories).
+//! - [`buying`]: the buying pages' server functions (cart, checkout, payment, orders).
 //! - [`format`]: prices, counts and ratings as each language writes them.
 //! - [`query`]: query strings of catalog links (facets, sort, pages).
 //! - [`components`]: pieces several pages share (product and shop tiles, notices).
@@ -15,6 +16,7 @@
 //! The Leptos prelude is the one glob import we allow: the `view!` macro needs its
 //! traits in scope.
 
+pub mod buying;
 pub mod catalog;
 pub mod components;
 pub mod context;
@@ -35,8 +37,8 @@ use crate::context::{Hydrated, PageResource, SiteAssets, load_page_context};
 use crate::i18n::{Locale, Msg};
 use crate::layout::{Footer, Header};
 use crate::pages::{
-    AccountPage, CartPage, CategoryPage, HomePage, LoginPage, NotFoundPage, ProductPage,
-    SearchPage, ShopPage, SignupPage,
+    AccountPage, CartPage, CategoryPage, CheckoutPage, HomePage, LoginPage, NotFoundPage,
+    OrderPage, PayPage, ProductPage, SearchPage, ShopPage, SignupPage,
 };
 
 /// The HTML document around the app. Runs on the server only.
@@ -100,6 +102,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/signup") view=SignupPage ssr=BLOCKED />
                         <Route path=path!("/account") view=AccountPage ssr=BLOCKED />
                         <Route path=path!("/cart") view=CartPage ssr=BLOCKED />
+                        <Route path=path!("/checkout") view=CheckoutPage ssr=BLOCKED />
+                        <Route path=path!("/pay/:id") view=PayPage ssr=WHOLE />
+                        <Route path=path!("/orders/:id") view=OrderPage ssr=WHOLE />
                         <Route path=path!("/search") view=SearchPage ssr=WHOLE />
                         <Route path=path!("/categories/:slug") view=CategoryPage ssr=WHOLE />
                         <Route path=path!("/products/:id") view=ProductPage ssr=WHOLE />

@@ -2,6 +2,8 @@
 //! JavaScript can do works. Needs `chromedriver` and `chromium` on PATH and the site
 //! built by `./dev site` (`./dev test` does all of it).
 
+mod shopping;
+
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;

@@ -333,6 +333,7 @@ impl Msg {
             Msg::StockLowMany => ("Plus que {n} en stock", "Only {n} left"),
             Msg::StockLowOne => ("Dernier exemplaire en stock", "Only {n} left"),
             Msg::Total => ("Total", "Total"),
+            Msg::Buy(msg) => msg.texts(),
         }
     }
 }

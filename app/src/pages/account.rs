@@ -1,4 +1,8 @@
-//! `/account`: who you are on Halles.
+//! `/account`: who you are on Halles, your orders and your messages.
+//!
+//! - [`activity`]: the latest orders and messages.
+
+mod activity;
 
 use api_types::{Role, ShopStatus};
 use leptos::prelude::*;
@@ -16,6 +20,7 @@ pub fn AccountPage() -> impl IntoView {
         <section class="container narrow">
             <h1>{locale.t(Msg::AccountTitle)}</h1>
             <WithPage render=move |page: PageContext| account_details(locale, page) />
+            <activity::Activity />
         </section>
     }
 }

@@ -30,8 +30,11 @@ fn form_error(locale: Locale, flash: &Option<Flash>) -> Option<&'static str> {
 /// Where to go after logging in: only a path on this site, never another origin.
 pub fn safe_next(next: &str) -> Option<String> {
     let next = next.trim();
-    (next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\"))
-        .then(|| next.to_owned())
+    (next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(char::is_control))
+    .then(|| next.to_owned())
 }
 
 #[cfg(test)]
@@ -44,5 +47,6 @@ mod tests {
         assert_eq!(safe_next("//evil.example"), None);
         assert_eq!(safe_next("/\\evil.example"), None);
         assert_eq!(safe_next("https://evil.example"), None);
+        assert_eq!(safe_next("/cart\r\nSet-Cookie: x"), None);
     }
 }

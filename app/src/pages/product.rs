@@ -15,7 +15,7 @@ use leptos_router::hooks::use_params_map;
 use crate::catalog::{find_product, list_categories};
 use crate::components::product_tile::{product_href, product_image_src};
 use crate::components::{CatalogErrorNotice, Loading};
-use crate::context::use_locale;
+use crate::context::{PageContext, use_locale, use_page};
 use crate::format::{count_text, format_price};
 use crate::i18n::{Locale, Msg};
 use crate::pages::search::{breadcrumb, category_name};
@@ -29,18 +29,20 @@ pub fn ProductPage() -> AnyView {
     let slug = Memo::new(move |_| params.read().get("slug"));
     let product = Resource::new_blocking(move || id.get(), find_product);
     let categories = Resource::new_blocking(|| (), |()| list_categories());
+    let page = use_page();
     view! {
         <Transition fallback=Loading>
             {move || {
                 let slug = slug.get();
                 Suspend::new(async move {
                     let categories = categories.await.unwrap_or_default();
+                    let context = page.await.unwrap_or_default();
                     match product.await {
                         Err(error) => view! { <CatalogErrorNotice error /> }.into_any(),
                         Ok(product) if slug.as_deref() != Some(product.slug.as_str()) => {
                             view! { <MovedTo href=product_href(&product.id, &product.slug) /> }.into_any()
                         }
-                        Ok(product) => product_page(locale, product, &categories).into_any(),
+                        Ok(product) => product_page(locale, product, &categories, context).into_any(),
                     }
                 })
             }}
@@ -82,7 +84,13 @@ fn MovedTo(href: String) -> AnyView {
     .into_any()
 }
 
-fn product_page(locale: Locale, product: ProductDetail, categories: &[Category]) -> AnyView {
+fn product_page(
+    locale: Locale,
+    product: ProductDetail,
+    categories: &[Category],
+    context: PageContext,
+) -> AnyView {
+    let back = product_href(&product.id, &product.slug);
     let canonical = product_href(&product.id, &product.slug);
     let json_ld = json_ld::product_json_ld(&product);
     let description: String = product.description.chars().take(160).collect();
@@ -145,7 +153,12 @@ fn product_page(locale: Locale, product: ProductDetail, categories: &[Category])
                     <p>{product.description.clone()}</p>
                 </section>
             })}
-            <offers::Offers offers=product.offers />
+            <offers::Offers
+                offers=product.offers
+                csrf=context.csrf_token.clone()
+                flash=context.flash_for("add_to_cart")
+                back
+            />
         </article>
     }
     .into_any()

@@ -5,18 +5,23 @@ use api_types::catalog::{PickupStore, ProductOffer};
 use leptos::prelude::*;
 
 use crate::components::Rating;
-use crate::context::use_locale;
+use crate::context::{Flash, use_locale};
 use crate::format::{
     condition_name, count_text, delivery_line, format_price, ready_in, store_place,
 };
-use crate::i18n::Msg;
+use crate::i18n::{BuyMsg, Msg};
 
 /// Below this many units, the stock line says how many are left.
 const LOW_STOCK: u32 = 3;
 
-/// The offers section.
+/// The offers section. `back` is the product page, where a refused add comes back to.
 #[component]
-pub fn Offers(offers: Vec<ProductOffer>) -> AnyView {
+pub fn Offers(
+    offers: Vec<ProductOffer>,
+    csrf: String,
+    flash: Option<Flash>,
+    back: String,
+) -> AnyView {
     let locale = use_locale();
     let body = if offers.is_empty() {
         view! { <p class="card empty-state">{locale.t(Msg::NoOffers)}</p> }.into_any()
@@ -24,7 +29,13 @@ pub fn Offers(offers: Vec<ProductOffer>) -> AnyView {
         let rows = offers
             .into_iter()
             .enumerate()
-            .map(|(index, offer)| view! { <OfferRow offer best=index == 0 /> })
+            .map(|(index, offer)| {
+                let error = flash
+                    .as_ref()
+                    .filter(|flash| flash.is_error() && flash.value("offer_id") == offer.id)
+                    .map(|flash| flash.message(locale));
+                view! { <OfferRow offer best=index == 0 csrf=csrf.clone() back=back.clone() error /> }
+            })
             .collect_view();
         view! { <ol class="offer-list">{rows}</ol> }.into_any()
     };
@@ -38,7 +49,13 @@ pub fn Offers(offers: Vec<ProductOffer>) -> AnyView {
 }
 
 #[component]
-fn OfferRow(offer: ProductOffer, best: bool) -> AnyView {
+fn OfferRow(
+    offer: ProductOffer,
+    best: bool,
+    csrf: String,
+    back: String,
+    error: Option<&'static str>,
+) -> AnyView {
     let locale = use_locale();
     let in_stock = offer.available > 0;
     let stock = match offer.available {
@@ -67,10 +84,53 @@ fn OfferRow(offer: ProductOffer, best: bool) -> AnyView {
             <div class="offer-price">
                 <p class="price price-large">{format_price(offer.price_cents, locale)}</p>
                 <p class="offer-total">{locale.t(Msg::Total)}" "{format_price(offer.total_cents, locale)}</p>
+                <AddToCart offer_id=offer.id.clone() available=offer.available csrf back error />
             </div>
         </li>
     }
     .into_any()
+}
+
+/// The add-to-cart form of an offer: a quantity and the button, disabled when sold out.
+#[component]
+fn AddToCart(
+    offer_id: String,
+    available: u32,
+    csrf: String,
+    back: String,
+    error: Option<&'static str>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let quantity_id = format!("qty-{offer_id}");
+    let error_id = format!("{quantity_id}-error");
+    let sold_out = available == 0;
+    view! {
+        <form class="add-to-cart" method="post" action="/cart/items">
+            <input type="hidden" name="csrf" value=csrf />
+            <input type="hidden" name="offer_id" value=offer_id />
+            <input type="hidden" name="back" value=back />
+            {(!sold_out).then(|| view! {
+                <label class="visually-hidden" for=quantity_id.clone()>{locale.t(BuyMsg::QuantityLabel)}</label>
+                <input
+                    id=quantity_id.clone()
+                    class="qty-input"
+                    type="number"
+                    name="quantity"
+                    inputmode="numeric"
+                    min="1"
+                    max=available.min(999).to_string()
+                    value="1"
+                    required=true
+                    aria-invalid=error.is_some().then_some("true")
+                    aria-describedby=error.is_some().then_some(error_id.clone())
+                />
+            })}
+            <button type="submit" class="button button-primary" disabled=sold_out>
+                {locale.t(if sold_out { Msg::SoldOut } else { Msg::Buy(BuyMsg::AddToCart) })}
+            </button>
+            {error.map(|message| view! { <p class="field-error" id=error_id role="alert">{message}</p> })}
+        </form>
+    }
 }
 
 /// `Retrait gratuit dans 2 magasins : Rivoli (Paris 1er), …`, unfolding to each store's

@@ -2,7 +2,7 @@
 //! flash, put into request extensions for the pages and the form handlers, and the
 //! cookies that go with them set on the way out.
 
-use app::context::{Flash, PageContext};
+use app::context::{Flash, GuestCart, PageContext};
 use app::i18n::Locale;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode};
@@ -12,6 +12,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use services::accounts::ResolvedSession;
 use services::accounts::sessions::{self, SessionKind, random_token};
+use services::buying::cart::{self, CartOwner};
 
 use crate::http::api::{shop_summary, user_of};
 use crate::http::cookies;
@@ -93,9 +94,34 @@ pub async fn prepare(State(state): State<AppState>, mut req: Request, next: Next
         ));
     }
 
-    if req.method() == Method::GET && req.uri().path() == "/account" && session.is_none() {
-        return Redirect::to("/login?next=/account").into_response();
+    if req.method() == Method::GET && session.is_none() && needs_login(req.uri().path()) {
+        let next = super::forms::urlencode(req.uri().path());
+        return Redirect::to(&format!("/login?next={next}")).into_response();
     }
+
+    // A guest's cart secret, for the cart's server functions (never shown to the page).
+    let guest_cart = match &session {
+        Some(_) => None,
+        None => cookies::read(req.headers(), cookies::CART),
+    };
+    let cart_count = if req.method() == Method::GET {
+        let owner = match (&session, &guest_cart) {
+            (Some(session), _) => Some(CartOwner::User(&session.user.id)),
+            (None, Some(token)) => Some(CartOwner::Guest(token)),
+            (None, None) => None,
+        };
+        match owner {
+            Some(owner) => cart::item_count(&state.db, owner)
+                .await
+                .unwrap_or_else(|err| {
+                    tracing::error!(error = %err, "counting the cart's items");
+                    0
+                }),
+            None => 0,
+        }
+    } else {
+        0
+    };
 
     let page = PageContext {
         user: session.as_ref().map(|s| user_of(&s.user)),
@@ -104,7 +130,11 @@ pub async fn prepare(State(state): State<AppState>, mut req: Request, next: Next
             .and_then(|s| s.user.shop.as_ref().map(shop_summary)),
         csrf_token,
         flash,
+        cart_count,
     };
+    if let Some(token) = guest_cart {
+        req.extensions_mut().insert(GuestCart(token));
+    }
     req.extensions_mut().insert(locale);
     req.extensions_mut().insert(page);
     req.extensions_mut().insert(WebSession(session));
@@ -114,6 +144,15 @@ pub async fn prepare(State(state): State<AppState>, mut req: Request, next: Next
         cookies::append(response.headers_mut(), cookie);
     }
     response
+}
+
+/// Pages only a logged-in shopper can see: a visitor is sent to log in first, and comes
+/// back here after.
+fn needs_login(path: &str) -> bool {
+    path == "/account"
+        || path == "/checkout"
+        || path.starts_with("/pay/")
+        || path.starts_with("/orders/")
 }
 
 /// `?lang=` wins (and is remembered), then the cookie, then French.

@@ -1,4 +1,5 @@
-//! The storefront's form posts: `/login`, `/signup`, `/logout`. Each checks the CSRF
+//! The storefront's form posts: `/login`, `/signup`, `/logout` (and, merged here, the
+//! buying forms of [`super::buying`]). Each checks the CSRF
 //! token, does its work through `services`, and answers with a 303 redirect — back to
 //! the form with a flash on error, onwards on success — so the pages work without
 //! JavaScript and a reload never posts twice.
@@ -24,10 +25,11 @@ pub fn router() -> Router<AppState> {
         .route("/login", post(submit_login))
         .route("/signup", post(submit_signup))
         .route("/logout", post(submit_logout))
+        .merge(super::buying::router())
 }
 
 /// A flash lives only across the redirect that follows the post.
-const FLASH_SECS: i64 = 120;
+pub(super) const FLASH_SECS: i64 = 120;
 
 #[derive(Deserialize)]
 struct LoginForm {
@@ -59,7 +61,7 @@ struct LogoutForm {
     csrf: String,
 }
 
-fn csrf_matches(page: &PageContext, sent: &str) -> bool {
+pub(super) fn csrf_matches(page: &PageContext, sent: &str) -> bool {
     !page.csrf_token.is_empty() && cookies::constant_time_eq(&page.csrf_token, sent)
 }
 
@@ -108,14 +110,43 @@ async fn submit_login(
             return back_with_flash(&state, &headers, &back, "login", code, None, values);
         }
     };
-    start_session(
+    let merged = merge_guest_cart(&state, &headers, &user.id).await;
+    let mut response = start_session(
         &state,
         &headers,
         previous.map(|s| s.id),
         &user.id,
         next.as_deref().unwrap_or("/account"),
     )
-    .await
+    .await;
+    if merged {
+        clear_guest_cart(&state, &headers, &mut response);
+    }
+    response
+}
+
+/// Moves a guest's cart into the account that just logged in or signed up; its notices
+/// (lines capped by stock) wait on `/cart`. `true` when the guest cart cookie can go.
+async fn merge_guest_cart(state: &AppState, headers: &HeaderMap, user_id: &str) -> bool {
+    let Some(token) = cookies::read(headers, cookies::CART) else {
+        return false;
+    };
+    match services::buying::cart::merge_guest_cart(&state.db, &token, user_id).await {
+        Ok(_) => true,
+        Err(err) => {
+            // The guest cart stays where it was; the next login tries again.
+            tracing::error!(error = %err, "merging a guest cart");
+            false
+        }
+    }
+}
+
+fn clear_guest_cart(state: &AppState, headers: &HeaderMap, response: &mut Response) {
+    let secure = cookies::must_be_secure(headers, state.settings.secure_cookies);
+    cookies::append(
+        response.headers_mut(),
+        cookies::set_cookie(cookies::CART, String::new(), 0, secure),
+    );
 }
 
 #[tracing::instrument(skip_all)]
@@ -147,14 +178,19 @@ async fn submit_signup(
     };
     match created {
         Ok(user) => {
-            start_session(
+            let merged = merge_guest_cart(&state, &headers, &user.id).await;
+            let mut response = start_session(
                 &state,
                 &headers,
                 previous.map(|s| s.id),
                 &user.id,
                 "/account",
             )
-            .await
+            .await;
+            if merged {
+                clear_guest_cart(&state, &headers, &mut response);
+            }
+            response
         }
         Err(StoreError::Conflict { code, field, .. } | StoreError::Invalid { code, field, .. }) => {
             back_with_flash(&state, &headers, "/signup", "signup", code, field, values)
@@ -242,7 +278,7 @@ async fn start_session(
     response
 }
 
-fn back_with_flash(
+pub(super) fn back_with_flash(
     state: &AppState,
     headers: &HeaderMap,
     to: &str,
@@ -266,7 +302,8 @@ fn back_with_flash(
     response
 }
 
-fn urlencode(value: &str) -> String {
+/// Percent-encodes a path or query value (keeping `/`).
+pub(crate) fn urlencode(value: &str) -> String {
     value
         .bytes()
         .map(|byte| match byte {

@@ -1,0 +1,38 @@
+//! Sending the visitor on to another page from a page being rendered.
+
+use leptos::prelude::*;
+
+use crate::context::use_locale;
+use crate::i18n::Msg;
+
+/// Sends the visitor on to `href`: a 303 from the server, a replacing navigation in the
+/// browser, and a plain link for anyone left in between.
+#[component]
+pub fn SeeOther(href: String) -> impl IntoView {
+    let locale = use_locale();
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(location)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&href),
+    ) {
+        response.set_status(http::StatusCode::SEE_OTHER);
+        response.insert_header(http::header::LOCATION, location);
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let navigate = leptos_router::hooks::use_navigate();
+        let target = href.clone();
+        request_animation_frame(move || {
+            navigate(
+                &target,
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        });
+    }
+    view! {
+        <p class="container loading"><a href=href>{locale.t(Msg::MovedHere)}</a></p>
+    }
+}

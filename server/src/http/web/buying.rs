@@ -1,0 +1,97 @@
+//! The buying forms of the storefront, each a plain post answered by a 303 redirect
+//! (onwards on success, back with a flash on error), so they work without JavaScript:
+//!
+//! - [`cart`]: `POST /cart/items`, `/cart/items/{id}`, `/cart/items/{id}/remove`.
+//! - [`checkout`]: `POST /checkout` (update the totals, or pay: the order is placed and
+//!   the payment page opens).
+//! - [`pay`]: `POST /pay/{id}` and `/pay/{id}/cancel`, the sandbox page.
+//! - [`orders`]: `POST /orders/{id}/parts/{part_id}/return`.
+//!
+//! Every handler checks the CSRF token and acts only for the session's user (or the
+//! guest cart cookie): the services answer "not found" for anyone else's cart or order.
+
+mod cart;
+mod checkout;
+mod orders;
+mod pay;
+
+use axum::Router;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use services::StoreError;
+
+use super::forms::back_with_flash;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/cart/items", post(cart::add_item))
+        .route("/cart/items/{item_id}", post(cart::set_quantity))
+        .route("/cart/items/{item_id}/remove", post(cart::remove_item))
+        .route("/checkout", post(checkout::submit))
+        .route("/pay/{id}", post(pay::submit))
+        .route("/pay/{id}/cancel", post(pay::cancel))
+        .route(
+            "/orders/{id}/parts/{part_id}/return",
+            post(orders::request_return),
+        )
+}
+
+/// The longest value put back in a form through the flash cookie.
+const MAX_FLASH_VALUE: usize = 200;
+
+/// A form value, trimmed to what a flash cookie may carry.
+fn flash_value(name: &str, value: &str) -> (String, String) {
+    (
+        name.to_owned(),
+        value.chars().take(MAX_FLASH_VALUE).collect(),
+    )
+}
+
+/// Ids in paths are ours (UUIDs): anything else is nobody's, and never reaches a
+/// `Location` header.
+fn safe_id(id: &str) -> Option<&str> {
+    (!id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+    .then_some(id)
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "Not found.").into_response()
+}
+
+/// A visitor posting a form that needs an account is sent to log in first.
+fn login_first(next: &str) -> Response {
+    Redirect::to(&format!("/login?next={}", super::forms::urlencode(next))).into_response()
+}
+
+/// A refused change as an error code and field for the flash; anything unexpected is
+/// logged once and shown as a generic error.
+fn refusal(err: StoreError, what: &'static str) -> (&'static str, Option<&'static str>) {
+    match err {
+        StoreError::Invalid { code, field, .. } | StoreError::Conflict { code, field, .. } => {
+            (code, field)
+        }
+        StoreError::PaymentDeclined { code, .. } => (code, None),
+        StoreError::NotFound => ("not_found", None),
+        other => {
+            tracing::error!(error = %other, "web: {what}");
+            ("internal_error", None)
+        }
+    }
+}
+
+/// Onwards to `to`, with a success note for the page there.
+fn onwards_with_note(
+    state: &AppState,
+    headers: &HeaderMap,
+    to: &str,
+    note: &str,
+    values: Vec<(String, String)>,
+) -> Response {
+    back_with_flash(state, headers, to, note, "", None, values)
+}
