@@ -4,19 +4,31 @@
 //! (500 and 50,000 by default), starts the real `halles serve` binary, drives scenarios
 //! with many concurrent HTTP clients, and reports requests/s, latency percentiles,
 //! errors, RSS and time to ready. Prints a table and writes `target/bench/latest.json`.
+//! Buying scenarios (`add_to_cart`, `checkout_3_sellers`, `flash_sale`) run as shoppers
+//! signed up before measuring, with their targets and a PASS/MISS mark beside the figures.
 //! PostgreSQL: set `HALLES_BENCH_DATABASE_URL` to an empty database's URL.
 
+mod buying;
+mod flash;
 mod load;
 mod report;
 mod server;
+mod shoppers;
+mod tally;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
 
+use crate::buying::Buyers;
 use crate::load::{Scenario, run_scenario};
-use crate::report::{Report, SizeReport};
+use crate::report::{Report, ScenarioResult, SizeReport};
 use crate::server::{ServerProcess, seed_catalog};
+use crate::shoppers::Market;
+
+/// Shopper accounts signed up per catalog size; `add_to_cart` runs them all at once.
+const SHOPPERS: usize = 64;
 
 struct Options {
     quick: bool,
@@ -56,6 +68,7 @@ async fn main() -> anyhow::Result<()> {
     for &products in &options.sizes {
         eprintln!("== {products} products: seeding");
         let database = seed_catalog(products).await?;
+        let market = Arc::new(Market::open(&database).await?);
         let server = ServerProcess::start(&database).await?;
         let idle_rss_mb = server.rss_mb();
         let urls = load::discover(&server.base_url).await?;
@@ -81,6 +94,10 @@ async fn main() -> anyhow::Result<()> {
             size.peak_rss_mb = size.peak_rss_mb.max(server.rss_mb());
             size.scenarios.push(result);
         }
+        for result in buying_scenarios(&server, market, concurrency, duration).await? {
+            size.peak_rss_mb = size.peak_rss_mb.max(server.rss_mb());
+            size.scenarios.push(result);
+        }
         report.sizes.push(size);
         server.stop();
     }
@@ -88,4 +105,32 @@ async fn main() -> anyhow::Result<()> {
     let path = report.write()?;
     eprintln!("results written to {}", path.display());
     Ok(())
+}
+
+/// Signs shoppers up (not measured), then runs the buying scenarios one after another.
+async fn buying_scenarios(
+    server: &ServerProcess,
+    market: Arc<Market>,
+    concurrency: usize,
+    duration: Duration,
+) -> anyhow::Result<Vec<ScenarioResult>> {
+    let started = std::time::Instant::now();
+    let shoppers = shoppers::sign_up(&server.base_url, SHOPPERS).await?;
+    eprintln!(
+        "   {SHOPPERS} shoppers signed up in {} ms; add_to_cart for {} s",
+        started.elapsed().as_millis(),
+        duration.as_secs()
+    );
+    let buyers = Buyers::new(&server.base_url, market, SHOPPERS);
+    let mut results = vec![buying::add_to_cart(&buyers, &shoppers, duration).await?];
+    eprintln!(
+        "   checkout_3_sellers for {} s with {concurrency} shoppers",
+        duration.as_secs()
+    );
+    let (fill, checkout) =
+        buying::checkout_3_sellers(&buyers, &shoppers[..concurrency], duration).await?;
+    results.extend([fill, checkout]);
+    eprintln!("   flash_sale with {SHOPPERS} shoppers");
+    results.push(flash::flash_sale(&buyers, &shoppers).await?);
+    Ok(results)
 }

@@ -1,9 +1,32 @@
 //! Figures: percentiles, the printed table and `target/bench/latest.json`.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use serde::Serialize;
+
+/// What a scenario must reach: a rate, optionally a p99 ceiling, and no errors when
+/// `no_errors` (a checkout that fails is a lost sale, not noise).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Target {
+    pub min_rps: f64,
+    pub max_p99_ms: Option<f64>,
+    pub no_errors: bool,
+}
+
+impl Target {
+    fn label(&self) -> String {
+        let mut label = format!(">={:.0}/s", self.min_rps);
+        if let Some(p99) = self.max_p99_ms {
+            label.push_str(&format!(" p99<={p99:.0}"));
+        }
+        if self.no_errors {
+            label.push_str(" 0err");
+        }
+        label
+    }
+}
 
 /// One scenario at one catalog size.
 #[derive(Debug, Serialize)]
@@ -15,6 +38,17 @@ pub struct ScenarioResult {
     pub p95_ms: f64,
     pub p99_ms: f64,
     pub errors: u64,
+    /// Errors by kind: an HTTP status with the API's error code, or `transport`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub error_kinds: BTreeMap<String, u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    /// Whether the target was met (`None` without a target).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pass: Option<bool>,
+    /// Facts checked after the run (e.g. units sold against stock), printed under the table.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl ScenarioResult {
@@ -40,6 +74,30 @@ impl ScenarioResult {
             p95_ms: percentile(0.95),
             p99_ms: percentile(0.99),
             errors,
+            error_kinds: BTreeMap::new(),
+            target: None,
+            pass: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Sets the target and marks PASS or MISS against it.
+    pub fn with_target(mut self, target: Target) -> Self {
+        let fast = self.rps >= target.min_rps;
+        let tail = target.max_p99_ms.is_none_or(|max| self.p99_ms <= max);
+        let clean = !target.no_errors || self.errors == 0;
+        self.pass = Some(fast && tail && clean && self.requests > 0);
+        self.target = Some(target);
+        self
+    }
+
+    fn mark(&self) -> String {
+        match (&self.target, self.pass) {
+            (Some(target), Some(pass)) => {
+                format!("{} {}", target.label(), if pass { "PASS" } else { "MISS" })
+            }
+            (None, Some(pass)) => format!("checks {}", if pass { "PASS" } else { "MISS" }),
+            _ => String::new(),
         }
     }
 }
@@ -79,15 +137,30 @@ impl Report {
     pub fn print(&self) {
         println!("machine: {}", self.machine);
         println!(
-            "{:>9} {:<14} {:>9} {:>9} {:>9} {:>9} {:>7}",
+            "{:>9} {:<18} {:>9} {:>9} {:>9} {:>9} {:>7}  target",
             "products", "scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"
         );
         for size in &self.sizes {
             for s in &size.scenarios {
                 println!(
-                    "{:>9} {:<14} {:>9.0} {:>9.2} {:>9.2} {:>9.2} {:>7}",
-                    size.products, s.name, s.rps, s.p50_ms, s.p95_ms, s.p99_ms, s.errors
+                    "{:>9} {:<18} {:>9.0} {:>9.2} {:>9.2} {:>9.2} {:>7}  {}",
+                    size.products,
+                    s.name,
+                    s.rps,
+                    s.p50_ms,
+                    s.p95_ms,
+                    s.p99_ms,
+                    s.errors,
+                    s.mark()
                 );
+            }
+            for s in &size.scenarios {
+                for (kind, count) in &s.error_kinds {
+                    println!("{:>9} {:<18} error {kind}: {count}", size.products, s.name);
+                }
+                for note in &s.notes {
+                    println!("{:>9} {:<18} {note}", size.products, s.name);
+                }
             }
             println!(
                 "{:>9} ready in {} ms, RSS idle {:.1} MB, peak {:.1} MB",

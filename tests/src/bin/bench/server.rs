@@ -6,7 +6,16 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
+/// `halles` beside this bench binary (wherever `CARGO_TARGET_DIR` put both), else in the
+/// workspace's `target/`.
 fn halles_binary() -> PathBuf {
+    if let Some(beside) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("halles")))
+        && beside.exists()
+    {
+        return beside;
+    }
     let profile = if cfg!(debug_assertions) {
         "debug"
     } else {

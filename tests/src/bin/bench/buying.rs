@@ -1,0 +1,191 @@
+//! Buying scenarios, each shopper with its own Bearer token and cart:
+//!
+//! - `add_to_cart`: every shopper adds random offers (1 unit) to its cart, in phases of
+//!   [`PHASE`]; carts are emptied between phases (not measured) so they stay small.
+//! - `checkout_3_sellers`: every shopper fills its cart with one offer of each of three
+//!   shops (`checkout_fill`, reported apart) and then checks out with `pm_card_visa` and
+//!   delivery for the three shops: orders/s and the checkout's own latency.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use crate::report::{ScenarioResult, Target};
+use crate::shoppers::{Market, Shopper};
+use crate::tally::{Rng, Tally};
+
+/// How long shoppers add before their carts are emptied (~20 lines each at the target).
+const PHASE: Duration = Duration::from_secs(1);
+
+pub const ADD_TO_CART: Target = Target {
+    min_rps: 1_000.0,
+    max_p99_ms: None,
+    no_errors: false,
+};
+
+pub const CHECKOUT: Target = Target {
+    min_rps: 250.0,
+    max_p99_ms: Some(150.0),
+    no_errors: true,
+};
+
+/// Everything a client task needs.
+#[derive(Clone)]
+pub struct Buyers {
+    pub client: reqwest::Client,
+    pub base: Arc<str>,
+    pub market: Arc<Market>,
+}
+
+impl Buyers {
+    pub fn new(base: &str, market: Arc<Market>, concurrency: usize) -> Self {
+        let client = reqwest::Client::builder()
+            .pool_max_idle_per_host(concurrency)
+            .build()
+            .unwrap_or_default();
+        Self {
+            client,
+            base: base.into(),
+            market,
+        }
+    }
+
+    /// `POST /cart/items` for one unit of the offer at `index`.
+    pub fn add(&self, token: &str, index: usize) -> reqwest::RequestBuilder {
+        let offer = &self.market.offers[index].id;
+        self.client
+            .post(format!("{}/api/v1/cart/items", self.base))
+            .bearer_auth(token)
+            .json(&json!({"offer_id": offer, "quantity": 1}))
+    }
+
+    /// `POST /checkout`: delivery for every shop, the sandbox card that succeeds.
+    pub fn checkout(&self, token: &str, shop_ids: &[String]) -> reqwest::RequestBuilder {
+        let address = json!({"name": "Camille Martin", "line1": "12 rue des Halles",
+            "postcode": "75001", "city": "Paris"});
+        let fulfilments: Vec<Value> = shop_ids
+            .iter()
+            .map(|id| json!({"shop_id": id, "method": "delivery", "address": address}))
+            .collect();
+        self.client
+            .post(format!("{}/api/v1/checkout", self.base))
+            .bearer_auth(token)
+            .header("Idempotency-Key", uuid::Uuid::now_v7().to_string())
+            .json(&json!({"fulfilments": fulfilments, "payment_method": "pm_card_visa"}))
+    }
+}
+
+/// The shops of a `{"cart": …}` answer.
+pub fn cart_shops(body: &[u8]) -> Vec<String> {
+    let cart: Value = serde_json::from_slice(body).unwrap_or_default();
+    cart["cart"]["shops"]
+        .as_array()
+        .map(|shops| {
+            shops
+                .iter()
+                .filter_map(|shop| shop["shop_id"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub async fn add_to_cart(
+    buyers: &Buyers,
+    shoppers: &[Shopper],
+    duration: Duration,
+) -> anyhow::Result<ScenarioResult> {
+    let mut tally = Tally::default();
+    let mut measured = Duration::ZERO;
+    let mut phase = 0u64;
+    while measured < duration {
+        let deadline = Instant::now() + PHASE.min(duration - measured);
+        let started = Instant::now();
+        let workers = shoppers.iter().enumerate().map(|(i, shopper)| {
+            let buyers = buyers.clone();
+            let token = shopper.token.clone();
+            let mut rng = Rng::new(phase * 1_000 + i as u64);
+            tokio::spawn(async move {
+                let mut tally = Tally::default();
+                while Instant::now() < deadline {
+                    let index = rng.below(buyers.market.offers.len());
+                    tally.send(buyers.add(&token, index)).await;
+                }
+                tally
+            })
+        });
+        for worker in futures::future::join_all(workers).await {
+            tally.merge(worker?);
+        }
+        measured += started.elapsed();
+        phase += 1;
+        buyers.market.empty_carts().await?;
+    }
+    let mut result = tally.result("add_to_cart", measured);
+    result.notes.push(format!(
+        "{} shoppers, carts emptied every {} ms",
+        shoppers.len(),
+        PHASE.as_millis()
+    ));
+    Ok(result.with_target(ADD_TO_CART))
+}
+
+/// Three offers of three different shops.
+fn three_sellers(rng: &mut Rng, market: &Market) -> [usize; 3] {
+    let shops = market.shops.len();
+    let first = rng.below(shops);
+    let second = (first + 1 + rng.below(shops - 1)) % shops;
+    let mut third = rng.below(shops);
+    while third == first || third == second {
+        third = (third + 1) % shops;
+    }
+    [first, second, third].map(|shop| {
+        let offers = &market.shops[shop];
+        offers[rng.below(offers.len())]
+    })
+}
+
+/// Fill then check out, shopper after shopper; answers (fill, checkout).
+pub async fn checkout_3_sellers(
+    buyers: &Buyers,
+    shoppers: &[Shopper],
+    duration: Duration,
+) -> anyhow::Result<(ScenarioResult, ScenarioResult)> {
+    buyers.market.empty_carts().await?;
+    let deadline = Instant::now() + duration;
+    let started = Instant::now();
+    let workers = shoppers.iter().enumerate().map(|(i, shopper)| {
+        let buyers = buyers.clone();
+        let token = shopper.token.clone();
+        let mut rng = Rng::new(1_000_000 + i as u64);
+        tokio::spawn(async move {
+            let (mut fill, mut checkout) = (Tally::default(), Tally::default());
+            while Instant::now() < deadline {
+                let mut shop_ids = Vec::new();
+                for index in three_sellers(&mut rng, &buyers.market) {
+                    if let Some(body) = fill.send(buyers.add(&token, index)).await {
+                        shop_ids = cart_shops(&body);
+                    }
+                }
+                if !shop_ids.is_empty() {
+                    checkout.send(buyers.checkout(&token, &shop_ids)).await;
+                }
+            }
+            (fill, checkout)
+        })
+    });
+    let (mut fill, mut checkout) = (Tally::default(), Tally::default());
+    for worker in futures::future::join_all(workers).await {
+        let (f, c) = worker?;
+        fill.merge(f);
+        checkout.merge(c);
+    }
+    let elapsed = started.elapsed();
+    let fill = fill.result("checkout_fill", elapsed);
+    let mut checkout = checkout.result("checkout_3_sellers", elapsed);
+    checkout.notes.push(format!(
+        "{} shoppers, each: 3 adds (checkout_fill) then POST /checkout; req/s = orders/s",
+        shoppers.len()
+    ));
+    Ok((fill, checkout.with_target(CHECKOUT)))
+}
