@@ -18,6 +18,7 @@
 //! ```
 
 mod error;
+mod operating;
 mod orders;
 mod selling;
 #[cfg(test)]

@@ -190,3 +190,52 @@ pub struct Notification {
     pub order_id: Option<String>,
     pub created_at: String,
 }
+
+/// `GET /wallet`: the shopper's cashback.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Wallet {
+    pub available_cents: i64,
+    pub pending_cents: i64,
+    pub currency: String,
+    /// The latest ledger lines on the wallet, newest first.
+    pub entries: Vec<WalletEntry>,
+    /// Each earning or credit, newest first.
+    pub lots: Vec<CashbackLot>,
+}
+
+/// A movement of the wallet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WalletEntry {
+    pub id: String,
+    /// `cashback_earned`, `cashback_boost`, `cashback_matured`, `cashback_hold`,
+    /// `cashback_unheld`, `refund_wallet`, `cashback_reversed`, `cashback_expired`, ….
+    pub kind: String,
+    /// `available` or `pending`.
+    pub balance: String,
+    pub amount_cents: i64,
+    pub order_id: Option<String>,
+    pub created_at: String,
+}
+
+/// Cashback earned on a seller order, or credited back by a refund.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CashbackLot {
+    pub id: String,
+    /// `earned` or `credit`.
+    pub kind: String,
+    /// `pending`, `available`, `reversed` or `expired`.
+    pub status: String,
+    /// What it is worth after reversals.
+    pub amount_cents: i64,
+    /// Of it, what is left to spend.
+    pub remaining_cents: i64,
+    /// Of it, what the shop funded (a boost).
+    pub boost_cents: i64,
+    pub order_id: Option<String>,
+    pub order_number: Option<String>,
+    pub shop_name: Option<String>,
+    /// When pending cashback becomes available (known once the goods are handed over).
+    pub matures_at: Option<String>,
+    pub expires_at: Option<String>,
+    pub created_at: String,
+}

@@ -8,12 +8,14 @@
 //! - [`selling`]: a seller's shop, locations, offers and stock.
 //! - [`buying`]: the cart, checkout, payment page, notifications.
 //! - [`orders`]: orders and seller orders.
+//! - [`operating`]: operators' queues, decisions, settings and audit log; offer reports.
 
 pub mod auth;
 pub mod buying;
 pub mod catalog;
 pub mod error;
 pub mod list;
+pub mod operating;
 pub mod orders;
 pub mod selling;
 

@@ -7,6 +7,7 @@
 
 use sea_orm_migration::{MigrationTrait, MigratorTrait};
 
+mod ddl;
 mod migrations;
 
 pub use sea_orm_migration;
@@ -22,6 +23,8 @@ impl MigratorTrait for Migrator {
             Box::new(migrations::m20261122_000002_create_catalog::Migration),
             Box::new(migrations::m20261122_000003_create_recently_viewed::Migration),
             Box::new(migrations::m20261122_000004_create_orders::Migration),
+            Box::new(migrations::m20261122_000005_create_cashback::Migration),
+            Box::new(migrations::m20261122_000006_create_operating::Migration),
         ]
     }
 }

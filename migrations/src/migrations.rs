@@ -4,3 +4,5 @@ pub mod m20261122_000001_create_accounts;
 pub mod m20261122_000002_create_catalog;
 pub mod m20261122_000003_create_recently_viewed;
 pub mod m20261122_000004_create_orders;
+pub mod m20261122_000005_create_cashback;
+pub mod m20261122_000006_create_operating;

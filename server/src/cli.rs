@@ -13,7 +13,9 @@ use secrecy::SecretString;
 use services::Db;
 use services::seed::catalog::{CatalogReport, CatalogSize, seed_catalog};
 
-use crate::config::{DEFAULT_DATABASE_URL, Settings, redact_url};
+use crate::config::{
+    DEFAULT_DATABASE_URL, PaymentProviderKind, Settings, StripeSettings, redact_url,
+};
 use crate::startup::Application;
 
 /// Halles: a marketplace of many sellers' e-shops, one cart and one payment.
@@ -65,14 +67,73 @@ struct ServeArgs {
     media_dir: PathBuf,
     #[command(flatten)]
     mail: MailArgs,
+    #[command(flatten)]
+    payments: PaymentArgs,
+}
+
+/// Which provider charges cards. Secrets are read as secrets: never echoed in `--help`
+/// nor in debug output.
+#[derive(Debug, Args)]
+struct PaymentArgs {
+    /// `sandbox` (no network; test cards decide) or `stripe`.
+    #[arg(
+        long,
+        env = "HALLES_PAYMENT_PROVIDER",
+        value_enum,
+        default_value = "sandbox"
+    )]
+    payment_provider: PaymentProviderKind,
+    /// Stripe's API base URL.
+    #[arg(long, env = "HALLES_STRIPE_API_BASE", default_value = services::buying::stripe::DEFAULT_API_BASE)]
+    stripe_api_base: String,
+    /// Stripe secret key (`sk_…`); required with `--payment-provider stripe`.
+    #[arg(long, env = "HALLES_STRIPE_SECRET_KEY", hide_env_values = true, value_parser = secret)]
+    stripe_secret_key: Option<SecretString>,
+    /// Signing secret of the webhook endpoint (`whsec_…`); required with Stripe.
+    #[arg(long, env = "HALLES_STRIPE_WEBHOOK_SECRET", hide_env_values = true, value_parser = secret)]
+    stripe_webhook_secret: Option<SecretString>,
+    /// Milliseconds a call to Stripe may take before its outcome counts as unknown.
+    #[arg(long, env = "HALLES_STRIPE_TIMEOUT_MS", default_value_t = 20_000)]
+    stripe_timeout_ms: u64,
+}
+
+fn secret(value: &str) -> Result<SecretString, std::convert::Infallible> {
+    Ok(SecretString::from(value))
+}
+
+impl PaymentArgs {
+    fn stripe(&self) -> StripeSettings {
+        StripeSettings {
+            api_base: self.stripe_api_base.clone(),
+            secret_key: self.stripe_secret_key.clone(),
+            webhook_secret: self.stripe_webhook_secret.clone(),
+            timeout: Duration::from_millis(self.stripe_timeout_ms.max(1)),
+        }
+    }
 }
 
 /// Where e-mails go.
 #[derive(Debug, Args)]
 struct MailArgs {
-    /// Folder where e-mails are written as `.eml` files (no SMTP server is used).
+    /// Folder where e-mails are written as `.eml` files when no SMTP server is set.
     #[arg(long, env = "HALLES_MAIL_DIR", default_value = "data/mail")]
     mail_dir: PathBuf,
+    /// SMTP server for e-mails, e.g. smtps://user:password@smtp.example.com:465.
+    #[arg(long, env = "HALLES_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<SecretString>,
+    /// The sender of every e-mail.
+    #[arg(long, env = "HALLES_MAIL_FROM", default_value = crate::mail::DEFAULT_FROM)]
+    mail_from: String,
+}
+
+impl MailArgs {
+    fn settings(&self) -> crate::mail::MailSettings {
+        crate::mail::MailSettings {
+            dir: self.mail_dir.clone(),
+            smtp_url: self.smtp_url.clone(),
+            from: self.mail_from.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -103,6 +164,9 @@ struct JobsArgs {
     once: bool,
     #[command(flatten)]
     mail: MailArgs,
+    /// The provider to ask about payments whose answer was lost.
+    #[command(flatten)]
+    payments: PaymentArgs,
 }
 
 /// Parses the command line and runs it on a multi-threaded runtime.
@@ -141,7 +205,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 jobs_interval: (args.jobs_interval_secs > 0)
                     .then(|| Duration::from_secs(args.jobs_interval_secs)),
                 media_dir: args.media_dir,
-                mail_dir: args.mail.mail_dir,
+                mail: args.mail.settings(),
+                payment_provider: args.payments.payment_provider,
+                stripe: args.payments.stripe(),
             };
             let app = Application::build(settings).await?;
             app.run_until_stopped().await?;
@@ -174,9 +240,21 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Jobs(args) => {
+            let payments = crate::startup::payment_gateway(
+                args.payments.payment_provider,
+                &args.payments.stripe(),
+            )?;
             let db = connect_migrated(&url).await?;
-            let mailer = crate::jobs::mailer(&args.mail.mail_dir);
+            let mailer = crate::mail::mailer(&args.mail.settings())?;
             if args.once {
+                let reconciled = services::buying::payments::reconcile_processing(
+                    &db,
+                    payments.provider(),
+                    crate::startup::RECONCILE_AFTER,
+                )
+                .await
+                .context("reconciling payments")?;
+                println!("{:<24} {} row(s)", "reconcile_payments", reconciled);
                 for report in services::jobs::run_due_once(&db, mailer.as_ref())
                     .await
                     .context("running jobs")?
@@ -185,7 +263,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 Ok(ExitCode::SUCCESS)
             } else {
-                crate::jobs::run_forever(db, mailer, Duration::from_secs(60)).await;
+                let interval = Duration::from_secs(60);
+                tokio::spawn(crate::startup::reconcile_forever(
+                    db.clone(),
+                    payments,
+                    interval,
+                ));
+                crate::jobs::run_forever(db, mailer, interval).await;
                 Ok(ExitCode::SUCCESS)
             }
         }

@@ -1,5 +1,5 @@
 //! Settings, from flags and environment variables with defaults that run locally on
-//! SQLite. Secrets (the database URL may hold a password) never print.
+//! SQLite. Secrets (the database URL may hold a password, the Stripe keys) never print.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -9,6 +9,50 @@ use secrecy::{ExposeSecret, SecretString};
 
 /// The default database: an embedded SQLite file under `./data/`.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/halles.db";
+
+/// Which payment provider charges cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaymentProviderKind {
+    /// No network: outcomes decided by the test card (the default).
+    Sandbox,
+    /// Stripe PaymentIntents, with the webhook at `POST /api/v1/webhooks/stripe`.
+    Stripe,
+}
+
+/// How to reach Stripe; used when the provider is [`PaymentProviderKind::Stripe`].
+#[derive(Clone)]
+pub struct StripeSettings {
+    /// `https://api.stripe.com`, or a local fake.
+    pub api_base: String,
+    pub secret_key: Option<SecretString>,
+    /// The webhook endpoint's signing secret (`whsec_…`).
+    pub webhook_secret: Option<SecretString>,
+    /// How long one call to Stripe may take before its outcome is "unknown".
+    pub timeout: Duration,
+}
+
+impl Default for StripeSettings {
+    fn default() -> Self {
+        Self {
+            api_base: services::buying::stripe::DEFAULT_API_BASE.to_owned(),
+            secret_key: None,
+            webhook_secret: None,
+            timeout: services::buying::stripe::DEFAULT_TIMEOUT,
+        }
+    }
+}
+
+impl std::fmt::Debug for StripeSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = |secret: &Option<SecretString>| if secret.is_some() { "***" } else { "unset" };
+        f.debug_struct("StripeSettings")
+            .field("api_base", &self.api_base)
+            .field("secret_key", &shown(&self.secret_key))
+            .field("webhook_secret", &shown(&self.webhook_secret))
+            .field("timeout", &self.timeout)
+            .finish()
+    }
+}
 
 /// Everything `halles serve` needs.
 #[derive(Clone)]
@@ -25,8 +69,11 @@ pub struct Settings {
     pub jobs_interval: Option<Duration>,
     /// Where uploaded images are stored (see `services::media`).
     pub media_dir: PathBuf,
-    /// Where e-mails are written as `.eml` files when no SMTP server is configured.
-    pub mail_dir: PathBuf,
+    /// Where e-mails go: SMTP when configured, else `.eml` files in a folder.
+    pub mail: crate::mail::MailSettings,
+    /// Which provider charges cards (`HALLES_PAYMENT_PROVIDER`).
+    pub payment_provider: PaymentProviderKind,
+    pub stripe: StripeSettings,
 }
 
 impl Settings {
@@ -40,7 +87,23 @@ impl Settings {
             trust_proxy: false,
             jobs_interval: None,
             media_dir: std::env::temp_dir().join(format!("halles-media-{}", uuid::Uuid::now_v7())),
-            mail_dir: std::env::temp_dir().join(format!("halles-mail-{}", uuid::Uuid::now_v7())),
+            mail: crate::mail::MailSettings::folder(
+                std::env::temp_dir().join(format!("halles-mail-{}", uuid::Uuid::now_v7())),
+            ),
+            payment_provider: PaymentProviderKind::Sandbox,
+            stripe: StripeSettings::default(),
+        }
+    }
+
+    /// The webhook signing secret, when Stripe is the provider.
+    pub fn stripe_webhook_secret(&self) -> Option<&str> {
+        match self.payment_provider {
+            PaymentProviderKind::Stripe => self
+                .stripe
+                .webhook_secret
+                .as_ref()
+                .map(|secret| secret.expose_secret()),
+            PaymentProviderKind::Sandbox => None,
         }
     }
 
@@ -60,7 +123,9 @@ impl std::fmt::Debug for Settings {
             .field("trust_proxy", &self.trust_proxy)
             .field("jobs_interval", &self.jobs_interval)
             .field("media_dir", &self.media_dir)
-            .field("mail_dir", &self.mail_dir)
+            .field("mail", &self.mail)
+            .field("payment_provider", &self.payment_provider)
+            .field("stripe", &self.stripe)
             .finish()
     }
 }
@@ -84,7 +149,19 @@ pub fn redact_url(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::redact_url;
+    use super::{PaymentProviderKind, Settings, redact_url};
+    use secrecy::SecretString;
+
+    #[test]
+    fn stripe_secrets_never_print() {
+        let mut settings = Settings::for_tests("sqlite://x.db", "site".into());
+        settings.payment_provider = PaymentProviderKind::Stripe;
+        settings.stripe.secret_key = Some(SecretString::from("sk_live_abc"));
+        settings.stripe.webhook_secret = Some(SecretString::from("whsec_abc"));
+        let printed = format!("{settings:?}");
+        assert!(!printed.contains("sk_live_abc") && !printed.contains("whsec_abc"));
+        assert!(printed.contains("Stripe"));
+    }
 
     #[test]
     fn passwords_in_database_urls_are_redacted() {

@@ -3,19 +3,10 @@
 
 use std::time::Duration;
 
-use std::path::Path;
 use std::sync::Arc;
 
 use services::Db;
-use services::buying::notifications::{FolderMailer, Mailer};
-
-/// Where e-mails go: `.eml` files in `folder`.
-pub fn mailer(folder: &Path) -> Arc<dyn Mailer> {
-    Arc::new(FolderMailer {
-        folder: folder.to_owned(),
-        from: "Halles <no-reply@halles.example>".to_owned(),
-    })
-}
+use services::buying::notifications::Mailer;
 
 /// Runs every due job, then sleeps `interval`, forever.
 pub async fn run_forever(db: Db, mailer: Arc<dyn Mailer>, interval: Duration) {

@@ -8,11 +8,13 @@
 //! - [`state`]: the state every handler shares.
 //! - [`http`]: routes, extractors, errors, middleware.
 //! - [`jobs`]: the background job loop.
+//! - [`mail`]: where e-mails go (SMTP or a folder).
 
 pub mod cli;
 pub mod config;
 pub mod http;
 pub mod jobs;
+pub mod mail;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

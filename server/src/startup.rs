@@ -7,10 +7,12 @@ use std::sync::Arc;
 use anyhow::Context;
 use leptos::config::LeptosOptions;
 use services::Db;
+use services::buying::payments::Gateway;
+use services::buying::stripe::{StripeConfig, StripeProvider};
 use services::media::DiskImageStore;
 use tokio::net::TcpListener;
 
-use crate::config::{Settings, redact_url};
+use crate::config::{PaymentProviderKind, Settings, StripeSettings, redact_url};
 use crate::http::router;
 use crate::state::AppState;
 
@@ -28,6 +30,7 @@ impl Application {
     /// Connects to the database, applies migrations and binds the listener.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let started = std::time::Instant::now();
+        let payments = payment_gateway(settings.payment_provider, &settings.stripe)?;
         let db = Db::connect(settings.database_url())
             .await
             .with_context(|| format!("connecting to {}", redact_url(settings.database_url())))?;
@@ -48,13 +51,14 @@ impl Application {
             settings: Arc::new(settings),
             leptos_options,
             images,
-            payments: services::buying::payments::Gateway::sandbox(),
+            payments,
         };
         let router = router::build(state.clone());
         tracing::info!(
             address = %addr,
             database = %redact_url(state.settings.database_url()),
             hydration = router::site_is_built(&state.settings.site_root),
+            payments = state.payments.provider().name(),
             startup_ms = started.elapsed().as_millis() as u64,
             "halles is ready"
         );
@@ -88,10 +92,18 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
+        let mailer = crate::mail::mailer(&self.state.settings.mail)?;
         let jobs = self.state.settings.jobs_interval.map(|interval| {
             tokio::spawn(crate::jobs::run_forever(
                 self.state.db.clone(),
-                crate::jobs::mailer(&self.state.settings.mail_dir),
+                mailer,
+                interval,
+            ))
+        });
+        let reconcile = self.state.settings.jobs_interval.map(|interval| {
+            tokio::spawn(reconcile_forever(
+                self.state.db.clone(),
+                self.state.payments.clone(),
                 interval,
             ))
         });
@@ -103,14 +115,81 @@ impl Application {
         .with_graceful_shutdown(shutdown)
         .await
         .context("serving HTTP");
-        if let Some(jobs) = jobs {
-            jobs.abort();
+        for job in [jobs, reconcile].into_iter().flatten() {
+            job.abort();
         }
         if let Err(err) = self.state.db.close().await {
             tracing::warn!(error = %err, "closing the database pool");
         }
         tracing::info!("halles stopped");
         served
+    }
+}
+
+/// The payment provider the settings name. Stripe without its keys is refused here, at
+/// startup, rather than at the first payment.
+pub fn payment_gateway(
+    provider: PaymentProviderKind,
+    stripe: &StripeSettings,
+) -> anyhow::Result<Gateway> {
+    match provider {
+        PaymentProviderKind::Sandbox => Ok(Gateway::sandbox()),
+        PaymentProviderKind::Stripe => {
+            let Some(secret_key) = stripe.secret_key.clone() else {
+                anyhow::bail!(
+                    "HALLES_PAYMENT_PROVIDER=stripe needs HALLES_STRIPE_SECRET_KEY (the API secret key, sk_…)"
+                );
+            };
+            if stripe.webhook_secret.is_none() {
+                anyhow::bail!(
+                    "HALLES_PAYMENT_PROVIDER=stripe needs HALLES_STRIPE_WEBHOOK_SECRET (the webhook endpoint's signing secret, whsec_…)"
+                );
+            }
+            if !(stripe.api_base.starts_with("https://") || stripe.api_base.starts_with("http://"))
+            {
+                anyhow::bail!(
+                    "HALLES_STRIPE_API_BASE must be an http(s) URL, not {:?}",
+                    stripe.api_base
+                );
+            }
+            let provider = StripeProvider::new(StripeConfig {
+                api_base: stripe.api_base.clone(),
+                secret_key,
+                timeout: stripe.timeout,
+            })
+            .context("setting up the Stripe client")?;
+            Ok(Gateway(Arc::new(provider)))
+        }
+    }
+}
+
+/// How long an attempt may stay `processing` before the reconcile asks the provider
+/// about it: well past any request still waiting for its answer.
+pub const RECONCILE_AFTER: chrono::Duration = chrono::Duration::minutes(2);
+
+/// Asks the provider about attempts whose answer was lost, every `interval`, forever.
+pub async fn reconcile_forever(db: Db, payments: Gateway, interval: std::time::Duration) {
+    let mut ticker = tokio::time::interval(interval);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticker.tick().await;
+        match services::buying::payments::reconcile_processing(
+            &db,
+            payments.provider(),
+            RECONCILE_AFTER,
+        )
+        .await
+        {
+            Ok(0) => {}
+            Ok(settled) => tracing::info!(
+                job.name = "reconcile_payments",
+                job.affected = settled,
+                "job ran"
+            ),
+            Err(err) => {
+                tracing::error!(error = %err, "reconciling payments failed; retrying at the next tick")
+            }
+        }
     }
 }
 

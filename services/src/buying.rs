@@ -2,6 +2,7 @@
 //! the ledger, notifications).
 //!
 //! - [`cart`]: one server-side cart per account or guest cookie, grouped by shop.
+//! - [`cashback`]: earning, maturing, spending, reversing and expiring cashback.
 //! - [`checkout`]: quotes, and placing an order: stock reserved, cart emptied, one
 //!   seller order per shop, all in one transaction.
 //! - [`discounts`]: discount codes of shops and of the platform.
@@ -15,6 +16,7 @@
 //! - [`views`]: orders as read back.
 
 pub mod cart;
+pub mod cashback;
 pub mod checkout;
 pub mod discounts;
 pub mod idempotency;
@@ -23,4 +25,5 @@ pub mod notifications;
 pub mod orders;
 pub mod payments;
 pub mod stock;
+pub mod stripe;
 pub mod views;

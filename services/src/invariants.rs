@@ -29,7 +29,7 @@ struct Check {
     count_violations_sql: &'static str,
 }
 
-const CHECKS: [Check; 14] = [
+const CHECKS: [Check; 20] = [
     Check {
         name: "staff_reference_users_and_shops",
         description: "every shop staff row names an existing user and shop",
@@ -117,6 +117,52 @@ const CHECKS: [Check; 14] = [
         count_violations_sql: "SELECT (SELECT COUNT(*) FROM seller_orders WHERE refunded_cents > total_cents) \
             + (SELECT COUNT(*) FROM payments WHERE refunded_cents > captured_cents)",
     },
+    Check {
+        name: "wallets_match_ledger",
+        description: "every wallet's cached balances equal the sums of its ledger lines",
+        count_violations_sql: "SELECT COUNT(*) FROM wallets w WHERE w.available_cents <> \
+            COALESCE((SELECT SUM(e.amount_cents) FROM ledger_entries e WHERE e.account = 'wallet:' || w.user_id), 0) \
+            OR w.pending_cents <> COALESCE((SELECT SUM(e.amount_cents) FROM ledger_entries e \
+            WHERE e.account = 'wallet:' || w.user_id || ':pending'), 0)",
+    },
+    Check {
+        name: "cashback_holds_settled",
+        description: "cashback set aside for an order is spent or given back once the order is decided",
+        count_violations_sql: "SELECT COUNT(*) FROM (SELECT e.account FROM ledger_entries e \
+            JOIN orders o ON e.account = 'hold:' || o.id WHERE o.status <> 'pending_payment' \
+            GROUP BY e.account HAVING SUM(e.amount_cents) <> 0) open_holds",
+    },
+    Check {
+        name: "cashback_traceable",
+        description: "every cent of earned cashback comes from a seller order, and lots stay within what they earned",
+        count_violations_sql: "SELECT COUNT(*) FROM cashback_lots WHERE (kind = 'earned' AND seller_order_id IS NULL) \
+            OR reversed_cents > platform_cents + boost_cents \
+            OR remaining_cents > platform_cents + boost_cents - reversed_cents",
+    },
+    Check {
+        name: "audit_rows_by_operators",
+        description: "every audit log row was written by an operator account",
+        count_violations_sql: "SELECT COUNT(*) FROM audit_log a WHERE NOT EXISTS \
+            (SELECT 1 FROM users u WHERE u.id = a.operator_id AND u.is_operator)",
+    },
+    Check {
+        name: "moderation_decisions_audited",
+        description: "every taken-down offer and every rejected or suspended shop has its reason \
+            and an audit row saying who decided",
+        count_violations_sql: "SELECT (SELECT COUNT(*) FROM offers o WHERE o.status = 'taken_down' \
+              AND (o.moderation_note IS NULL OR o.moderation_note = '' OR NOT EXISTS \
+              (SELECT 1 FROM audit_log a WHERE a.target_type = 'offer' AND a.target_id = o.id \
+               AND a.action = 'offer.takedown'))) \
+            + (SELECT COUNT(*) FROM shops h WHERE h.status IN ('rejected', 'suspended') \
+              AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.target_type = 'shop' \
+               AND a.target_id = h.id AND a.action IN ('shop.reject', 'shop.suspend')))",
+    },
+    Check {
+        name: "reports_closed_on_taken_down_offers",
+        description: "no report stays open on an offer already taken down",
+        count_violations_sql: "SELECT COUNT(*) FROM offer_reports r JOIN offers o ON o.id = r.offer_id \
+            WHERE r.status = 'open' AND o.status = 'taken_down'",
+    },
 ];
 
 /// Runs every check; the caller decides what a violation means (exit code, alert).
@@ -141,6 +187,18 @@ pub async fn check_all(db: &Db) -> Result<Vec<CheckOutcome>, StoreError> {
             violations: count(db, "SELECT COUNT(*) FROM pragma_foreign_key_check").await?,
         });
     }
+    // The audit log is append-only because triggers refuse UPDATE and DELETE on it.
+    let audit_triggers = if db.backend() == DatabaseBackend::Sqlite {
+        "SELECT 2 - COUNT(*) FROM sqlite_master WHERE type = 'trigger' \
+         AND name IN ('audit_log_no_update', 'audit_log_no_delete')"
+    } else {
+        "SELECT 1 - COUNT(*) FROM pg_trigger WHERE tgname = 'audit_log_append_only'"
+    };
+    outcomes.push(CheckOutcome {
+        name: "audit_log_append_only",
+        description: "triggers refuse any change to or removal of an audit log row",
+        violations: count(db, audit_triggers).await?,
+    });
     Ok(outcomes)
 }
 

@@ -29,6 +29,14 @@ pub async fn run_due_once(db: &Db, mailer: &dyn Mailer) -> Result<Vec<JobReport>
             affected: orders::release_payables(db).await?,
         },
         JobReport {
+            name: "mature_cashback",
+            affected: crate::buying::cashback::mature_due(db).await?,
+        },
+        JobReport {
+            name: "expire_cashback",
+            affected: crate::buying::cashback::expire_due(db).await?,
+        },
+        JobReport {
             name: "send_notifications",
             affected: crate::buying::notifications::deliver_pending(db, mailer).await?,
         },

@@ -19,6 +19,7 @@ pub mod error;
 pub mod invariants;
 pub mod jobs;
 pub mod media;
+pub mod operating;
 pub mod seed;
 pub mod settings;
 pub mod test_support;

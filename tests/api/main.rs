@@ -1,11 +1,14 @@
 //! The JSON API and the storefront over real HTTP, on SQLite or PostgreSQL.
 
 mod accounts;
+mod cashback;
 mod catalog;
 mod catalog_pages;
 mod checkout;
 mod conventions;
 mod market;
+mod operating;
 mod races;
 mod seller_orders;
 mod storefront;
+mod stripe;

@@ -131,3 +131,25 @@ pub fn csrf_in(html: &str) -> String {
         .expect("closing quote")
         .to_owned()
 }
+
+/// Starts a server like [`spawn_app`], with its settings changed by `settings_fn` first
+/// (another payment provider, say).
+pub async fn spawn_app_with(settings_fn: impl FnOnce(&mut Settings)) -> TestApp {
+    if std::env::var_os("TEST_LOG").is_some() {
+        server::telemetry::init(std::io::stdout);
+    }
+    let url = services::test_support::fresh_database_url()
+        .await
+        .expect("creating a fresh test database");
+    let mut settings = Settings::for_tests(&url, site_root());
+    settings_fn(&mut settings);
+    let app = Application::build(settings)
+        .await
+        .expect("building the server");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let db = app.db().clone();
+    tokio::spawn(app.run_with_shutdown(std::future::pending()));
+    TestApp { address, db }
+}
+
+pub mod fake_stripe;

@@ -13,6 +13,7 @@ use api_types::{LoginResponse, MeResponse};
 pub use api::{Answer, ApiCall};
 
 use super::screens::Tab;
+use super::screens::ops::{Decision, OpsTab};
 use super::screens::orders::Verb;
 use crate::client::ApiError;
 
@@ -92,6 +93,10 @@ pub enum Action {
     PrevFilter,
     /// Take a step on the selected order (accept, ship…), asking first where needed.
     Order(Verb),
+    /// Show an operator screen.
+    OpsTab(OpsTab),
+    /// Decide on the selected shop or offer (asks a reason, then confirmation).
+    Decide(Decision),
     /// Close the form, dialog, search or cell editor without saving.
     Cancel,
     /// Answer the confirmation dialog: `true` for yes.
@@ -143,6 +148,8 @@ impl Action {
             Self::NextFilter => "next_filter",
             Self::PrevFilter => "prev_filter",
             Self::Order(_) => "order",
+            Self::OpsTab(_) => "ops_tab",
+            Self::Decide(_) => "decide",
             Self::Cancel => "cancel",
             Self::Confirm(_) => "confirm",
             Self::Answer { answer, .. } => answer.name(),
@@ -170,6 +177,8 @@ impl std::fmt::Debug for Action {
             Self::SwitchTab(tab) => write!(f, "switch_tab({tab:?})"),
             Self::Confirm(yes) => write!(f, "confirm({yes})"),
             Self::Order(verb) => write!(f, "order({verb:?})"),
+            Self::OpsTab(tab) => write!(f, "ops_tab({tab:?})"),
+            Self::Decide(decision) => write!(f, "decide({decision:?})"),
             Self::Answer { request, answer } => write!(f, "answer({request}, {answer:?})"),
             _ => f.write_str(self.name()),
         }

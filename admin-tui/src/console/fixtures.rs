@@ -348,3 +348,80 @@ pub fn seller_orders() -> Vec<SellerOrder> {
         cancelled,
     ]
 }
+
+/// Signed in as the operator, on `tab`, every operator screen loaded from canned data.
+pub fn ops_state(tab: crate::console::screens::ops::OpsTab) -> State {
+    use api_types::operating::{
+        AuditChange, AuditEntry, OperatorShop, PlatformSettings, ReportCase, SettingsResponse,
+    };
+    let mut session = Session::new("tok");
+    session.user = Some(operator());
+    session.me = Loading::Loaded;
+    let ops = &mut session.ops;
+    ops.tab = tab;
+    let applicant = |id: &str, name: &str, status: ShopStatus| OperatorShop {
+        id: id.into(),
+        slug: name.to_lowercase().replace(' ', "-"),
+        name: name.into(),
+        description: "Outils et quincaillerie, retrait en boutique".into(),
+        status,
+        status_reason: None,
+        owner_name: "Ada Lovelace".into(),
+        owner_email: format!("{id}@sellers.example"),
+        offer_count: 3,
+        created_at: "2026-11-20T09:30:00Z".into(),
+    };
+    ops.shops = loaded(page(vec![
+        applicant("s1", "Atelier Nord", ShopStatus::Pending),
+        applicant("s2", "Bazar Sud", ShopStatus::Approved),
+    ]));
+    ops.shop_page = 1;
+    ops.reports = loaded(page(vec![ReportCase {
+        offer_id: "o1".into(),
+        product_id: "p1".into(),
+        title: "Perceuse sans fil".into(),
+        shop_id: "s2".into(),
+        shop_name: "Bazar Sud".into(),
+        price_cents: 8_990,
+        currency: "EUR".into(),
+        status: "active".into(),
+        moderation_note: None,
+        open_reports: 2,
+        reasons: vec!["Photo volée".into(), "Produit contrefait".into()],
+    }]));
+    ops.settings = loaded(SettingsResponse {
+        settings: PlatformSettings {
+            commission_rate_bps: 1200,
+            cashback_rate_bps: 300,
+            return_window_days: 14,
+            pickup_hold_days: 7,
+        },
+        updated_at: "2026-11-22T08:00:00Z".into(),
+    });
+    ops.audit = loaded(page(vec![AuditEntry {
+        id: "a1".into(),
+        operator_id: "u2".into(),
+        operator_name: "Grace Hopper".into(),
+        operator_email: "grace@halles.example".into(),
+        action: "shop.suspend".into(),
+        target_type: "shop".into(),
+        target_id: "s3".into(),
+        reason: "Colis jamais livrés".into(),
+        changes: vec![AuditChange {
+            field: "status".into(),
+            old: "approved".into(),
+            new: "suspended".into(),
+        }],
+        created_at: "2026-11-21T17:45:00Z".into(),
+    }]));
+    ops.audit_page = 1;
+    State::with_session(SERVER, session)
+}
+
+/// The operator screens of a signed-in state.
+pub fn ops(state: &State) -> &crate::console::screens::ops::Ops {
+    match &state.screen {
+        Screen::Console(session) => &session.ops,
+        Screen::Login(_) => panic!("expected the console, got the login form"),
+    }
+}

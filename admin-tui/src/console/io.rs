@@ -147,6 +147,39 @@ async fn call_api(client: &ApiClient, call: ApiCall) -> Answer {
         }
         ApiCall::ListCategories => Answer::Categories(client.categories().await),
         ApiCall::ListOrders(query) => Answer::Orders(client.seller_orders(&query).await),
+        ApiCall::ShopQueue { status, page } => Answer::ShopQueue(
+            client
+                .shop_queue(
+                    status.as_deref(),
+                    page,
+                    crate::console::screens::ops::PER_PAGE,
+                )
+                .await,
+        ),
+        ApiCall::Decide {
+            target,
+            id,
+            action,
+            reason,
+        } => Answer::Decided(if target == "shop" {
+            client
+                .decide_shop(&id, action, &reason)
+                .await
+                .map(|shop| format!("{:?}", shop.status).to_lowercase())
+        } else {
+            client
+                .decide_offer(&id, action, &reason)
+                .await
+                .map(|response| response.offer.status)
+        }),
+        ApiCall::Reports { page } => Answer::Reports(
+            client
+                .reports(page, crate::console::screens::ops::PER_PAGE)
+                .await,
+        ),
+        ApiCall::GetSettings => Answer::Settings(client.platform_settings().await),
+        ApiCall::SaveSettings(body) => Answer::SettingsSaved(client.save_settings(&body).await),
+        ApiCall::Audit(query) => Answer::Audit(client.audit_log(&query).await),
         ApiCall::CountOrders { status } => {
             let query = OrderQuery {
                 status: Some(status),

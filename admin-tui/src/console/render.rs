@@ -5,6 +5,7 @@
 //! - `desk`: the seller screens' tab bar, placeholders and overlays; `dashboard`,
 //!   `offers`, `stock`, `locations`, `shop`, `orders` (with `order_detail`): one module
 //!   per screen.
+//! - `ops`: the operator screens (shop queue, reports, settings, audit log).
 //! - `form`: edit forms (the confirmation dialog is in `desk`).
 //! - `status_bar`: the two bottom rows (messages and key hints).
 //! - `help`: the `?` overlay, generated from the keymap.
@@ -20,6 +21,9 @@ mod help;
 mod locations;
 mod login;
 mod offers;
+mod ops;
+#[cfg(test)]
+mod ops_tests;
 mod order_detail;
 #[cfg(test)]
 mod order_tests;
@@ -65,10 +69,18 @@ pub fn render(frame: &mut Frame, state: &State, keymap: &Keymap) {
         Screen::Console(session) => frame::render(frame, body, state, session, keymap),
     }
     status_bar::render(frame, status, state, keymap);
-    if let Screen::Console(session) = &state.screen
-        && session.view() == View::Desk
-    {
-        desk::render_overlay(frame, body, &session.desk, !state.help_visible);
+    if let Screen::Console(session) = &state.screen {
+        match session.view() {
+            View::Desk => desk::render_overlay(frame, body, &session.desk, !state.help_visible),
+            View::Operator => desk::render_overlay_of(
+                frame,
+                body,
+                session.ops.overlay.as_ref(),
+                &[],
+                !state.help_visible,
+            ),
+            View::Checking | View::Welcome | View::OpenShop => {}
+        }
     }
     if state.help_visible {
         help::render(frame, frame.area(), keymap, Context::beneath(state));

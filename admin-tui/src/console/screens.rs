@@ -5,6 +5,7 @@
 //! - `offer_form`, `location_form`: building forms and turning them into requests.
 //! - `form`, `field`: the generic edit form and its fields; `money`: euros ↔ cents.
 //! - `overlay`: the form or confirmation dialog over a screen, and its keys.
+//! - `ops`: the operator screens (shop queue, reports, settings, audit log).
 //! - `remote`: data fetched from the server, the requests' bookkeeping ([`Out`]) and
 //!   applying the answers.
 //!
@@ -17,6 +18,7 @@ pub mod locations;
 pub mod money;
 pub mod offer_form;
 pub mod offers;
+pub mod ops;
 pub mod orders;
 mod overlay;
 mod remote;
@@ -185,6 +187,7 @@ pub fn update(session: &mut Session, action: Action, out: &mut Out) -> Option<Ef
     match session.view() {
         View::OpenShop => shop::open_shop_key(&mut session.desk, action, out),
         View::Desk => desk_key(&mut session.desk, action, out),
+        View::Operator => ops::key(&mut session.ops, action, out),
         View::Checking | View::Welcome => None,
     }
 }

@@ -4,6 +4,7 @@
 use api_types::{Role, ShopSummary, User};
 
 use super::screens::Desk;
+use super::screens::ops::Ops;
 
 /// The whole console's state.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +85,8 @@ pub struct Session {
     pub failures: u32,
     /// The seller screens (and the shop application form).
     pub desk: Desk,
+    /// The operator screens.
+    pub ops: Ops,
 }
 
 /// What the signed-in console shows, from who is signed in.
@@ -91,8 +94,10 @@ pub struct Session {
 pub enum View {
     /// A restored token is being checked.
     Checking,
-    /// The welcome panel: operators, or anyone while `/me` has not answered.
+    /// The welcome panel, while `/me` has not answered.
     Welcome,
+    /// The operator screens, for an operator without a shop.
+    Operator,
     /// The "open a shop" form, for a shopper without a shop.
     OpenShop,
     /// The seller screens.
@@ -109,6 +114,7 @@ impl std::fmt::Debug for Session {
             .field("pending_request", &self.pending_request)
             .field("failures", &self.failures)
             .field("desk", &self.desk)
+            .field("ops", &self.ops)
             .finish()
     }
 }
@@ -124,6 +130,7 @@ impl Session {
             pending_request: None,
             failures: 0,
             desk: Desk::default(),
+            ops: Ops::default(),
         }
     }
 
@@ -132,7 +139,7 @@ impl Session {
         match (&self.user, &self.shop) {
             (None, _) => View::Checking,
             (Some(_), Some(_)) => View::Desk,
-            (Some(user), None) if user.has_role(Role::Operator) => View::Welcome,
+            (Some(user), None) if user.has_role(Role::Operator) => View::Operator,
             (Some(_), None) if self.me == Loading::Loaded => View::OpenShop,
             (Some(_), None) => View::Welcome,
         }

@@ -34,7 +34,8 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         }
         Action::Refresh => match &state.screen {
             Screen::Console(session)
-                if session.view() == View::Desk && session.desk.tab != Tab::Dashboard =>
+                if (session.view() == View::Desk && session.desk.tab != Tab::Dashboard)
+                    || session.view() == View::Operator =>
             {
                 with_session(state, |session, out| {
                     screens::update(session, Action::Refresh, out)
@@ -85,6 +86,8 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         | Action::NextFilter
         | Action::PrevFilter
         | Action::Order(_)
+        | Action::OpsTab(_)
+        | Action::Decide(_)
         | Action::Cancel
         | Action::Confirm(_) => {
             with_session(state, |session, out| screens::update(session, action, out))

@@ -1,8 +1,12 @@
 //! Carts and orders: service views → API types.
 
-use api_types::buying::{Address, Cart, CartItem, CartShop, Notification, Quote, QuotePart};
+use api_types::buying::{
+    Address, Cart, CartItem, CartShop, CashbackLot, Notification, Quote, QuotePart, Wallet,
+    WalletEntry,
+};
 use api_types::orders::{Fulfilment, Order, OrderLine, Payment, SellerOrder};
 use services::buying::cart::CartView;
+use services::buying::cashback::WalletView;
 use services::buying::checkout::{AddressInput, Quote as QuoteView};
 use services::buying::views::{OrderView, SellerOrderView};
 use services::db::entity::notifications;
@@ -231,5 +235,49 @@ pub fn notification_of(row: &notifications::Model) -> Notification {
         body: row.body.clone(),
         order_id: row.order_id.clone(),
         created_at: rfc3339(row.created_at),
+    }
+}
+
+/// The wallet as the API shows it.
+pub fn wallet_of(view: &WalletView) -> Wallet {
+    Wallet {
+        available_cents: view.balances.available_cents,
+        pending_cents: view.balances.pending_cents,
+        currency: "EUR".into(),
+        entries: view
+            .entries
+            .iter()
+            .map(|entry| WalletEntry {
+                id: entry.id.clone(),
+                kind: entry.kind().to_owned(),
+                balance: if entry.is_pending() {
+                    "pending"
+                } else {
+                    "available"
+                }
+                .to_owned(),
+                amount_cents: entry.amount_cents,
+                order_id: entry.order_id.clone(),
+                created_at: rfc3339(entry.created_at),
+            })
+            .collect(),
+        lots: view
+            .lots
+            .iter()
+            .map(|lot| CashbackLot {
+                id: lot.id.clone(),
+                kind: lot.kind.clone(),
+                status: lot.status.clone(),
+                amount_cents: lot.platform_cents + lot.boost_cents - lot.reversed_cents,
+                remaining_cents: lot.remaining_cents,
+                boost_cents: lot.boost_cents,
+                order_id: lot.order_id.clone(),
+                order_number: lot.order_number.clone(),
+                shop_name: lot.shop_name.clone(),
+                matures_at: lot.matures_at.map(rfc3339),
+                expires_at: lot.expires_at.map(rfc3339),
+                created_at: rfc3339(lot.created_at),
+            })
+            .collect(),
     }
 }

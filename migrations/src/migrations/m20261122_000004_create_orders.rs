@@ -225,29 +225,10 @@ const DOWN: &[&str] = &[
     "ALTER TABLE shops DROP COLUMN commission_bps",
 ];
 
-/// The timestamp type sea-orm reads back as `DateTime<Utc>` on each engine.
-fn timestamp_type(backend: DatabaseBackend) -> &'static str {
-    match backend {
-        DatabaseBackend::Sqlite => "timestamp_with_timezone_text",
-        _ => "TIMESTAMPTZ",
-    }
-}
-
-async fn run(manager: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
-    let ts = timestamp_type(manager.get_database_backend());
-    for sql in statements {
-        manager
-            .get_connection()
-            .execute_unprepared(&sql.replace("{ts}", ts))
-            .await?;
-    }
-    Ok(())
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        run(manager, UP).await?;
+        crate::ddl::run(manager, UP).await?;
         let insert_settings = match manager.get_database_backend() {
             DatabaseBackend::Sqlite => {
                 "INSERT INTO platform_settings (id, updated_at) VALUES (1, strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'))"
@@ -262,6 +243,6 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        run(manager, DOWN).await
+        crate::ddl::run(manager, DOWN).await
     }
 }

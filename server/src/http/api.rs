@@ -5,8 +5,10 @@ mod buying;
 pub mod catalog;
 mod discounts;
 pub mod images;
+mod operating;
 pub mod seller_orders;
 pub mod selling;
+mod webhooks;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -26,6 +28,8 @@ pub fn router() -> Router<AppState> {
         .merge(buying::router())
         .merge(discounts::router())
         .merge(images::api_router())
+        .merge(webhooks::router())
+        .merge(operating::router())
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such API endpoint.")
         })

@@ -56,6 +56,8 @@ pub struct CartLineRow {
     pub quantity: i32,
     pub price_cents_seen: i64,
     pub price_cents: i64,
+    /// What the seller charges to deliver this offer (shown on the product page).
+    pub delivery_price_cents: i64,
     pub condition: String,
     pub offer_status: String,
     pub product_id: String,
@@ -65,7 +67,6 @@ pub struct CartLineRow {
     pub shop_slug: String,
     pub shop_name: String,
     pub shop_status: String,
-    pub shipping_flat_cents: i64,
     pub free_shipping_threshold_cents: Option<i64>,
     pub available: i64,
     pub shop_has_pickup: i32,
@@ -174,9 +175,9 @@ pub async fn cart_id(
 }
 
 const LINES_SQL: &str = "SELECT ci.id AS item_id, ci.offer_id, ci.quantity, ci.price_cents_seen, \
-    o.price_cents, o.condition, o.status AS offer_status, p.id AS product_id, \
+    o.price_cents, o.delivery_price_cents, o.condition, o.status AS offer_status, p.id AS product_id, \
     p.slug AS product_slug, p.title, s.id AS shop_id, s.slug AS shop_slug, s.name AS shop_name, \
-    s.status AS shop_status, s.shipping_flat_cents, s.free_shipping_threshold_cents, \
+    s.status AS shop_status, s.free_shipping_threshold_cents, \
     COALESCE((SELECT SUM(sl.quantity - sl.reserved) FROM stock_levels sl \
         WHERE sl.offer_id = o.id), 0) AS available, \
     CASE WHEN EXISTS (SELECT 1 FROM locations l WHERE l.shop_id = s.id AND l.pickup \
@@ -225,10 +226,17 @@ pub fn group_by_shop(lines: Vec<CartLineRow>) -> Vec<CartShopView> {
                 .filter(|line| line.state() != LineState::Unavailable)
                 .map(CartLineRow::line_cents)
                 .sum();
+            // One parcel per shop: its dearest offer's delivery price (what the product
+            // page showed), free from the shop's threshold.
+            let delivery_cents = lines
+                .iter()
+                .map(|line| line.delivery_price_cents)
+                .max()
+                .unwrap_or(0);
             Some(CartShopView {
                 shipping_cents: domain::money::shipping_for(
                     subtotal_cents,
-                    first.shipping_flat_cents,
+                    delivery_cents,
                     first.free_shipping_threshold_cents,
                 ),
                 shop_id: first.shop_id,
@@ -374,6 +382,10 @@ pub async fn add_item(
     }
     let conn = db.conn();
     let offer = offer_for_cart(conn, offer_id).await?;
+    if i64::from(quantity) > offer.available {
+        // Before the cart exists: a refused first add leaves no empty cart behind.
+        return Err(out_of_stock(offer.available));
+    }
     let cart_id = cart_id(conn, owner, true)
         .await?
         .ok_or_else(|| StoreError::Internal("no cart".into()))?;

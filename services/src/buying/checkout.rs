@@ -16,7 +16,7 @@ use crate::db::entity::{discount_codes, locations, orders};
 use crate::db::statement;
 use crate::{Db, StoreError, new_id, now, settings};
 use domain::money::{
-    DiscountKind, STANDARD_VAT_BPS, apply_rate, shipping_for, split_proportionally, vat_included,
+    DiscountKind, STANDARD_VAT_BPS, apply_rate, split_proportionally, vat_included,
 };
 use domain::orders::FulfilmentMethod;
 
@@ -156,6 +156,8 @@ pub struct QuotePart {
     pub total_cents: i64,
     pub commission_cents: i64,
     pub commission_bps: i32,
+    /// This part's share of the cashback spent (in proportion to the parts' totals).
+    pub cashback_used_cents: i64,
 }
 
 /// What a checkout would charge.
@@ -266,15 +268,7 @@ async fn build_quote(
                         )
                     })?
                     .validate()?;
-                (
-                    Some(address),
-                    None,
-                    shipping_for(
-                        shop.subtotal_cents,
-                        shop.lines[0].shipping_flat_cents,
-                        shop.free_shipping_threshold_cents,
-                    ),
-                )
+                (Some(address), None, shop.shipping_cents)
             }
             FulfilmentMethod::Pickup => {
                 let store_id = choice.store_id.clone().ok_or_else(|| {
@@ -312,6 +306,7 @@ async fn build_quote(
             total_cents: 0,
             commission_cents: 0,
             commission_bps,
+            cashback_used_cents: 0,
             lines: shop.lines,
         });
     }
@@ -387,11 +382,16 @@ async fn build_quote(
         ));
     }
     if cashback_used_cents > 0 {
-        let available = super::ledger::balance(conn, &super::ledger::wallet(user_id)).await?;
+        let available = super::cashback::balances(conn, user_id)
+            .await?
+            .available_cents;
         if cashback_used_cents > available {
             return Err(invalid(
                 "cashback_insufficient",
-                format!("you have {available} cents of cashback to spend"),
+                format!(
+                    "you have {} of cashback to spend",
+                    domain::money::format_euros(available)
+                ),
                 "use_cashback_cents",
             ));
         }
@@ -402,6 +402,13 @@ async fn build_quote(
                 "use_cashback_cents",
             ));
         }
+    }
+    let totals: Vec<i64> = parts.iter().map(|part| part.total_cents).collect();
+    for (part, share) in parts
+        .iter_mut()
+        .zip(split_proportionally(cashback_used_cents, &totals))
+    {
+        part.cashback_used_cents = share;
     }
     let total_cents = before_cashback - cashback_used_cents;
     Ok(Quote {
@@ -488,7 +495,7 @@ pub async fn place_order(
     input: CheckoutInput,
 ) -> Result<OrderView, StoreError> {
     if let PaymentChoice::Method(method) = &input.payment {
-        payments::check_method(method)?;
+        provider.check_method(method)?;
     }
     let order_id = create_pending_order(db, provider.name(), user_id, &input).await?;
     match input.payment {
@@ -580,6 +587,7 @@ async fn create_pending_order(
         ],
     ))
     .await?;
+    super::cashback::hold_for_order(&txn, user_id, &order_id, quote.cashback_used_cents).await?;
     let mut to_reserve = Vec::new();
     for part in &quote.parts {
         let seller_order_id = new_id();
@@ -596,8 +604,9 @@ async fn create_pending_order(
             backend,
             "INSERT INTO seller_orders (id, order_id, shop_id, status, fulfilment, ship_name, ship_line1, \
              ship_line2, ship_postcode, ship_city, ship_country, store_id, pickup_code, items_cents, \
-             shipping_cents, discount_cents, total_cents, commission_bps, commission_cents, created_at, updated_at) \
-             VALUES (?, ?, ?, 'pending_payment', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             shipping_cents, discount_cents, total_cents, commission_bps, commission_cents, cashback_used_cents, \
+             created_at, updated_at) \
+             VALUES (?, ?, ?, 'pending_payment', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 seller_order_id.clone().into(),
                 order_id.clone().into(),
@@ -617,6 +626,7 @@ async fn create_pending_order(
                 part.total_cents.into(),
                 part.commission_bps.into(),
                 part.commission_cents.into(),
+                part.cashback_used_cents.into(),
                 at.into(),
                 at.into(),
             ],

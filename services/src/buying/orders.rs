@@ -13,7 +13,7 @@ use sea_orm::{
 
 use super::payments::PaymentProvider;
 use super::views::{OrderView, SellerOrderView, load_order, seller_order_view};
-use super::{ledger, notifications, stock};
+use super::{cashback, ledger, notifications, stock};
 use crate::db::entity::{orders, payments, seller_orders, shops};
 use crate::db::statement;
 use crate::{Db, StoreError, new_id, now, settings};
@@ -354,9 +354,13 @@ async fn refund_part(
         .one(db.conn())
         .await?
         .ok_or(StoreError::NotFound)?;
-    // What the card paid for this part: cashback spent is not given back to the card.
-    let card_refundable = (payment.captured_cents - payment.refunded_cents).max(0);
-    let to_card = amount_cents.min(card_refundable);
+    // The card gets back what it paid for this part, the wallet what cashback paid.
+    let card_paid_for_part = row.total_cents - row.cashback_used_cents;
+    let card_refunded_for_part = refunded_to_card(db.conn(), &row.id).await?;
+    let to_card = amount_cents
+        .min(card_paid_for_part - card_refunded_for_part)
+        .min(payment.captured_cents - payment.refunded_cents)
+        .max(0);
     let refund_id = new_id();
     let provider_ref = match (&payment.provider_ref, to_card > 0) {
         (Some(charge), true) => Some(
@@ -401,8 +405,18 @@ async fn refund_part(
     }
     txn.execute_raw(statement(
         backend,
-        "INSERT INTO refunds (id, seller_order_id, amount_cents, reason, provider_ref, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        [refund_id.clone().into(), row.id.clone().into(), amount_cents.into(), reason.to_owned().into(), provider_ref.into(), at.into()],
+        "INSERT INTO refunds (id, seller_order_id, amount_cents, reason, provider_ref, to_card_cents, \
+         to_wallet_cents, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            refund_id.clone().into(),
+            row.id.clone().into(),
+            amount_cents.into(),
+            reason.to_owned().into(),
+            provider_ref.into(),
+            to_card.into(),
+            (amount_cents - to_card).into(),
+            at.into(),
+        ],
     ))
     .await?;
     txn.execute_raw(statement(
@@ -414,6 +428,14 @@ async fn refund_part(
     ))
     .await?;
     post_refund(&txn, row, &payment, &refund_id, amount_cents, to_card).await?;
+    cashback::reverse_for_refund(
+        &txn,
+        &row.id,
+        &refund_id,
+        row.total_cents,
+        row.refunded_cents + amount_cents,
+    )
+    .await?;
     if cancel_from.is_some() || (fully && row.return_status == "accepted") {
         stock::restock(&txn, &row.order_id, &row.id).await?;
     }
@@ -485,16 +507,38 @@ async fn post_refund(
         .await?
         .map(|order| order.user_id)
         .unwrap_or_default();
-    ledger::transfer(
+    let to_wallet = amount - to_card;
+    let credited = ledger::transfer(
         txn,
         &format!("refund_wallet:{refund_id}"),
         &order_account,
         &ledger::wallet(&order_user),
-        amount - to_card,
+        to_wallet,
         refs,
     )
     .await?;
+    if credited {
+        cashback::credit_lot(txn, &order_user, to_wallet, &format!("refund:{refund_id}")).await?;
+    }
     Ok(())
+}
+
+/// How much of a part's refunds went back to the card so far.
+async fn refunded_to_card(
+    conn: &impl ConnectionTrait,
+    seller_order_id: &str,
+) -> Result<i64, StoreError> {
+    let row = conn
+        .query_one_raw(statement(
+            conn.get_database_backend(),
+            "SELECT CAST(COALESCE(SUM(to_card_cents), 0) AS BIGINT) FROM refunds WHERE seller_order_id = ?",
+            [Value::from(seller_order_id.to_owned())],
+        ))
+        .await?;
+    Ok(match row {
+        Some(row) => row.try_get_by_index(0)?,
+        None => 0,
+    })
 }
 
 /// The shopper asks to return a delivered or collected part, within the return window.

@@ -9,12 +9,27 @@
 //! attempted can never lose its stock underneath it, and a captured payment always ends
 //! as a paid order. Only one attempt can hold `processing`, so an order is captured at most
 //! once, whatever the retries.
+//!
+//! Three doors lead into this machine, and they may open in any order, any number of
+//! times: the provider's answer to the charge ([`pay`]), its webhook
+//! ([`settle_from_provider_event`]) and the reconcile job ([`reconcile_processing`]).
+//! - When the answer is unknown (a timeout, a 5xx), the payment stays `processing`: never
+//!   released, never declined on a guess. While `processing`, `provider_ref` names what
+//!   the attempt charged (the PaymentIntent id once known, else the `pm_…` method id), so
+//!   the reconcile can ask the provider again with the same idempotency key.
+//! - "Succeeded" captures from `processing`, or from `pending` (a decline we heard first,
+//!   the order still holding its stock). If the order has already ended (expired,
+//!   failed, cancelled: its stock released) or was paid by another attempt, the money
+//!   is refunded at once through the provider and the round trip is written in the
+//!   ledger: a paid payment always ends as an order, or as a refund, never as nothing.
+//! - "Failed" declines only the attempt it names, and only while it is `processing`:
+//!   `captured` is terminal, and a late failure of an older attempt is ignored.
 
 use futures::future::BoxFuture;
 use sea_orm::{ConnectionTrait, EntityTrait, Value};
 
 use super::views::{OrderView, load_order};
-use super::{ledger, notifications, stock};
+use super::{cashback, ledger, notifications, stock};
 use crate::db::entity::{orders, payments, seller_orders};
 use crate::db::statement;
 use crate::{Db, StoreError, now};
@@ -57,6 +72,10 @@ pub struct ChargeRequest<'a> {
     pub amount_cents: i64,
     pub currency: &'a str,
     pub source: &'a PaymentSource,
+    /// Our payment's id and which attempt this is, told to the provider (metadata) so its
+    /// webhooks name them.
+    pub payment_id: &'a str,
+    pub attempt: i32,
     /// Same key, same charge: the provider must not charge twice for it.
     pub idempotency_key: String,
 }
@@ -64,8 +83,29 @@ pub struct ChargeRequest<'a> {
 /// What the provider answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChargeOutcome {
-    Captured { provider_ref: String },
-    Declined { code: &'static str, message: String },
+    Captured {
+        provider_ref: String,
+    },
+    Declined {
+        code: &'static str,
+        message: String,
+    },
+    /// No clear answer (a timeout, a 5xx, a dropped connection): the card may or may not
+    /// have been charged. The payment stays `processing` until the webhook or a reconcile
+    /// decides. `provider_ref` is the provider's id for the attempt when it gave one.
+    Unknown {
+        provider_ref: Option<String>,
+    },
+}
+
+/// How to ask a provider again about an attempt whose outcome is unknown.
+#[derive(Debug, Clone)]
+pub struct ChargeLookup<'a> {
+    /// The provider's id for the attempt, when known.
+    pub provider_ref: Option<&'a str>,
+    /// The attempt's charge, to re-send with its idempotency key when the id is unknown
+    /// (the provider then answers the first outcome and charges nothing more).
+    pub replay: Option<ChargeRequest<'a>>,
 }
 
 /// A payment provider. Object-safe so the server can pick one from configuration.
@@ -82,6 +122,21 @@ pub trait PaymentProvider: Send + Sync {
         amount_cents: i64,
         idempotency_key: String,
     ) -> BoxFuture<'a, Result<String, StoreError>>;
+    /// What became of an attempt left `processing`. `None`: this provider keeps no
+    /// record to ask (the sandbox), so nothing can be learnt.
+    fn retrieve<'a>(
+        &'a self,
+        lookup: ChargeLookup<'a>,
+    ) -> BoxFuture<'a, Result<Option<ChargeOutcome>, StoreError>>;
+    /// Whether a typed payment method name may be charged (checked before any stock is
+    /// reserved, so a typo costs nothing).
+    fn check_method(&self, method: &str) -> Result<(), StoreError> {
+        check_method(method)
+    }
+    /// Whether card numbers typed on our own payment page may be charged.
+    fn accepts_card_entry(&self) -> bool {
+        true
+    }
 }
 
 /// The default provider: no network, outcomes decided by the test card.
@@ -148,6 +203,13 @@ impl PaymentProvider for SandboxProvider {
     ) -> BoxFuture<'a, Result<String, StoreError>> {
         Box::pin(async move { Ok(sandbox_ref("re")) })
     }
+
+    fn retrieve<'a>(
+        &'a self,
+        _lookup: ChargeLookup<'a>,
+    ) -> BoxFuture<'a, Result<Option<ChargeOutcome>, StoreError>> {
+        Box::pin(async move { Ok(None) })
+    }
 }
 
 /// Whether a typed payment method name is one the sandbox knows (checked before any stock
@@ -177,6 +239,13 @@ pub enum OnDecline {
 }
 
 /// Pays an order the caller owns. Paying an order that is already paid answers with it.
+///
+/// When the provider's answer is unknown (a timeout, a 5xx), this answers the order as it
+/// stands: `pending_payment`, its payment `processing` (so `POST /checkout` answers 201
+/// and `POST /orders/{id}/pay` 200 with that order). The webhook or the reconcile job
+/// settles it shortly; the client reads `GET /orders/{id}` until it is `paid` or
+/// `payment_failed`. A provider that does not take typed card numbers (Stripe) refuses a
+/// [`PaymentSource::Card`] with `card_entry_unavailable` (422) before anything is claimed.
 pub async fn pay(
     db: &Db,
     provider: &dyn PaymentProvider,
@@ -190,7 +259,15 @@ pub async fn pay(
     if payment.status == "captured" {
         return load_order(db.conn(), order, None).await;
     }
-    if !claim_for_attempt(db, &payment.id).await? {
+    if matches!(source, PaymentSource::Card(_)) && !provider.accepts_card_entry() {
+        return Err(super::stripe::card_entry_unavailable());
+    }
+    let (brand, last4) = source.brand_and_last4();
+    let attempt_ref = match &source {
+        PaymentSource::Method(method) => Some(method.clone()),
+        PaymentSource::Card(_) => None,
+    };
+    if !claim_for_attempt(db, &payment.id, attempt_ref, brand.clone(), last4.clone()).await? {
         let payment = payment_of(db, order_id).await?;
         return match payment.status.as_str() {
             "captured" => {
@@ -212,17 +289,37 @@ pub async fn pay(
             amount_cents: payment.amount_cents,
             currency: &order.currency,
             source: &source,
-            idempotency_key: format!("{}:{attempt}", payment.id),
+            payment_id: &payment.id,
+            attempt,
+            idempotency_key: idempotency_key(&payment.id, attempt),
         })
         .await;
-    let (brand, last4) = source.brand_and_last4();
     match outcome {
         Ok(ChargeOutcome::Captured { provider_ref }) => {
-            settle_captured(db, &payment.id, &provider_ref, brand, last4).await?;
+            if !settle_captured(db, &payment.id, &provider_ref, brand, last4).await? {
+                // Another door settled this payment first (a webhook of an older attempt,
+                // say): the state machine decides what this charge becomes.
+                let current = payment_of(db, order_id).await?;
+                succeeded(db, provider, current, &provider_ref, payment.amount_cents).await?;
+            }
         }
         Ok(ChargeOutcome::Declined { code, message }) => {
-            settle_declined(db, &payment.id, code, brand, last4, on_decline).await?;
-            return Err(StoreError::PaymentDeclined { code, message });
+            let declined =
+                settle_declined(db, &payment.id, code, Some(attempt), on_decline).await?;
+            // A webhook may have settled this attempt first: answer what it decided.
+            if declined || payment_of(db, order_id).await?.status != "captured" {
+                return Err(StoreError::PaymentDeclined { code, message });
+            }
+        }
+        Ok(ChargeOutcome::Unknown { provider_ref }) => {
+            if let Some(provider_ref) = provider_ref {
+                note_attempt_ref(db, &payment.id, attempt, &provider_ref).await?;
+            }
+            tracing::warn!(
+                payment.id = %payment.id,
+                attempt,
+                "the provider's answer is unknown; the payment stays processing until its webhook or a reconcile"
+            );
         }
         Err(err) => {
             // Nothing was charged: free the attempt so the shopper may retry.
@@ -230,8 +327,7 @@ pub async fn pay(
                 db,
                 &payment.id,
                 "provider_error",
-                brand,
-                last4,
+                Some(attempt),
                 OnDecline::KeepPending,
             )
             .await?;
@@ -267,18 +363,59 @@ async fn payment_of(db: &Db, order_id: &str) -> Result<payments::Model, StoreErr
         .ok_or(StoreError::NotFound)
 }
 
-/// `pending` → `processing`, only while the order still holds its reservation.
-async fn claim_for_attempt(db: &Db, payment_id: &str) -> Result<bool, StoreError> {
+/// The provider's idempotency key of an attempt: the same attempt never charges twice.
+fn idempotency_key(payment_id: &str, attempt: i32) -> String {
+    format!("{payment_id}:{attempt}")
+}
+
+/// `pending` → `processing`, only while the order still holds its reservation. The
+/// attempt's method id (never a card number) and card label are kept with it, so a
+/// reconcile can re-send the same charge and a webhook's capture can name the card.
+async fn claim_for_attempt(
+    db: &Db,
+    payment_id: &str,
+    attempt_ref: Option<String>,
+    brand: Option<String>,
+    last4: Option<String>,
+) -> Result<bool, StoreError> {
     let result = db
         .conn()
         .execute_raw(statement(
             db.backend(),
-            "UPDATE payments SET status = 'processing', attempts = attempts + 1, updated_at = ? \
+            "UPDATE payments SET status = 'processing', attempts = attempts + 1, provider_ref = ?, \
+             card_brand = ?, card_last4 = ?, updated_at = ? \
              WHERE id = ? AND status = 'pending'",
-            [now().into(), payment_id.to_owned().into()],
+            [
+                attempt_ref.into(),
+                brand.into(),
+                last4.into(),
+                now().into(),
+                payment_id.to_owned().into(),
+            ],
         ))
         .await?;
     Ok(result.rows_affected() == 1)
+}
+
+/// Remembers the provider's id for an attempt still `processing`.
+async fn note_attempt_ref(
+    db: &Db,
+    payment_id: &str,
+    attempt: i32,
+    provider_ref: &str,
+) -> Result<(), StoreError> {
+    db.conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE payments SET provider_ref = ? WHERE id = ? AND status = 'processing' AND attempts = ?",
+            [
+                provider_ref.to_owned().into(),
+                payment_id.to_owned().into(),
+                attempt.into(),
+            ],
+        ))
+        .await?;
+    Ok(())
 }
 
 /// `processing` → `captured`, and the order becomes paid: stock committed, money shared
@@ -296,7 +433,8 @@ pub async fn settle_captured(
         .execute_raw(statement(
             txn.get_database_backend(),
             "UPDATE payments SET status = 'captured', captured_cents = amount_cents, \
-             provider_ref = ?, card_brand = ?, card_last4 = ?, decline_code = NULL, updated_at = ? \
+             provider_ref = ?, card_brand = COALESCE(?, card_brand), card_last4 = COALESCE(?, card_last4), \
+             decline_code = NULL, updated_at = ? \
              WHERE id = ? AND status = 'processing'",
             [
                 provider_ref.to_owned().into(),
@@ -333,6 +471,7 @@ pub async fn settle_captured(
     .await?;
     stock::commit(&txn, &order.id).await?;
     post_capture(&txn, &order, &payment).await?;
+    cashback::earn_for_order(&txn, &order.id).await?;
     notifications::order_placed(&txn, &order.id).await?;
     txn.commit().await?;
     Ok(true)
@@ -360,15 +499,8 @@ async fn post_capture(
         refs,
     )
     .await?;
-    ledger::transfer(
-        txn,
-        &format!("cashback_spent:{}", order.id),
-        &ledger::wallet(&order.user_id),
-        &order_account,
-        order.cashback_used_cents,
-        refs,
-    )
-    .await?;
+    // The cashback set aside at checkout pays its share.
+    cashback::spend_hold(txn, &order.id).await?;
     let parts = seller_orders_of(txn, &order.id).await?;
     let platform_funded: i64 = parts
         .iter()
@@ -463,37 +595,46 @@ pub(crate) async fn seller_orders_of(
         .collect())
 }
 
-/// A declined attempt. On the payment page the order keeps waiting; through the API it
-/// fails: stock released, discount use given back, lines back in the cart.
+/// A declined attempt (`attempt`: only if it is still the one `processing`). On the
+/// payment page the order keeps waiting; through the API it fails: stock released,
+/// discount use given back, lines back in the cart. Returns whether it declined.
 async fn settle_declined(
     db: &Db,
     payment_id: &str,
     code: &str,
-    brand: Option<String>,
-    last4: Option<String>,
+    attempt: Option<i32>,
     on_decline: OnDecline,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let txn = db.begin_write().await?;
     let status = match on_decline {
         OnDecline::KeepPending => "pending",
         OnDecline::Fail => "declined",
     };
+    let mut values: Vec<Value> = vec![
+        status.into(),
+        code.to_owned().into(),
+        now().into(),
+        payment_id.to_owned().into(),
+    ];
+    let only_attempt = match attempt {
+        Some(attempt) => {
+            values.push(attempt.into());
+            " AND attempts = ?"
+        }
+        None => "",
+    };
     let moved = txn
         .execute_raw(statement(
             txn.get_database_backend(),
-            "UPDATE payments SET status = ?, decline_code = ?, card_brand = ?, card_last4 = ?, updated_at = ? \
-             WHERE id = ? AND status = 'processing'",
-            [
-                status.into(),
-                code.to_owned().into(),
-                brand.into(),
-                last4.into(),
-                now().into(),
-                payment_id.to_owned().into(),
-            ],
+            &format!(
+                "UPDATE payments SET status = ?, decline_code = ?, provider_ref = NULL, updated_at = ? \
+                 WHERE id = ? AND status = 'processing'{only_attempt}"
+            ),
+            values,
         ))
         .await?;
-    if moved.rows_affected() == 1 && on_decline == OnDecline::Fail {
+    let declined = moved.rows_affected() == 1;
+    if declined && on_decline == OnDecline::Fail {
         let payment = payments::Entity::find_by_id(payment_id)
             .one(&txn)
             .await?
@@ -501,7 +642,7 @@ async fn settle_declined(
         end_unpaid(&txn, &payment.order_id, "payment_failed").await?;
     }
     txn.commit().await?;
-    Ok(())
+    Ok(declined)
 }
 
 /// An order that will not be paid: stock released, the discount use given back, its
@@ -535,6 +676,7 @@ pub(crate) async fn end_unpaid(
     ))
     .await?;
     stock::release(txn, order_id).await?;
+    cashback::release_hold(txn, order_id).await?;
     txn.execute_raw(statement(
         backend,
         "UPDATE discount_codes SET used_count = used_count - 1 \
@@ -587,8 +729,10 @@ pub async fn abandon(db: &Db, user_id: &str, order_id: &str) -> Result<OrderView
 }
 
 /// Background job: orders whose reservation ran out while waiting for payment expire and
-/// give their stock back. Attempts stuck in `processing` for 10 minutes (a crash between
-/// the provider's answer and ours; the sandbox keeps no record to ask) are declined too.
+/// give their stock back. Sandbox attempts stuck in `processing` for 10 minutes (a crash
+/// between its answer and ours; the sandbox keeps no record to ask) are declined too.
+/// Other providers' `processing` attempts are never declined blind: the card may have been
+/// charged; [`reconcile_processing`] asks the provider instead.
 pub async fn expire_unpaid(db: &Db) -> Result<u64, StoreError> {
     let backend = db.backend();
     let at = now();
@@ -599,7 +743,7 @@ pub async fn expire_unpaid(db: &Db) -> Result<u64, StoreError> {
             backend,
             "SELECT o.id FROM orders o JOIN payments p ON p.order_id = o.id \
              WHERE o.status = 'pending_payment' AND o.expires_at < ? \
-               AND (p.status = 'pending' OR (p.status = 'processing' AND p.updated_at < ?)) \
+               AND (p.status = 'pending' OR (p.status = 'processing' AND p.provider = 'sandbox' AND p.updated_at < ?)) \
              ORDER BY o.expires_at LIMIT 200",
             [at.into(), stuck_before.into()],
         ))
@@ -611,8 +755,9 @@ pub async fn expire_unpaid(db: &Db) -> Result<u64, StoreError> {
         let claimed = txn
             .execute_raw(statement(
                 backend,
-                "UPDATE payments SET status = 'cancelled', decline_code = COALESCE(decline_code, 'expired'), updated_at = ? \
-                 WHERE order_id = ? AND (status = 'pending' OR (status = 'processing' AND updated_at < ?))",
+                "UPDATE payments SET status = 'cancelled', decline_code = COALESCE(decline_code, 'expired'), \
+                 provider_ref = NULL, updated_at = ? \
+                 WHERE order_id = ? AND (status = 'pending' OR (status = 'processing' AND provider = 'sandbox' AND updated_at < ?))",
                 [at.into(), order_id.clone().into(), stuck_before.into()],
             ))
             .await?;
@@ -623,6 +768,339 @@ pub async fn expire_unpaid(db: &Db) -> Result<u64, StoreError> {
         txn.commit().await?;
     }
     Ok(expired)
+}
+
+/// What a provider told us about one of its charges (a webhook).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProviderEvent<'a> {
+    /// The charge `provider_ref` took `amount_cents`.
+    Succeeded {
+        provider_ref: &'a str,
+        amount_cents: i64,
+    },
+    /// The charge `provider_ref`, made by attempt `attempt` when known, was refused.
+    Failed {
+        provider_ref: &'a str,
+        attempt: Option<i32>,
+        code: &'static str,
+    },
+}
+
+/// What an event changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventOutcome {
+    /// The order is now paid.
+    Captured,
+    /// Already so (a repeated or late event): nothing changed.
+    AlreadySettled,
+    /// The attempt was declined.
+    Declined,
+    /// The money came for an order that had ended or was paid otherwise: given back.
+    Refunded,
+    /// Not one of our payments, or nothing to do.
+    Ignored,
+}
+
+/// How a decline heard from the provider ends the order: the storefront's payment page
+/// lets the shopper try again; an order placed through the API with a payment method
+/// fails, as it would have had the answer come at once.
+fn on_decline_for(channel: &str) -> OnDecline {
+    if channel == "api" {
+        OnDecline::Fail
+    } else {
+        OnDecline::KeepPending
+    }
+}
+
+async fn find_payment(db: &Db, reference: &str) -> Result<Option<payments::Model>, StoreError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    if let Some(payment) = payments::Entity::find_by_id(reference)
+        .one(db.conn())
+        .await?
+    {
+        return Ok(Some(payment));
+    }
+    Ok(payments::Entity::find()
+        .filter(payments::Column::ProviderRef.eq(reference))
+        .one(db.conn())
+        .await?)
+}
+
+async fn order_channel(db: &Db, order_id: &str) -> Result<String, StoreError> {
+    Ok(orders::Entity::find_by_id(order_id)
+        .one(db.conn())
+        .await?
+        .map(|order| order.channel)
+        .unwrap_or_default())
+}
+
+/// The webhook's door into the state machine. `reference` is our payment id (from the
+/// charge's metadata) or the provider's id for the charge. Idempotent, and correct in
+/// any order: `captured` is terminal; a success for an order that can no longer be paid
+/// is refunded through `provider`; a failure declines only its own attempt.
+pub async fn settle_from_provider_event(
+    db: &Db,
+    provider: &dyn PaymentProvider,
+    reference: &str,
+    event: ProviderEvent<'_>,
+) -> Result<EventOutcome, StoreError> {
+    let Some(payment) = find_payment(db, reference).await? else {
+        return Ok(EventOutcome::Ignored);
+    };
+    if payment.provider != provider.name() {
+        return Ok(EventOutcome::Ignored);
+    }
+    match event {
+        ProviderEvent::Succeeded {
+            provider_ref,
+            amount_cents,
+        } => succeeded(db, provider, payment, provider_ref, amount_cents).await,
+        ProviderEvent::Failed {
+            provider_ref,
+            attempt,
+            code,
+        } => {
+            if payment.status != "processing" {
+                return Ok(EventOutcome::AlreadySettled);
+            }
+            // Only the attempt in flight: by its number, else by the charge's id.
+            let attempt = match attempt {
+                Some(attempt) => attempt,
+                None if payment.provider_ref.as_deref() == Some(provider_ref) => payment.attempts,
+                None => return Ok(EventOutcome::Ignored),
+            };
+            let channel = order_channel(db, &payment.order_id).await?;
+            let declined = settle_declined(
+                db,
+                &payment.id,
+                code,
+                Some(attempt),
+                on_decline_for(&channel),
+            )
+            .await?;
+            Ok(if declined {
+                EventOutcome::Declined
+            } else {
+                EventOutcome::AlreadySettled
+            })
+        }
+    }
+}
+
+/// A charge succeeded: capture it if the order can still be paid, else give it back.
+async fn succeeded(
+    db: &Db,
+    provider: &dyn PaymentProvider,
+    mut payment: payments::Model,
+    provider_ref: &str,
+    amount_cents: i64,
+) -> Result<EventOutcome, StoreError> {
+    // Each round either settles or sees the status another door just set; a few rounds
+    // cover any interleaving of webhooks, the reconcile and the shopper's own request.
+    for _ in 0..4 {
+        let matches_amount = amount_cents == payment.amount_cents;
+        match payment.status.as_str() {
+            "captured" | "partially_refunded" | "refunded" => {
+                if payment.provider_ref.as_deref() == Some(provider_ref) {
+                    return Ok(EventOutcome::AlreadySettled);
+                }
+                // Paid twice (by another attempt): the second charge goes back.
+                return refund_unplaced(db, provider, &payment, provider_ref, amount_cents).await;
+            }
+            "processing" if matches_amount => {
+                if settle_captured(db, &payment.id, provider_ref, None, None).await? {
+                    return Ok(EventOutcome::Captured);
+                }
+            }
+            // A decline heard first, and the order still holds its stock: take it.
+            "pending" if matches_amount => {
+                if reclaim(db, &payment.id).await?
+                    && settle_captured(db, &payment.id, provider_ref, None, None).await?
+                {
+                    return Ok(EventOutcome::Captured);
+                }
+            }
+            // Cancelled, declined, or an amount that is not the order's: the order has
+            // ended (its stock released) or this is not its charge.
+            _ => return refund_unplaced(db, provider, &payment, provider_ref, amount_cents).await,
+        }
+        payment = payments::Entity::find_by_id(&payment.id)
+            .one(db.conn())
+            .await?
+            .ok_or(StoreError::NotFound)?;
+    }
+    Err(StoreError::Internal(format!(
+        "payment {} kept changing while settling a provider event",
+        payment.id
+    )))
+}
+
+/// `pending` → `processing` for a charge the provider says succeeded (no new attempt).
+async fn reclaim(db: &Db, payment_id: &str) -> Result<bool, StoreError> {
+    let result = db
+        .conn()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE payments SET status = 'processing', updated_at = ? WHERE id = ? AND status = 'pending' \
+             AND EXISTS (SELECT 1 FROM orders o WHERE o.id = payments.order_id AND o.status = 'pending_payment')",
+            [now().into(), payment_id.to_owned().into()],
+        ))
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Money taken for an order that will not be one: refunded in full through the provider
+/// (its idempotency key makes a repeat harmless), the round trip written in the ledger
+/// under the order, and the shopper told. The payment row keeps its own story.
+async fn refund_unplaced(
+    db: &Db,
+    provider: &dyn PaymentProvider,
+    payment: &payments::Model,
+    provider_ref: &str,
+    amount_cents: i64,
+) -> Result<EventOutcome, StoreError> {
+    if amount_cents <= 0 {
+        return Ok(EventOutcome::Ignored);
+    }
+    let refund_ref = provider
+        .refund(
+            provider_ref,
+            amount_cents,
+            format!("unplaced:{provider_ref}"),
+        )
+        .await?;
+    tracing::warn!(
+        payment.id = %payment.id,
+        provider.charge = provider_ref,
+        provider.refund = %refund_ref,
+        amount_cents,
+        "a charge succeeded for an order that cannot be paid; refunded it"
+    );
+    let txn = db.begin_write().await?;
+    let psp = ledger::psp(&payment.provider);
+    let order_account = ledger::order(&payment.order_id);
+    let refs = ledger::Refs {
+        order_id: Some(&payment.order_id),
+        seller_order_id: None,
+    };
+    ledger::transfer(
+        &txn,
+        &format!("unplaced_capture:{provider_ref}"),
+        &psp,
+        &order_account,
+        amount_cents,
+        refs,
+    )
+    .await?;
+    ledger::transfer(
+        &txn,
+        &format!("unplaced_refund:{provider_ref}"),
+        &order_account,
+        &psp,
+        amount_cents,
+        refs,
+    )
+    .await?;
+    notifications::refunded(
+        &txn,
+        &payment.order_id,
+        &format!("unplaced:{provider_ref}"),
+        "Halles",
+        amount_cents,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(EventOutcome::Refunded)
+}
+
+/// Background job: asks the provider about attempts left `processing` longer than
+/// `older_than` (their answer was lost) and settles them as it says: captured, declined
+/// (as the order's channel wants), or left as they are while it cannot tell. Only this
+/// provider's payments; the sandbox keeps no record, so it does nothing there. Returns
+/// how many payments it settled.
+pub async fn reconcile_processing(
+    db: &Db,
+    provider: &dyn PaymentProvider,
+    older_than: chrono::Duration,
+) -> Result<u64, StoreError> {
+    let stuck = db
+        .conn()
+        .query_all_raw(statement(
+            db.backend(),
+            "SELECT p.id, p.attempts, p.amount_cents, p.provider_ref, o.currency, o.channel \
+             FROM payments p JOIN orders o ON o.id = p.order_id \
+             WHERE p.status = 'processing' AND p.provider = ? AND p.updated_at < ? \
+             ORDER BY p.updated_at LIMIT 100",
+            [provider.name().into(), (now() - older_than).into()],
+        ))
+        .await?;
+    let mut settled = 0;
+    for row in stuck {
+        let payment_id: String = row.try_get_by_index(0)?;
+        let attempt: i32 = row.try_get_by_index(1)?;
+        let amount_cents: i64 = row.try_get_by_index(2)?;
+        let attempt_ref: Option<String> = row.try_get_by_index(3)?;
+        let currency: String = row.try_get_by_index(4)?;
+        let channel: String = row.try_get_by_index(5)?;
+        let (known_ref, method) = match attempt_ref {
+            Some(method) if method.starts_with("pm_") => {
+                (None, Some(PaymentSource::Method(method)))
+            }
+            other => (other, None),
+        };
+        let lookup = ChargeLookup {
+            provider_ref: known_ref.as_deref(),
+            replay: method.as_ref().map(|source| ChargeRequest {
+                amount_cents,
+                currency: &currency,
+                source,
+                payment_id: &payment_id,
+                attempt,
+                idempotency_key: idempotency_key(&payment_id, attempt),
+            }),
+        };
+        let outcome = match provider.retrieve(lookup).await {
+            Ok(Some(outcome)) => outcome,
+            Ok(None) => continue,
+            Err(err) => {
+                tracing::warn!(payment.id = %payment_id, error = %err, "cannot reconcile a payment yet");
+                continue;
+            }
+        };
+        let changed = match outcome {
+            ChargeOutcome::Captured { provider_ref } => {
+                match payments::Entity::find_by_id(&payment_id)
+                    .one(db.conn())
+                    .await?
+                {
+                    Some(payment) => {
+                        let outcome =
+                            succeeded(db, provider, payment, &provider_ref, amount_cents).await?;
+                        outcome == EventOutcome::Captured
+                    }
+                    None => false,
+                }
+            }
+            ChargeOutcome::Declined { code, .. } => {
+                settle_declined(
+                    db,
+                    &payment_id,
+                    code,
+                    Some(attempt),
+                    on_decline_for(&channel),
+                )
+                .await?
+            }
+            ChargeOutcome::Unknown { provider_ref } => {
+                if let Some(provider_ref) = provider_ref {
+                    note_attempt_ref(db, &payment_id, attempt, &provider_ref).await?;
+                }
+                false
+            }
+        };
+        settled += u64::from(changed);
+    }
+    Ok(settled)
 }
 
 /// The configured provider, shared by every request (and put in the Leptos context).

@@ -3,6 +3,7 @@
 
 pub mod cart_items;
 pub mod carts;
+pub mod cashback_lots;
 pub mod categories;
 pub mod discount_codes;
 pub mod ledger_entries;

@@ -8,6 +8,10 @@ use api_types::selling::{
     StockRequest,
 };
 
+use api_types::operating::{
+    AuditEntry, AuditQuery, OperatorShop, PlatformSettings, ReportCase, SettingsResponse,
+};
+
 use crate::client::{ApiError, OrderQuery, OrderStep};
 
 /// One request to the seller API.
@@ -79,6 +83,35 @@ pub enum ApiCall {
         /// The same for every retry of one user action.
         key: String,
     },
+    /// `GET /operator/shops?status=&page=`.
+    ShopQueue {
+        /// Only shops in this status; every shop when `None`.
+        status: Option<String>,
+        /// From 1.
+        page: u64,
+    },
+    /// `POST /operator/shops/{id}/{action}` or `POST /operator/offers/{id}/{action}`.
+    Decide {
+        /// `shop` or `offer`.
+        target: &'static str,
+        /// The shop or offer.
+        id: String,
+        /// `approve`, `reject`, `suspend`, `reinstate`, `takedown` or `clear`.
+        action: &'static str,
+        /// Why, as typed.
+        reason: String,
+    },
+    /// `GET /operator/reports?page=`.
+    Reports {
+        /// From 1.
+        page: u64,
+    },
+    /// `GET /operator/settings`.
+    GetSettings,
+    /// `PUT /operator/settings`.
+    SaveSettings(PlatformSettings),
+    /// `GET /operator/audit?…`.
+    Audit(AuditQuery),
 }
 
 /// What an [`ApiCall`] answered.
@@ -125,6 +158,18 @@ pub enum Answer {
         /// The order after the step.
         result: Result<SellerOrder, ApiError>,
     },
+    /// To [`ApiCall::ShopQueue`].
+    ShopQueue(Result<ListResponse<OperatorShop>, ApiError>),
+    /// To [`ApiCall::Decide`]: the new status of the shop or offer.
+    Decided(Result<String, ApiError>),
+    /// To [`ApiCall::Reports`].
+    Reports(Result<ListResponse<ReportCase>, ApiError>),
+    /// To [`ApiCall::GetSettings`].
+    Settings(Result<SettingsResponse, ApiError>),
+    /// To [`ApiCall::SaveSettings`].
+    SettingsSaved(Result<SettingsResponse, ApiError>),
+    /// To [`ApiCall::Audit`].
+    Audit(Result<ListResponse<AuditEntry>, ApiError>),
 }
 
 impl Answer {
@@ -142,6 +187,11 @@ impl Answer {
             Self::Orders(result) => result.as_ref().err(),
             Self::OrderCount(result) => result.as_ref().err(),
             Self::Order(result) | Self::OrderChanged { result, .. } => result.as_ref().err(),
+            Self::ShopQueue(result) => result.as_ref().err(),
+            Self::Decided(result) => result.as_ref().err(),
+            Self::Reports(result) => result.as_ref().err(),
+            Self::Settings(result) | Self::SettingsSaved(result) => result.as_ref().err(),
+            Self::Audit(result) => result.as_ref().err(),
         }
     }
 
@@ -161,6 +211,12 @@ impl Answer {
             Self::OrderCount(_) => "order_count",
             Self::Order(_) => "order",
             Self::OrderChanged { .. } => "order_changed",
+            Self::ShopQueue(_) => "shop_queue",
+            Self::Decided(_) => "decided",
+            Self::Reports(_) => "reports",
+            Self::Settings(_) => "settings",
+            Self::SettingsSaved(_) => "settings_saved",
+            Self::Audit(_) => "audit",
         }
     }
 }

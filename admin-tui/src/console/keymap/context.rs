@@ -1,5 +1,6 @@
 //! [`Context`]: where a key press lands, and which bindings apply there.
 
+use crate::console::screens::ops::OpsTab;
 use crate::console::screens::{Overlay, Tab};
 use crate::console::state::{Screen, State, View};
 
@@ -34,11 +35,21 @@ pub enum Context {
     Confirm,
     /// While the help overlay is open.
     Help,
+    /// On every operator screen.
+    Operator,
+    /// On the shop queue.
+    OpsShops,
+    /// On the moderation queue.
+    OpsReports,
+    /// On the settings screen.
+    OpsSettings,
+    /// On the audit log.
+    OpsAudit,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 19] = [
         Self::Global,
         Self::Login,
         Self::Console,
@@ -53,6 +64,11 @@ impl Context {
         Self::OpenShop,
         Self::Confirm,
         Self::Help,
+        Self::Operator,
+        Self::OpsShops,
+        Self::OpsReports,
+        Self::OpsSettings,
+        Self::OpsAudit,
     ];
 
     /// A heading for the help overlay.
@@ -72,6 +88,11 @@ impl Context {
             Self::OpenShop => "Open a shop",
             Self::Confirm => "Confirmation",
             Self::Help => "This help",
+            Self::Operator => "Operator screens",
+            Self::OpsShops => "Shops",
+            Self::OpsReports => "Reports",
+            Self::OpsSettings => "Settings",
+            Self::OpsAudit => "Audit log",
         }
     }
 
@@ -79,7 +100,10 @@ impl Context {
     pub fn fallbacks(self) -> &'static [Self] {
         match self {
             Self::Global => &[],
-            Self::Seller => &[Self::Console, Self::Global],
+            Self::Seller | Self::Operator => &[Self::Console, Self::Global],
+            Self::OpsShops | Self::OpsReports | Self::OpsSettings | Self::OpsAudit => {
+                &[Self::Operator, Self::Console, Self::Global]
+            }
             Self::Offers | Self::Stock | Self::Locations | Self::Orders => {
                 &[Self::Seller, Self::Console, Self::Global]
             }
@@ -125,6 +149,17 @@ impl Context {
         match session.view() {
             View::Checking | View::Welcome => return Self::Console,
             View::OpenShop => return Self::OpenShop,
+            View::Operator => {
+                let ops = &session.ops;
+                return match (&ops.overlay, ops.tab) {
+                    (Some(Overlay::Form(_)), _) => Self::Form,
+                    (Some(Overlay::Confirm(_)), _) => Self::Confirm,
+                    (None, OpsTab::Shops) => Self::OpsShops,
+                    (None, OpsTab::Reports) => Self::OpsReports,
+                    (None, OpsTab::Settings) => Self::OpsSettings,
+                    (None, OpsTab::Audit) => Self::OpsAudit,
+                };
+            }
             View::Desk => {}
         }
         let desk = &session.desk;

@@ -5,15 +5,18 @@ use crossterm::event::KeyCode;
 use super::{Binding, Context, Key};
 use crate::console::action::Action;
 use crate::console::screens::Tab;
+use crate::console::screens::ops::{Decision, OpsTab};
 use crate::console::screens::orders::Verb;
 
 /// "Go to a screen" is one help row for the number keys.
 const GO_TO: &str = "go to a screen (1 Dashboard … 6 Orders)";
+/// The same for the operator screens.
+const GO_TO_OPS: &str = "go to a screen (1 Shops … 4 Audit log)";
 
 /// Every binding, most specific contexts first within each group.
 #[rustfmt::skip]
 pub fn bindings() -> Vec<Binding> {
-    use Context::{CellEdit, Confirm, Console, Form, Global, Help, Locations, Login, Offers, OpenShop, Orders, Search, Seller, Stock};
+    use Context::{CellEdit, Confirm, Console, Form, Global, Help, Locations, Login, Offers, OpenShop, Operator, OpsAudit, OpsReports, OpsSettings, OpsShops, Orders, Search, Seller, Stock};
     use KeyCode::{BackTab, Backspace, Down, Enter, Esc, F, Left, PageDown, PageUp, Right, Tab as TabKey, Up};
     let plain = Key::plain;
     let c = Key::char;
@@ -90,6 +93,40 @@ pub fn bindings() -> Vec<Binding> {
         (Orders,    c('A'),          Action::Order(Verb::AcceptReturn), "accept the return asked for",    None),
         (Orders,    c('X'),          Action::Order(Verb::RefuseReturn), "refuse the return asked for",    None),
         (Orders,    Key::ctrl('r'),  Action::Refresh,               "reload the orders (r is ready)",     Some("reload")),
+        (Operator,  c('1'),          Action::OpsTab(OpsTab::Shops),    GO_TO_OPS,                         None),
+        (Operator,  c('2'),          Action::OpsTab(OpsTab::Reports),  GO_TO_OPS,                         None),
+        (Operator,  c('3'),          Action::OpsTab(OpsTab::Settings), GO_TO_OPS,                         None),
+        (Operator,  c('4'),          Action::OpsTab(OpsTab::Audit),    GO_TO_OPS,                         None),
+        (Operator,  plain(TabKey),   Action::NextTab,               "next screen",                        None),
+        (Operator,  plain(BackTab),  Action::PrevTab,               "previous screen",                    None),
+        (OpsShops,  plain(Down),     Action::Down,                  "next shop",                          None),
+        (OpsShops,  c('j'),          Action::Down,                  "next shop",                          None),
+        (OpsShops,  plain(Up),       Action::Up,                    "previous shop",                      None),
+        (OpsShops,  c('k'),          Action::Up,                    "previous shop",                      None),
+        (OpsShops,  plain(PageDown), Action::PageDown,              "next page",                          None),
+        (OpsShops,  plain(PageUp),   Action::PageUp,                "previous page",                      None),
+        (OpsShops,  c('f'),          Action::NextFilter,            "show the next status only",          Some("filter")),
+        (OpsShops,  c('F'),          Action::PrevFilter,            "show the previous status only",      None),
+        (OpsShops,  c('a'),          Action::Decide(Decision::Approve),   "approve an application",       Some("approve")),
+        (OpsShops,  c('x'),          Action::Decide(Decision::Reject),    "reject an application (asks why)", Some("reject")),
+        (OpsShops,  c('s'),          Action::Decide(Decision::Suspend),   "suspend a shop (asks why)",    Some("suspend")),
+        (OpsShops,  c('i'),          Action::Decide(Decision::Reinstate), "reinstate a shop (asks why)",  Some("reinstate")),
+        (OpsReports, plain(Down),    Action::Down,                  "next offer",                         None),
+        (OpsReports, c('j'),         Action::Down,                  "next offer",                         None),
+        (OpsReports, plain(Up),      Action::Up,                    "previous offer",                     None),
+        (OpsReports, c('k'),         Action::Up,                    "previous offer",                     None),
+        (OpsReports, c('t'),         Action::Decide(Decision::Takedown), "take the offer down (asks why)", Some("take down")),
+        (OpsReports, c('c'),         Action::Decide(Decision::Clear),    "clear: dismiss reports, publish", Some("clear")),
+        (OpsSettings, c('e'),        Action::Edit,                  "edit the settings",                  Some("edit")),
+        (OpsSettings, plain(Enter),  Action::Edit,                  "edit the settings",                  None),
+        (OpsAudit,  plain(Down),     Action::Down,                  "next entry",                         None),
+        (OpsAudit,  c('j'),          Action::Down,                  "next entry",                         None),
+        (OpsAudit,  plain(Up),       Action::Up,                    "previous entry",                     None),
+        (OpsAudit,  c('k'),          Action::Up,                    "previous entry",                     None),
+        (OpsAudit,  plain(PageDown), Action::PageDown,              "next page",                          None),
+        (OpsAudit,  plain(PageUp),   Action::PageUp,                "previous page",                      None),
+        (OpsAudit,  c('f'),          Action::NextFilter,            "show the next action only",          Some("filter")),
+        (OpsAudit,  c('F'),          Action::PrevFilter,            "show the previous action only",      None),
         (Search,    plain(Enter),    Action::Submit,                "keep the filter",                    Some("done")),
         (Search,    plain(Esc),      Action::Cancel,                "clear the filter",                   Some("clear")),
         (Search,    plain(Backspace),Action::Backspace,             "delete a character",                 None),

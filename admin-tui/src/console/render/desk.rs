@@ -35,9 +35,26 @@ pub fn render(frame: &mut Frame, area: Rect, session: &Session, keymap: &Keymap)
 
 /// Draws the form or dialog open over the seller screens, if any, centred in `area`.
 pub fn render_overlay(frame: &mut Frame, area: Rect, desk: &Desk, show_cursor: bool) {
-    match &desk.overlay {
+    render_overlay_of(
+        frame,
+        area,
+        desk.overlay.as_ref(),
+        desk.category_list(),
+        show_cursor,
+    );
+}
+
+/// Draws `overlay` (a form or dialog, the seller's or the operator's) centred in `area`.
+pub fn render_overlay_of(
+    frame: &mut Frame,
+    area: Rect,
+    overlay: Option<&Overlay>,
+    categories: &[api_types::catalog::Category],
+    show_cursor: bool,
+) {
+    match overlay {
         Some(Overlay::Form(open)) => {
-            form::render_popup(frame, area, open, desk.category_list(), show_cursor);
+            form::render_popup(frame, area, open, categories, show_cursor);
         }
         Some(Overlay::Confirm(confirm)) => render_confirm(frame, area, confirm),
         None => {}

@@ -108,6 +108,8 @@ fn status_line(form: &Form) -> Line<'static> {
             ..
         } => "Enter asks you to confirm · Esc goes back",
         FormKind::Order { .. } => "Enter sends · Esc goes back",
+        FormKind::Decision { .. } => "Enter asks you to confirm · Esc goes back",
+        FormKind::Settings => "Enter saves (new orders only) · Esc cancels",
     };
     Line::styled(note, Style::new().add_modifier(Modifier::DIM))
 }

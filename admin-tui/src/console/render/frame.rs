@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::shop::status_span;
-use super::{ACCENT, accent, desk, error, shop};
+use super::{ACCENT, accent, desk, error, ops, shop};
 use crate::console::keymap::Keymap;
 use crate::console::state::{Session, State, View};
 
@@ -32,6 +32,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, k
     let show_cursor = !state.help_visible;
     match session.view() {
         View::Desk => return desk::render(frame, body, session, keymap),
+        View::Operator => return ops::render(frame, body, &session.ops),
         View::OpenShop => return shop::render_open_shop(frame, body, &session.desk, show_cursor),
         View::Checking | View::Welcome => {}
     }

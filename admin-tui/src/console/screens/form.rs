@@ -7,6 +7,7 @@ mod tests;
 use api_types::catalog::Category;
 
 pub use super::field::{Edit, FormField, Value};
+use super::ops::Decision;
 use super::orders::Verb;
 use crate::client::ApiError;
 
@@ -57,6 +58,17 @@ pub enum FormKind {
         /// The step.
         verb: Verb,
     },
+    /// An operator's decision on a shop or offer, with its reason.
+    Decision {
+        /// The shop or offer.
+        id: String,
+        /// Its name, shown.
+        name: String,
+        /// What is decided.
+        decision: Decision,
+    },
+    /// `PUT /operator/settings`.
+    Settings,
 }
 
 impl FormKind {
@@ -75,6 +87,8 @@ impl FormKind {
                 Verb::Refund => "Refund",
                 Verb::Accept | Verb::Ready | Verb::AcceptReturn | Verb::RefuseReturn => "Order",
             },
+            Self::Decision { decision, .. } => decision.title(),
+            Self::Settings => "Platform settings",
         }
     }
 }

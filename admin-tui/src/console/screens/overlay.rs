@@ -2,6 +2,7 @@
 //! work there.
 
 use super::form::{Edit, Form, FormKind};
+use super::ops::DecisionConfirm;
 use super::orders::{self, OrderConfirm};
 use super::{Desk, Out, location_form, offer_form};
 use crate::console::action::{Action, ApiCall, Effect};
@@ -38,6 +39,8 @@ pub enum Confirmed {
     },
     /// A step on a seller order (cancel, refund, a return).
     Order(OrderConfirm),
+    /// An operator's decision on a shop or offer.
+    Decision(DecisionConfirm),
 }
 
 /// The edit a form key makes, if it is one.
@@ -79,7 +82,7 @@ pub fn form_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect
                     location_form::submit(form, out)
                 }
                 FormKind::Order { .. } => orders::submit(desk, out),
-                FormKind::OpenShop => None,
+                FormKind::OpenShop | FormKind::Decision { .. } | FormKind::Settings => None,
             };
         }
         action => {
@@ -108,5 +111,6 @@ pub fn confirm_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Eff
         }
         Confirmed::DeleteOffer { .. } => None,
         Confirmed::Order(step) => orders::confirmed(desk, step, yes, out),
+        Confirmed::Decision(_) => None,
     }
 }

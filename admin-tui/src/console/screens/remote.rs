@@ -1,7 +1,7 @@
 //! Talking to the server: [`Remote`] data and where its request stands, [`Out`] for the
 //! requests and notices an update makes, and [`apply`] for the answers.
 
-use super::{locations, offers, orders, shop, stock};
+use super::{locations, offers, ops, orders, shop, stock};
 use crate::client::ApiError;
 use crate::console::action::{Answer, ApiCall, Effect};
 use crate::console::state::{Loading, Notice, Session};
@@ -132,6 +132,14 @@ pub fn apply(session: &mut Session, request: u64, answer: Answer, out: &mut Out)
         Answer::Order(result) => orders::refreshed(desk, result),
         Answer::OrderChanged { id, result } => {
             return orders::changed(desk, request, &id, result, out);
+        }
+        answer @ (Answer::ShopQueue(_)
+        | Answer::Decided(_)
+        | Answer::Reports(_)
+        | Answer::Settings(_)
+        | Answer::SettingsSaved(_)
+        | Answer::Audit(_)) => {
+            return ops::answered(&mut session.ops, request, answer, out);
         }
     }
     None

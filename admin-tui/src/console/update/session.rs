@@ -157,12 +157,15 @@ pub(super) fn me_loaded(
             session.shop = me.shop;
             session.me = Loading::Loaded;
             session.failures = 0;
-            if session.view() != View::Desk {
-                return None;
+            match session.view() {
+                View::Desk => with_session(state, |session, out| {
+                    Some(screens::load_all(&mut session.desk, out))
+                }),
+                View::Operator => with_session(state, |session, out| {
+                    Some(screens::ops::load_all(&mut session.ops, out))
+                }),
+                View::Checking | View::Welcome | View::OpenShop => None,
             }
-            with_session(state, |session, out| {
-                Some(screens::load_all(&mut session.desk, out))
-            })
         }
         Err(error) if error.is_unauthorized() => session_ended(state),
         Err(error) if error.is_transient() => {

@@ -8,10 +8,12 @@
 use api_types::ListResponse;
 use api_types::buying::{
     AddCartItemRequest, CartResponse, CheckoutRequest, Notification, OrderResponse, PayRequest,
-    QuoteResponse, ReturnRequest, UpdateCartItemRequest,
+    QuoteResponse, ReturnRequest, UpdateCartItemRequest, Wallet,
 };
 use api_types::orders::Order;
-use app::convert::buying::{address_input, cart_of, notification_of, order_of, quote_of};
+use app::convert::buying::{
+    address_input, cart_of, notification_of, order_of, quote_of, wallet_of,
+};
 use app::convert::paging;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -22,7 +24,7 @@ use services::accounts::sessions;
 use services::buying::cart::{self, CartOwner};
 use services::buying::checkout::{self, Channel, CheckoutInput, FulfilmentInput, PaymentChoice};
 use services::buying::payments::{self, OnDecline, PaymentSource};
-use services::buying::{notifications, orders};
+use services::buying::{cashback, notifications, orders};
 
 use super::catalog::{PageParams, bad_parameter};
 use crate::http::auth::{AuthUser, MaybeAuthUser};
@@ -48,6 +50,7 @@ pub fn router() -> Router<AppState> {
             post(request_return),
         )
         .route("/notifications", get(list_notifications))
+        .route("/wallet", get(show_wallet))
 }
 
 /// Whose cart a request reaches, and the cookie to set when a guest cart was just born.
@@ -405,4 +408,12 @@ async fn list_notifications(
         page: 1,
         per_page: 50,
     }))
+}
+
+async fn show_wallet(
+    State(state): State<AppState>,
+    AuthUser(session): AuthUser,
+) -> Result<Json<Wallet>, ApiError> {
+    let view = cashback::wallet(&state.db, &session.user.id).await?;
+    Ok(Json(wallet_of(&view)))
 }

@@ -2,13 +2,15 @@
 
 use domain::{Condition, Gtin, PriceCents};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder,
 };
 
 use super::{bounded, invalid, required};
 use crate::db::entity::{categories, offers, products, stock_levels};
+use crate::db::statement;
 use crate::error::OnUniqueViolation;
+use crate::operating::checks::review_reason;
 use crate::{Db, StoreError, new_id, now};
 
 /// An offer as typed.
@@ -194,6 +196,15 @@ pub async fn create_offer(
             )?
         }
     };
+    // Automated checks: a doubtful listing waits for an operator instead of going live.
+    let held = review_reason(
+        &txn,
+        &product.id,
+        None,
+        checked.price.cents(),
+        &[&checked.title, &checked.description],
+    )
+    .await?;
     let offer = offers::ActiveModel {
         id: Set(new_id()),
         product_id: Set(product.id.clone()),
@@ -204,7 +215,7 @@ pub async fn create_offer(
         description: Set(checked.description),
         delivery_price_cents: Set(checked.delivery_price_cents),
         delivery_days: Set(checked.delivery_days),
-        status: Set("active".to_owned()),
+        status: Set(if held.is_some() { "review" } else { "active" }.to_owned()),
         created_at: Set(now()),
         updated_at: Set(now()),
     }
@@ -215,6 +226,9 @@ pub async fn create_offer(
         "your shop already offers this product in this condition",
         "condition",
     )?;
+    if held.is_some() {
+        set_moderation_note(&txn, &offer.id, held).await?;
+    }
     txn.commit().await?;
     complete(db, offer).await
 }
@@ -239,29 +253,74 @@ pub async fn update_offer(
             field: Some("status"),
         });
     }
-    if existing.status == "taken_down" && status.as_deref() == Some("active") {
+    if existing.status == "taken_down" && status.as_deref().is_some_and(|s| s != "inactive") {
         return Err(StoreError::Conflict {
             code: "taken_down",
             message: "an operator took this offer down".into(),
             field: Some("status"),
         });
     }
+    // A taken-down offer stays down whatever the seller edits. An offer about to be live
+    // is checked again when its price or wording changed or when it goes live (from
+    // inactive or review), so that no detour through `inactive` skips the checks.
+    let target = match (existing.status.as_str(), status.as_deref()) {
+        ("taken_down", _) => "taken_down",
+        (_, Some(requested)) => requested,
+        ("review", None) => "active",
+        (current, None) => current,
+    };
+    let changed = existing.price_cents != checked.price.cents()
+        || existing.description != checked.description;
+    let held = if target == "active" && (changed || existing.status != "active") {
+        review_reason(
+            db.conn(),
+            &existing.product_id,
+            Some(&existing.id),
+            checked.price.cents(),
+            &[&checked.description],
+        )
+        .await?
+    } else {
+        None
+    };
+    let new_status = match (&held, target) {
+        (Some(_), _) => "review".to_owned(),
+        (None, target) => target.to_owned(),
+    };
+    let note_changes = held.is_some() || existing.status == "review";
     let mut row: offers::ActiveModel = existing.into();
     row.price_cents = Set(checked.price.cents());
     row.condition = Set(checked.condition.as_str().to_owned());
     row.description = Set(checked.description);
     row.delivery_price_cents = Set(checked.delivery_price_cents);
     row.delivery_days = Set(checked.delivery_days);
-    if let Some(status) = status {
-        row.status = Set(status);
-    }
+    row.status = Set(new_status);
     row.updated_at = Set(now());
     let offer = row.update(db.conn()).await.on_unique_violation(
         "offer_exists",
         "your shop already offers this product in this condition",
         "condition",
     )?;
+    if note_changes {
+        set_moderation_note(db.conn(), &offer.id, held).await?;
+    }
     complete(db, offer).await
+}
+
+/// Keeps why the automated checks held an offer (the column is not in the entity: it
+/// belongs to operating, which also writes operators' takedown reasons there).
+async fn set_moderation_note(
+    conn: &impl ConnectionTrait,
+    offer_id: &str,
+    note: Option<String>,
+) -> Result<(), StoreError> {
+    conn.execute_raw(statement(
+        conn.get_database_backend(),
+        "UPDATE offers SET moderation_note = ? WHERE id = ?",
+        [note.into(), offer_id.to_owned().into()],
+    ))
+    .await?;
+    Ok(())
 }
 
 /// Withdraws an offer for good. The row stays (orders will refer to it); it is hidden.

@@ -14,6 +14,8 @@ pub struct Model {
     pub amount_cents: i64,
     pub reason: String,
     pub provider_ref: Option<String>,
+    pub to_card_cents: i64,
+    pub to_wallet_cents: i64,
     pub created_at: DateTimeUtc,
 }
 

@@ -31,6 +31,8 @@ pub struct Model {
     pub commission_bps: i32,
     pub commission_cents: i64,
     pub refunded_cents: i64,
+    /// The share of the order's cashback spent on this part (refunds give it back first).
+    pub cashback_used_cents: i64,
     pub return_status: String,
     pub return_reason: Option<String>,
     pub completed_at: Option<DateTimeUtc>,

@@ -124,7 +124,7 @@ fn a_shopper_applies_for_a_shop_and_gets_the_seller_screens() {
 }
 
 #[test]
-fn ctrl_keys_do_not_type_and_the_operator_keeps_the_welcome_panel() {
+fn ctrl_keys_do_not_type_and_the_operator_gets_the_operator_screens() {
     let mut state = shopper_state();
     update(&mut state, Action::Backspace);
     update(&mut state, Action::FocusPrev);
@@ -138,13 +138,14 @@ fn ctrl_keys_do_not_type_and_the_operator_keeps_the_welcome_panel() {
         user: crate::console::fixtures::operator(),
         shop: None,
     };
-    update(
+    let loads = update(
         &mut operator,
         Action::MeLoaded {
             request,
             result: Ok(me),
         },
     );
-    assert_eq!(view(&operator), View::Welcome);
+    assert_eq!(view(&operator), View::Operator);
+    assert!(matches!(loads, Some(Effect::Batch(calls)) if calls.len() == 4));
     assert_eq!(update(&mut operator, Action::New), None);
 }

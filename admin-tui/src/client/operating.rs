@@ -1,0 +1,151 @@
+//! Typed calls of the operator API (`/operator/…`).
+
+use api_types::ListResponse;
+use api_types::operating::{
+    AuditEntry, AuditQuery, ModeratedOfferResponse, OperatorShop, OperatorShopResponse,
+    PlatformSettings, ReasonRequest, ReportCase, SettingsResponse,
+};
+
+use super::{ApiClient, ApiError, Method};
+
+/// Puts `key=value` pairs with a value into a query string (`""` when none).
+fn query(pairs: &[(&str, Option<String>)]) -> String {
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter_map(|(key, value)| {
+            value
+                .as_ref()
+                .filter(|v| !v.is_empty())
+                .map(|v| format!("{key}={}", encode(v)))
+        })
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// Percent-encodes what a query value may not hold as is.
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+impl ApiClient {
+    /// `GET /operator/shops?status=&page=`: the shop queue.
+    pub async fn shop_queue(
+        &self,
+        status: Option<&str>,
+        page: u64,
+        per_page: u64,
+    ) -> Result<ListResponse<OperatorShop>, ApiError> {
+        self.get(&format!(
+            "/operator/shops{}",
+            query(&[
+                ("status", status.map(str::to_owned)),
+                ("page", Some(page.to_string())),
+                ("per_page", Some(per_page.to_string())),
+            ])
+        ))
+        .await
+    }
+
+    /// `POST /operator/shops/{id}/{action}` `{reason}`.
+    pub async fn decide_shop(
+        &self,
+        id: &str,
+        action: &str,
+        reason: &str,
+    ) -> Result<OperatorShop, ApiError> {
+        let body = ReasonRequest {
+            reason: reason.to_owned(),
+        };
+        let response: OperatorShopResponse = self
+            .post(&format!("/operator/shops/{id}/{action}"), &body)
+            .await?;
+        Ok(response.shop)
+    }
+
+    /// `GET /operator/reports?page=`: offers reported or held for review.
+    pub async fn reports(
+        &self,
+        page: u64,
+        per_page: u64,
+    ) -> Result<ListResponse<ReportCase>, ApiError> {
+        self.get(&format!(
+            "/operator/reports?page={page}&per_page={per_page}"
+        ))
+        .await
+    }
+
+    /// `POST /operator/offers/{id}/{takedown|clear}` `{reason}`.
+    pub async fn decide_offer(
+        &self,
+        id: &str,
+        action: &str,
+        reason: &str,
+    ) -> Result<ModeratedOfferResponse, ApiError> {
+        let body = ReasonRequest {
+            reason: reason.to_owned(),
+        };
+        self.post(&format!("/operator/offers/{id}/{action}"), &body)
+            .await
+    }
+
+    /// `GET /operator/settings`.
+    pub async fn platform_settings(&self) -> Result<SettingsResponse, ApiError> {
+        self.get("/operator/settings").await
+    }
+
+    /// `PUT /operator/settings`.
+    pub async fn save_settings(
+        &self,
+        settings: &PlatformSettings,
+    ) -> Result<SettingsResponse, ApiError> {
+        self.call(Method::PUT, "/operator/settings", settings).await
+    }
+
+    /// `GET /operator/audit` with `filter`'s filters and paging.
+    pub async fn audit_log(
+        &self,
+        filter: &AuditQuery,
+    ) -> Result<ListResponse<AuditEntry>, ApiError> {
+        self.get(&format!(
+            "/operator/audit{}",
+            query(&[
+                ("action", filter.action.clone()),
+                ("operator_id", filter.operator_id.clone()),
+                ("target_type", filter.target_type.clone()),
+                ("target_id", filter.target_id.clone()),
+                ("page", filter.page.clone()),
+                ("per_page", filter.per_page.clone()),
+            ])
+        ))
+        .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::query;
+
+    #[test]
+    fn queries_keep_only_values_and_encode_them() {
+        assert_eq!(query(&[("a", None), ("b", Some(String::new()))]), "");
+        assert_eq!(
+            query(&[
+                ("action", Some("shop.approve".into())),
+                ("q", Some("a b&c".into()))
+            ]),
+            "?action=shop.approve&q=a%20b%26c"
+        );
+    }
+}

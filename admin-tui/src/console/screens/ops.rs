@@ -1,0 +1,481 @@
+//! The operator screens: the shop queue, the moderation queue (reports and offers held
+//! for review), the platform settings and the audit log. Their state ([`Ops`]) and how
+//! keys and answers change it; pure, like the seller screens.
+//!
+//! - `decide`: a decision on a shop or offer: reason form, confirmation, request, answer.
+//! - `settings`: the settings form, checked here, then by the server field by field.
+
+mod decide;
+mod settings;
+#[cfg(test)]
+mod tests;
+
+use api_types::ListResponse;
+use api_types::operating::{AuditEntry, AuditQuery, OperatorShop, ReportCase, SettingsResponse};
+
+pub use decide::{DecisionConfirm, confirmed as decision_confirmed};
+
+use super::{Out, Overlay, Remote, form_edit};
+use crate::console::action::{Action, Answer, ApiCall, Effect};
+use crate::console::screens::form::FormKind;
+use crate::console::state::Loading;
+
+/// Rows asked per page.
+pub const PER_PAGE: u64 = 20;
+
+/// What `f` cycles through on the shop queue: applications first.
+pub const SHOP_FILTERS: [Option<&str>; 5] = [
+    Some("pending"),
+    Some("approved"),
+    Some("suspended"),
+    Some("rejected"),
+    None,
+];
+
+/// What `f` cycles through on the audit log.
+pub const AUDIT_FILTERS: [Option<&str>; 8] = [
+    None,
+    Some("shop.approve"),
+    Some("shop.reject"),
+    Some("shop.suspend"),
+    Some("shop.reinstate"),
+    Some("offer.takedown"),
+    Some("offer.clear"),
+    Some("settings.update"),
+];
+
+/// The operator screens, in tab order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OpsTab {
+    /// Applications and every shop by status.
+    #[default]
+    Shops,
+    /// Reported offers and offers held for review.
+    Reports,
+    /// Commission, cashback, return window, pickup hold.
+    Settings,
+    /// Every operator action.
+    Audit,
+}
+
+impl OpsTab {
+    /// Every tab, in order.
+    pub const ALL: [Self; 4] = [Self::Shops, Self::Reports, Self::Settings, Self::Audit];
+
+    /// The tab's name.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Shops => "Shops",
+            Self::Reports => "Reports",
+            Self::Settings => "Settings",
+            Self::Audit => "Audit log",
+        }
+    }
+
+    fn index(self) -> usize {
+        Self::ALL.iter().position(|tab| *tab == self).unwrap_or(0)
+    }
+
+    /// The tab after this one (wrapping).
+    pub fn next(self) -> Self {
+        Self::ALL[(self.index() + 1) % Self::ALL.len()]
+    }
+
+    /// The tab before this one (wrapping).
+    pub fn prev(self) -> Self {
+        Self::ALL[(self.index() + Self::ALL.len() - 1) % Self::ALL.len()]
+    }
+}
+
+/// A decision an operator takes on a shop or an offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Open a pending shop.
+    Approve,
+    /// Turn a pending shop down (asks why).
+    Reject,
+    /// Hide an approved shop's offers (asks why).
+    Suspend,
+    /// Bring a suspended shop back (asks why).
+    Reinstate,
+    /// Take an offer down (asks why).
+    Takedown,
+    /// Dismiss an offer's reports, or publish an offer held for review.
+    Clear,
+}
+
+impl Decision {
+    /// The action in the URL.
+    pub fn action(self) -> &'static str {
+        match self {
+            Self::Approve => "approve",
+            Self::Reject => "reject",
+            Self::Suspend => "suspend",
+            Self::Reinstate => "reinstate",
+            Self::Takedown => "takedown",
+            Self::Clear => "clear",
+        }
+    }
+
+    /// `shop` or `offer`.
+    pub fn target(self) -> &'static str {
+        match self {
+            Self::Takedown | Self::Clear => "offer",
+            _ => "shop",
+        }
+    }
+
+    /// What it is called on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Takedown => "take down",
+            other => other.action(),
+        }
+    }
+
+    /// The form's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Approve => "Approve the shop",
+            Self::Reject => "Reject the application",
+            Self::Suspend => "Suspend the shop",
+            Self::Reinstate => "Reinstate the shop",
+            Self::Takedown => "Take the offer down",
+            Self::Clear => "Clear the offer",
+        }
+    }
+
+    /// Whether the operator must say why (the seller is told).
+    pub fn needs_reason(self) -> bool {
+        !matches!(self, Self::Approve | Self::Clear)
+    }
+
+    /// The statuses it applies to (the server decides; this spares a useless request).
+    pub fn applies_to(self, status: &str) -> bool {
+        match self {
+            Self::Approve | Self::Reject => status == "pending",
+            Self::Suspend => status == "approved",
+            Self::Reinstate => status == "suspended",
+            Self::Takedown => matches!(status, "active" | "inactive" | "review"),
+            Self::Clear => true,
+        }
+    }
+}
+
+/// The state of the operator screens.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ops {
+    /// The screen on show.
+    pub tab: OpsTab,
+    /// `GET /operator/shops`.
+    pub shops: Remote<ListResponse<OperatorShop>>,
+    /// The index of the status filter in [`SHOP_FILTERS`].
+    pub shop_filter: usize,
+    /// The shop page (from 1).
+    pub shop_page: u64,
+    /// The selected shop row.
+    pub shop_selected: usize,
+    /// `GET /operator/reports`.
+    pub reports: Remote<ListResponse<ReportCase>>,
+    /// The selected report row.
+    pub report_selected: usize,
+    /// `GET /operator/settings`.
+    pub settings: Remote<SettingsResponse>,
+    /// `GET /operator/audit`.
+    pub audit: Remote<ListResponse<AuditEntry>>,
+    /// The index of the action filter in [`AUDIT_FILTERS`].
+    pub audit_filter: usize,
+    /// The audit page (from 1).
+    pub audit_page: u64,
+    /// The selected audit row.
+    pub audit_selected: usize,
+    /// A form or dialog over the screen.
+    pub overlay: Option<Overlay>,
+}
+
+fn items<T>(remote: &Remote<ListResponse<T>>) -> &[T] {
+    remote
+        .data
+        .as_ref()
+        .map_or(&[], |page| page.items.as_slice())
+}
+
+fn pages<T>(remote: &Remote<ListResponse<T>>) -> u64 {
+    remote
+        .data
+        .as_ref()
+        .map_or(0, |page| page.total)
+        .div_ceil(PER_PAGE)
+        .max(1)
+}
+
+impl Ops {
+    /// The loaded shops.
+    pub fn shop_items(&self) -> &[OperatorShop] {
+        items(&self.shops)
+    }
+
+    /// The selected shop.
+    pub fn selected_shop(&self) -> Option<&OperatorShop> {
+        self.shop_items().get(self.shop_selected)
+    }
+
+    /// The loaded moderation cases.
+    pub fn report_items(&self) -> &[ReportCase] {
+        items(&self.reports)
+    }
+
+    /// The selected case.
+    pub fn selected_report(&self) -> Option<&ReportCase> {
+        self.report_items().get(self.report_selected)
+    }
+
+    /// The loaded audit rows.
+    pub fn audit_items(&self) -> &[AuditEntry] {
+        items(&self.audit)
+    }
+
+    /// The selected audit row.
+    pub fn selected_audit(&self) -> Option<&AuditEntry> {
+        self.audit_items().get(self.audit_selected)
+    }
+
+    /// The shop status shown, or `None` for every shop.
+    pub fn shop_status_filter(&self) -> Option<&'static str> {
+        SHOP_FILTERS.get(self.shop_filter).copied().flatten()
+    }
+
+    /// The audit action shown, or `None` for every action.
+    pub fn audit_action_filter(&self) -> Option<&'static str> {
+        AUDIT_FILTERS.get(self.audit_filter).copied().flatten()
+    }
+
+    /// How many pages of shops there are.
+    pub fn shop_pages(&self) -> u64 {
+        pages(&self.shops)
+    }
+
+    /// How many pages of audit rows there are.
+    pub fn audit_pages(&self) -> u64 {
+        pages(&self.audit)
+    }
+}
+
+/// Asks for the shop queue with the current filter and page.
+pub fn load_shops(ops: &mut Ops, out: &mut Out) -> Effect {
+    ops.shop_page = ops.shop_page.max(1);
+    let (request, effect) = out.call(ApiCall::ShopQueue {
+        status: ops.shop_status_filter().map(str::to_owned),
+        page: ops.shop_page,
+    });
+    ops.shops.start(request);
+    effect
+}
+
+/// Asks for the moderation queue.
+pub fn load_reports(ops: &mut Ops, out: &mut Out) -> Effect {
+    let (request, effect) = out.call(ApiCall::Reports { page: 1 });
+    ops.reports.start(request);
+    effect
+}
+
+/// Asks for the settings.
+pub fn load_settings(ops: &mut Ops, out: &mut Out) -> Effect {
+    let (request, effect) = out.call(ApiCall::GetSettings);
+    ops.settings.start(request);
+    effect
+}
+
+/// Asks for the audit log with the current filter and page.
+pub fn load_audit(ops: &mut Ops, out: &mut Out) -> Effect {
+    ops.audit_page = ops.audit_page.max(1);
+    let (request, effect) = out.call(ApiCall::Audit(AuditQuery {
+        action: ops.audit_action_filter().map(str::to_owned),
+        page: Some(ops.audit_page.to_string()),
+        per_page: Some(PER_PAGE.to_string()),
+        ..AuditQuery::default()
+    }));
+    ops.audit.start(request);
+    effect
+}
+
+/// Loads every operator screen (after sign-in).
+pub fn load_all(ops: &mut Ops, out: &mut Out) -> Effect {
+    Effect::Batch(vec![
+        load_shops(ops, out),
+        load_reports(ops, out),
+        load_settings(ops, out),
+        load_audit(ops, out),
+    ])
+}
+
+/// Reloads the screen on show (`r`).
+pub fn reload(ops: &mut Ops, out: &mut Out) -> Effect {
+    match ops.tab {
+        OpsTab::Shops => load_shops(ops, out),
+        OpsTab::Reports => load_reports(ops, out),
+        OpsTab::Settings => load_settings(ops, out),
+        OpsTab::Audit => load_audit(ops, out),
+    }
+}
+
+/// A key on the operator screens.
+pub fn key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effect> {
+    match &mut ops.overlay {
+        Some(Overlay::Form(form)) => {
+            if action == Action::Cancel {
+                ops.overlay = None;
+                return None;
+            }
+            if form.pending.is_some() {
+                return None;
+            }
+            match action {
+                Action::FocusNext | Action::Down => form.move_focus(false),
+                Action::FocusPrev | Action::Up => form.move_focus(true),
+                Action::Submit => {
+                    return match form.kind {
+                        FormKind::Settings => settings::submit(ops, out),
+                        _ => decide::submit(ops),
+                    };
+                }
+                action => {
+                    if let Some(edit) = form_edit(&action) {
+                        form.edit(edit, &[]);
+                    }
+                }
+            }
+            return None;
+        }
+        Some(Overlay::Confirm(_)) => return decide::confirm_key(ops, action, out),
+        None => {}
+    }
+    let tab = match action {
+        Action::OpsTab(tab) => tab,
+        Action::NextTab => ops.tab.next(),
+        Action::PrevTab => ops.tab.prev(),
+        Action::Refresh => {
+            out.clear_notice();
+            return Some(reload(ops, out));
+        }
+        Action::Decide(decision) => return decide::start(ops, decision, out),
+        Action::Edit if ops.tab == OpsTab::Settings => {
+            settings::open(ops, out);
+            return None;
+        }
+        action => return list_key(ops, action, out),
+    };
+    ops.tab = tab;
+    out.clear_notice();
+    None
+}
+
+fn step(selected: &mut usize, len: usize, down: bool) {
+    *selected = if down {
+        (*selected + 1).min(len.saturating_sub(1))
+    } else {
+        selected.saturating_sub(1)
+    };
+}
+
+fn list_key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effect> {
+    let down = matches!(action, Action::Down | Action::PageDown | Action::NextFilter);
+    match (ops.tab, action) {
+        (OpsTab::Shops, Action::Down | Action::Up) => {
+            let len = ops.shop_items().len();
+            step(&mut ops.shop_selected, len, down);
+        }
+        (OpsTab::Reports, Action::Down | Action::Up) => {
+            let len = ops.report_items().len();
+            step(&mut ops.report_selected, len, down);
+        }
+        (OpsTab::Audit, Action::Down | Action::Up) => {
+            let len = ops.audit_items().len();
+            step(&mut ops.audit_selected, len, down);
+        }
+        (OpsTab::Shops, Action::NextFilter | Action::PrevFilter) => {
+            let count = SHOP_FILTERS.len();
+            ops.shop_filter = (ops.shop_filter + if down { 1 } else { count - 1 }) % count;
+            ops.shop_page = 1;
+            ops.shop_selected = 0;
+            return Some(load_shops(ops, out));
+        }
+        (OpsTab::Audit, Action::NextFilter | Action::PrevFilter) => {
+            let count = AUDIT_FILTERS.len();
+            ops.audit_filter = (ops.audit_filter + if down { 1 } else { count - 1 }) % count;
+            ops.audit_page = 1;
+            ops.audit_selected = 0;
+            return Some(load_audit(ops, out));
+        }
+        (OpsTab::Shops, Action::PageDown | Action::PageUp) => {
+            let target = if down {
+                ops.shop_page + 1
+            } else {
+                ops.shop_page.saturating_sub(1)
+            };
+            if target >= 1 && target <= ops.shop_pages() && ops.shops.load != Loading::Loading {
+                ops.shop_page = target;
+                ops.shop_selected = 0;
+                return Some(load_shops(ops, out));
+            }
+        }
+        (OpsTab::Audit, Action::PageDown | Action::PageUp) => {
+            let target = if down {
+                ops.audit_page + 1
+            } else {
+                ops.audit_page.saturating_sub(1)
+            };
+            if target >= 1 && target <= ops.audit_pages() && ops.audit.load != Loading::Loading {
+                ops.audit_page = target;
+                ops.audit_selected = 0;
+                return Some(load_audit(ops, out));
+            }
+        }
+        _ => {}
+    }
+    None
+}
+
+/// Applies an answer meant for the operator screens (any other answer is dropped).
+pub fn answered(ops: &mut Ops, request: u64, answer: Answer, out: &mut Out) -> Option<Effect> {
+    match answer {
+        Answer::ShopQueue(result) => {
+            ops.shops.accept(request, result);
+            let len = ops.shop_items().len();
+            ops.shop_selected = ops.shop_selected.min(len.saturating_sub(1));
+        }
+        Answer::Reports(result) => {
+            ops.reports.accept(request, result);
+            let len = ops.report_items().len();
+            ops.report_selected = ops.report_selected.min(len.saturating_sub(1));
+        }
+        Answer::Audit(result) => {
+            ops.audit.accept(request, result);
+            let len = ops.audit_items().len();
+            ops.audit_selected = ops.audit_selected.min(len.saturating_sub(1));
+        }
+        Answer::Settings(result) => {
+            ops.settings.accept(request, result);
+        }
+        Answer::SettingsSaved(result) => return settings::saved(ops, request, result, out),
+        Answer::Decided(result) => return decide::decided(ops, request, result, out),
+        _ => {}
+    }
+    None
+}
+
+/// The settings as (field, label, hint) and value, in form order.
+pub fn settings_fields(
+    settings: &api_types::operating::PlatformSettings,
+) -> Vec<((&'static str, &'static str, &'static str), i64)> {
+    settings::FIELDS
+        .iter()
+        .copied()
+        .zip([
+            settings.commission_rate_bps,
+            settings.cashback_rate_bps,
+            settings.return_window_days,
+            settings.pickup_hold_days,
+        ])
+        .collect()
+}

@@ -1,0 +1,733 @@
+//! Cashback: credit earned on every paid seller order, pending until the goods are handed
+//! over and the return window has passed, then spendable with any seller for 12 months.
+//!
+//! Money only moves through the ledger; `wallets` caches each shopper's two balances with
+//! CHECK constraints, so a conditional `UPDATE … WHERE available_cents >= ?` is what lets
+//! 64 parallel checkouts spend a wallet without ever driving it below zero. Lots record
+//! each earning or credit: what it was, what was reversed, what is left to spend (spent
+//! first-to-expire), so every cent in a wallet traces back to an order.
+//!
+//! Accounts: `wallet:{user}` (available), `wallet:{user}:pending`, `hold:{order}` (spent on
+//! an order not paid yet), `platform:cashback` (the platform's expense), and the shop's
+//! `seller:{shop}:pending` for the boosts it funds.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Value};
+
+use super::ledger::{self, Refs};
+use crate::db::statement;
+use crate::{Db, StoreError, new_id, now};
+use domain::money::{apply_rate, split_proportionally};
+
+/// The platform's cashback expense account.
+pub const PLATFORM: &str = "platform:cashback";
+
+pub fn pending_account(user_id: &str) -> String {
+    format!("wallet:{user_id}:pending")
+}
+
+pub fn hold_account(order_id: &str) -> String {
+    format!("hold:{order_id}")
+}
+
+async fn exec(
+    conn: &impl ConnectionTrait,
+    sql: &str,
+    values: impl IntoIterator<Item = Value>,
+) -> Result<u64, StoreError> {
+    let result = conn
+        .execute_raw(statement(conn.get_database_backend(), sql, values))
+        .await?;
+    Ok(result.rows_affected())
+}
+
+async fn ensure_wallet(conn: &impl ConnectionTrait, user_id: &str) -> Result<(), StoreError> {
+    exec(
+        conn,
+        "INSERT INTO wallets (user_id, available_cents, pending_cents, updated_at) VALUES (?, 0, 0, ?) \
+         ON CONFLICT (user_id) DO NOTHING",
+        [user_id.to_owned().into(), now().into()],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Moves `delta` into (or, negative, out of) one of the wallet's cached balances; refuses
+/// to go below zero.
+async fn adjust(
+    conn: &impl ConnectionTrait,
+    user_id: &str,
+    column: &'static str,
+    delta: i64,
+) -> Result<bool, StoreError> {
+    ensure_wallet(conn, user_id).await?;
+    let moved = exec(
+        conn,
+        &format!(
+            "UPDATE wallets SET {column} = {column} + ?, updated_at = ? WHERE user_id = ? AND {column} + ? >= 0"
+        ),
+        [delta.into(), now().into(), user_id.to_owned().into(), delta.into()],
+    )
+    .await?;
+    Ok(moved == 1)
+}
+
+/// A shopper's balances.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Balances {
+    pub available_cents: i64,
+    pub pending_cents: i64,
+}
+
+pub async fn balances(conn: &impl ConnectionTrait, user_id: &str) -> Result<Balances, StoreError> {
+    let row = conn
+        .query_one_raw(statement(
+            conn.get_database_backend(),
+            "SELECT available_cents, pending_cents FROM wallets WHERE user_id = ?",
+            [Value::from(user_id.to_owned())],
+        ))
+        .await?;
+    Ok(match row {
+        Some(row) => Balances {
+            available_cents: row.try_get_by_index(0)?,
+            pending_cents: row.try_get_by_index(1)?,
+        },
+        None => Balances::default(),
+    })
+}
+
+async fn expiry_months(conn: &impl ConnectionTrait) -> Result<i64, StoreError> {
+    let row = conn
+        .query_one_raw(statement(
+            conn.get_database_backend(),
+            "SELECT cashback_expiry_months FROM platform_settings WHERE id = 1",
+            [],
+        ))
+        .await?;
+    Ok(match row {
+        Some(row) => i64::from(row.try_get_by_index::<i32>(0)?),
+        None => 12,
+    })
+}
+
+fn months_from(at: DateTime<Utc>, months: i64) -> DateTime<Utc> {
+    at + Duration::days(months * 30 + months / 2)
+}
+
+fn insufficient(available: i64) -> StoreError {
+    StoreError::Invalid {
+        code: "cashback_insufficient",
+        message: format!(
+            "you have {} of cashback to spend",
+            domain::money::format_euros(available)
+        ),
+        field: Some("use_cashback_cents"),
+    }
+}
+
+#[derive(Debug, FromQueryResult)]
+struct SpendableLot {
+    id: String,
+    remaining_cents: i64,
+}
+
+/// Checkout: sets `amount` aside from the wallet for an order waiting for its payment.
+/// Lots are drawn first-to-expire.
+pub async fn hold_for_order(
+    txn: &impl ConnectionTrait,
+    user_id: &str,
+    order_id: &str,
+    amount: i64,
+) -> Result<(), StoreError> {
+    if amount <= 0 {
+        return Ok(());
+    }
+    if !adjust(txn, user_id, "available_cents", -amount).await? {
+        return Err(insufficient(balances(txn, user_id).await?.available_cents));
+    }
+    ledger::transfer(
+        txn,
+        &format!("cashback_hold:{order_id}"),
+        &ledger::wallet(user_id),
+        &hold_account(order_id),
+        amount,
+        Refs {
+            order_id: Some(order_id),
+            seller_order_id: None,
+        },
+    )
+    .await?;
+    let lock = if txn.get_database_backend() == DatabaseBackend::Postgres {
+        " FOR UPDATE"
+    } else {
+        ""
+    };
+    let lots = SpendableLot::find_by_statement(statement(
+        txn.get_database_backend(),
+        &format!(
+            "SELECT id, remaining_cents FROM cashback_lots WHERE user_id = ? AND status = 'available' \
+             AND remaining_cents > 0 ORDER BY expires_at, id{lock}"
+        ),
+        [Value::from(user_id.to_owned())],
+    ))
+    .all(txn)
+    .await?;
+    let mut left = amount;
+    for lot in lots {
+        if left == 0 {
+            break;
+        }
+        let take = left.min(lot.remaining_cents);
+        exec(
+            txn,
+            "UPDATE cashback_lots SET remaining_cents = remaining_cents - ? WHERE id = ? AND remaining_cents >= ?",
+            [take.into(), lot.id.into(), take.into()],
+        )
+        .await?;
+        left -= take;
+    }
+    Ok(())
+}
+
+async fn held(conn: &impl ConnectionTrait, order_id: &str) -> Result<(String, i64), StoreError> {
+    let row = conn
+        .query_one_raw(statement(
+            conn.get_database_backend(),
+            "SELECT user_id, cashback_used_cents FROM orders WHERE id = ?",
+            [Value::from(order_id.to_owned())],
+        ))
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok((row.try_get_by_index(0)?, row.try_get_by_index(1)?))
+}
+
+/// Paid: the cashback set aside pays for the order.
+pub async fn spend_hold(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), StoreError> {
+    let (_, amount) = held(conn, order_id).await?;
+    ledger::transfer(
+        conn,
+        &format!("cashback_spent:{order_id}"),
+        &hold_account(order_id),
+        &ledger::order(order_id),
+        amount,
+        Refs {
+            order_id: Some(order_id),
+            seller_order_id: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Not paid: the cashback set aside goes back to the wallet (as a fresh lot).
+pub async fn release_hold(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), StoreError> {
+    let (user_id, amount) = held(conn, order_id).await?;
+    let posted = ledger::transfer(
+        conn,
+        &format!("cashback_unheld:{order_id}"),
+        &hold_account(order_id),
+        &ledger::wallet(&user_id),
+        amount,
+        Refs {
+            order_id: Some(order_id),
+            seller_order_id: None,
+        },
+    )
+    .await?;
+    if posted {
+        credit_lot(conn, &user_id, amount, &format!("unheld:{order_id}")).await?;
+    }
+    Ok(())
+}
+
+/// Cashback given back to a wallet (a refund of what cashback paid): a lot, available
+/// now, and the cached balance. The caller posts the ledger movement.
+pub async fn credit_lot(
+    conn: &impl ConnectionTrait,
+    user_id: &str,
+    amount: i64,
+    source_key: &str,
+) -> Result<(), StoreError> {
+    if amount <= 0 {
+        return Ok(());
+    }
+    let at = now();
+    let expires = months_from(at, expiry_months(conn).await?);
+    exec(
+        conn,
+        "INSERT INTO cashback_lots (id, user_id, kind, source_key, platform_cents, boost_cents, \
+         remaining_cents, status, available_at, expires_at, created_at) \
+         VALUES (?, ?, 'credit', ?, ?, 0, ?, 'available', ?, ?, ?)",
+        [
+            new_id().into(),
+            user_id.to_owned().into(),
+            source_key.to_owned().into(),
+            amount.into(),
+            amount.into(),
+            at.into(),
+            expires.into(),
+            at.into(),
+        ],
+    )
+    .await?;
+    adjust(conn, user_id, "available_cents", amount).await?;
+    Ok(())
+}
+
+#[derive(Debug, FromQueryResult)]
+struct EarningLine {
+    line_cents: i64,
+    boost_bps: i32,
+    campaign_bps: i32,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct PartForEarning {
+    id: String,
+    shop_id: String,
+    items_cents: i64,
+    discount_cents: i64,
+    total_cents: i64,
+    cashback_used_cents: i64,
+}
+
+/// What a part earns: (platform-funded, shop-funded boost). The base is what the card paid
+/// for the items: items less discount, less the share of the part paid with cashback.
+fn earning(part: &PartForEarning, lines: &[EarningLine], base_bps: i32) -> (i64, i64) {
+    let items_net = (part.items_cents - part.discount_cents).max(0);
+    let card_paid = part.total_cents - part.cashback_used_cents;
+    let base = if part.total_cents > 0 {
+        i64::try_from(
+            i128::from(items_net) * i128::from(card_paid.max(0)) / i128::from(part.total_cents),
+        )
+        .unwrap_or(0)
+    } else {
+        0
+    };
+    let weights: Vec<i64> = lines.iter().map(|line| line.line_cents).collect();
+    let shares = split_proportionally(base, &weights);
+    let rate = |bps: i32| u32::try_from(bps.max(0)).unwrap_or(0);
+    lines
+        .iter()
+        .zip(shares)
+        .fold((0, 0), |(platform, boost), (line, share)| {
+            (
+                platform + apply_rate(share, rate(base_bps + line.campaign_bps)),
+                boost + apply_rate(share, rate(line.boost_bps)),
+            )
+        })
+}
+
+/// Paid: each part earns cashback, pending until the return window has passed. Safe to
+/// call twice: a part's lot and its movements exist once.
+pub async fn earn_for_order(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), StoreError> {
+    let backend = conn.get_database_backend();
+    let (user_id, _) = held(conn, order_id).await?;
+    let base_bps: i32 = conn
+        .query_one_raw(statement(
+            backend,
+            "SELECT cashback_rate_bps FROM platform_settings WHERE id = 1",
+            [],
+        ))
+        .await?
+        .map(|row| row.try_get_by_index(0))
+        .transpose()?
+        .unwrap_or(0);
+    let parts = PartForEarning::find_by_statement(statement(
+        backend,
+        "SELECT id, shop_id, items_cents, discount_cents, total_cents, cashback_used_cents \
+         FROM seller_orders WHERE order_id = ? ORDER BY id",
+        [Value::from(order_id.to_owned())],
+    ))
+    .all(conn)
+    .await?;
+    let at = now();
+    for part in parts {
+        let lines = EarningLine::find_by_statement(statement(
+            backend,
+            "SELECT l.line_cents, COALESCE(o.cashback_boost_bps, s.cashback_boost_bps, 0) AS boost_bps, \
+               COALESCE((SELECT MAX(c.rate_bps) FROM cashback_campaigns c WHERE c.starts_at <= ? AND c.ends_at > ? \
+                 AND (c.shop_id = so.shop_id OR c.category_id = p.category_id)), 0) AS campaign_bps \
+             FROM order_lines l JOIN seller_orders so ON so.id = l.seller_order_id \
+             JOIN shops s ON s.id = so.shop_id \
+             LEFT JOIN offers o ON o.id = l.offer_id LEFT JOIN products p ON p.id = l.product_id \
+             WHERE l.seller_order_id = ? ORDER BY l.id",
+            [at.into(), at.into(), part.id.clone().into()],
+        ))
+        .all(conn)
+        .await?;
+        let (platform, boost) = earning(&part, &lines, base_bps);
+        if platform + boost == 0 {
+            continue;
+        }
+        let inserted = exec(
+            conn,
+            "INSERT INTO cashback_lots (id, user_id, kind, seller_order_id, source_key, shop_id, \
+             platform_cents, boost_cents, status, created_at) VALUES (?, ?, 'earned', ?, ?, ?, ?, ?, 'pending', ?) \
+             ON CONFLICT (source_key) DO NOTHING",
+            [
+                new_id().into(),
+                user_id.clone().into(),
+                part.id.clone().into(),
+                format!("earned:{}", part.id).into(),
+                part.shop_id.clone().into(),
+                platform.into(),
+                boost.into(),
+                at.into(),
+            ],
+        )
+        .await?;
+        if inserted == 0 {
+            continue;
+        }
+        let refs = Refs {
+            order_id: Some(order_id),
+            seller_order_id: Some(&part.id),
+        };
+        let pending = pending_account(&user_id);
+        ledger::transfer(
+            conn,
+            &format!("cashback_earned:{}", part.id),
+            PLATFORM,
+            &pending,
+            platform,
+            refs,
+        )
+        .await?;
+        ledger::transfer(
+            conn,
+            &format!("cashback_boost:{}", part.id),
+            &ledger::seller_pending(&part.shop_id),
+            &pending,
+            boost,
+            refs,
+        )
+        .await?;
+        adjust(conn, &user_id, "pending_cents", platform + boost).await?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, FromQueryResult)]
+struct LotRow {
+    id: String,
+    user_id: String,
+    shop_id: Option<String>,
+    platform_cents: i64,
+    boost_cents: i64,
+    reversed_cents: i64,
+    remaining_cents: i64,
+    status: String,
+}
+
+/// A refund or cancellation of a part takes back its cashback in proportion to what was
+/// refunded (all of it when refunded in full). Pending cashback goes back to who funded
+/// it; cashback already available is taken back only as far as the wallet still holds it
+/// (the platform absorbs the rest rather than drive a wallet negative).
+pub async fn reverse_for_refund(
+    conn: &impl ConnectionTrait,
+    seller_order_id: &str,
+    refund_id: &str,
+    total_cents: i64,
+    refunded_cents_after: i64,
+) -> Result<(), StoreError> {
+    let Some(lot) = LotRow::find_by_statement(statement(
+        conn.get_database_backend(),
+        "SELECT id, user_id, shop_id, platform_cents, boost_cents, reversed_cents, remaining_cents, status \
+         FROM cashback_lots WHERE seller_order_id = ?",
+        [Value::from(seller_order_id.to_owned())],
+    ))
+    .one(conn)
+    .await?
+    else {
+        return Ok(());
+    };
+    if !matches!(lot.status.as_str(), "pending" | "available") || total_cents <= 0 {
+        return Ok(());
+    }
+    let earned = lot.platform_cents + lot.boost_cents;
+    let kept_share = total_cents.saturating_sub(refunded_cents_after).max(0);
+    let kept = i64::try_from(i128::from(earned) * i128::from(kept_share) / i128::from(total_cents))
+        .unwrap_or(0);
+    let mut delta = (earned - kept) - lot.reversed_cents;
+    if delta <= 0 {
+        return Ok(());
+    }
+    let from = if lot.status == "pending" {
+        pending_account(&lot.user_id)
+    } else {
+        delta = delta
+            .min(lot.remaining_cents)
+            .min(balances(conn, &lot.user_id).await?.available_cents);
+        if delta <= 0 {
+            return Ok(());
+        }
+        ledger::wallet(&lot.user_id)
+    };
+    let shares = split_proportionally(delta, &[lot.platform_cents, lot.boost_cents]);
+    let refs = Refs {
+        order_id: None,
+        seller_order_id: Some(seller_order_id),
+    };
+    ledger::transfer(
+        conn,
+        &format!("cashback_reversed:{refund_id}"),
+        &from,
+        PLATFORM,
+        shares[0],
+        refs,
+    )
+    .await?;
+    if let Some(shop_id) = &lot.shop_id {
+        ledger::transfer(
+            conn,
+            &format!("cashback_boost_reversed:{refund_id}"),
+            &from,
+            &ledger::seller_pending(shop_id),
+            shares[1],
+            refs,
+        )
+        .await?;
+    }
+    let (column, remaining_change) = if lot.status == "pending" {
+        ("pending_cents", 0)
+    } else {
+        ("available_cents", delta)
+    };
+    adjust(conn, &lot.user_id, column, -delta).await?;
+    exec(
+        conn,
+        "UPDATE cashback_lots SET reversed_cents = reversed_cents + ?, remaining_cents = remaining_cents - ?, \
+         status = CASE WHEN reversed_cents + ? >= platform_cents + boost_cents THEN 'reversed' ELSE status END \
+         WHERE id = ? AND reversed_cents = ?",
+        [delta.into(), remaining_change.into(), delta.into(), lot.id.into(), lot.reversed_cents.into()],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Background job: cashback of parts whose return window has passed (and with no return
+/// waiting) becomes available, to expire after the configured months.
+pub async fn mature_due(db: &Db) -> Result<u64, StoreError> {
+    let at = now();
+    let due = LotRow::find_by_statement(statement(
+        db.backend(),
+        "SELECT l.id, l.user_id, l.shop_id, l.platform_cents, l.boost_cents, l.reversed_cents, \
+           l.remaining_cents, l.status \
+         FROM cashback_lots l JOIN seller_orders so ON so.id = l.seller_order_id \
+         WHERE l.status = 'pending' AND so.payable_at IS NOT NULL AND so.payable_at <= ? \
+           AND so.return_status <> 'requested' ORDER BY l.created_at LIMIT 500",
+        [Value::from(at)],
+    ))
+    .all(db.conn())
+    .await?;
+    let mut matured = 0;
+    for lot in due {
+        let txn = db.begin_write().await?;
+        let expires = months_from(at, expiry_months(&txn).await?);
+        let net = lot.platform_cents + lot.boost_cents - lot.reversed_cents;
+        let claimed = exec(
+            &txn,
+            "UPDATE cashback_lots SET status = 'available', remaining_cents = ?, available_at = ?, expires_at = ? \
+             WHERE id = ? AND status = 'pending' AND reversed_cents = ?",
+            [net.into(), at.into(), expires.into(), lot.id.clone().into(), lot.reversed_cents.into()],
+        )
+        .await?;
+        if claimed == 1 {
+            ledger::transfer(
+                &txn,
+                &format!("cashback_matured:{}", lot.id),
+                &pending_account(&lot.user_id),
+                &ledger::wallet(&lot.user_id),
+                net,
+                Refs::default(),
+            )
+            .await?;
+            adjust(&txn, &lot.user_id, "pending_cents", -net).await?;
+            adjust(&txn, &lot.user_id, "available_cents", net).await?;
+            matured += 1;
+        }
+        txn.commit().await?;
+    }
+    Ok(matured)
+}
+
+/// Background job: what is left of lots past their expiry leaves the wallet.
+pub async fn expire_due(db: &Db) -> Result<u64, StoreError> {
+    let due = LotRow::find_by_statement(statement(
+        db.backend(),
+        "SELECT id, user_id, shop_id, platform_cents, boost_cents, reversed_cents, remaining_cents, status \
+         FROM cashback_lots WHERE status = 'available' AND expires_at <= ? ORDER BY expires_at LIMIT 500",
+        [Value::from(now())],
+    ))
+    .all(db.conn())
+    .await?;
+    let mut expired = 0;
+    for lot in due {
+        let txn = db.begin_write().await?;
+        let claimed = exec(
+            &txn,
+            "UPDATE cashback_lots SET status = 'expired', remaining_cents = 0 \
+             WHERE id = ? AND status = 'available' AND remaining_cents = ?",
+            [lot.id.clone().into(), lot.remaining_cents.into()],
+        )
+        .await?;
+        if claimed == 1 && lot.remaining_cents > 0 {
+            ledger::transfer(
+                &txn,
+                &format!("cashback_expired:{}", lot.id),
+                &ledger::wallet(&lot.user_id),
+                PLATFORM,
+                lot.remaining_cents,
+                Refs::default(),
+            )
+            .await?;
+            adjust(&txn, &lot.user_id, "available_cents", -lot.remaining_cents).await?;
+            expired += 1;
+        }
+        txn.commit().await?;
+    }
+    Ok(expired)
+}
+
+/// One line of a wallet's history.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct WalletEntry {
+    pub id: String,
+    pub movement_key: String,
+    pub account: String,
+    pub amount_cents: i64,
+    pub order_id: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl WalletEntry {
+    /// What moved: `cashback_earned`, `cashback_matured`, `cashback_spent`, ….
+    pub fn kind(&self) -> &str {
+        self.movement_key.split(':').next().unwrap_or_default()
+    }
+
+    /// Whether the line is on the pending balance (else the available one).
+    pub fn is_pending(&self) -> bool {
+        self.account.ends_with(":pending")
+    }
+}
+
+/// A lot with the order it came from and when pending cashback becomes available.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct LotView {
+    pub id: String,
+    pub kind: String,
+    pub status: String,
+    pub platform_cents: i64,
+    pub boost_cents: i64,
+    pub reversed_cents: i64,
+    pub remaining_cents: i64,
+    pub order_id: Option<String>,
+    pub order_number: Option<String>,
+    pub shop_name: Option<String>,
+    /// For pending cashback: the end of the return window, once the goods are handed over.
+    pub matures_at: Option<DateTime<Utc>>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A shopper's wallet: balances, lots and the latest ledger lines.
+#[derive(Debug, Clone)]
+pub struct WalletView {
+    pub balances: Balances,
+    pub lots: Vec<LotView>,
+    pub entries: Vec<WalletEntry>,
+}
+
+pub async fn wallet(db: &Db, user_id: &str) -> Result<WalletView, StoreError> {
+    let conn = db.conn();
+    let balances = balances(conn, user_id).await?;
+    let lots = LotView::find_by_statement(statement(
+        db.backend(),
+        "SELECT l.id, l.kind, l.status, l.platform_cents, l.boost_cents, l.reversed_cents, l.remaining_cents, \
+           o.id AS order_id, o.number AS order_number, s.name AS shop_name, so.payable_at AS matures_at, \
+           l.expires_at, l.created_at \
+         FROM cashback_lots l LEFT JOIN seller_orders so ON so.id = l.seller_order_id \
+         LEFT JOIN orders o ON o.id = so.order_id LEFT JOIN shops s ON s.id = so.shop_id \
+         WHERE l.user_id = ? ORDER BY l.created_at DESC, l.id LIMIT 200",
+        [Value::from(user_id.to_owned())],
+    ))
+    .all(conn)
+    .await?;
+    let entries = WalletEntry::find_by_statement(statement(
+        db.backend(),
+        "SELECT id, movement_key, account, amount_cents, order_id, created_at FROM ledger_entries \
+         WHERE account IN (?, ?) ORDER BY created_at DESC, id LIMIT 200",
+        [
+            ledger::wallet(user_id).into(),
+            pending_account(user_id).into(),
+        ],
+    ))
+    .all(conn)
+    .await?;
+    Ok(WalletView {
+        balances,
+        lots,
+        entries,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(items: i64, discount: i64, shipping: i64, cashback: i64) -> PartForEarning {
+        PartForEarning {
+            id: "p".into(),
+            shop_id: "s".into(),
+            items_cents: items,
+            discount_cents: discount,
+            total_cents: items - discount + shipping,
+            cashback_used_cents: cashback,
+        }
+    }
+
+    fn line(cents: i64, boost: i32, campaign: i32) -> EarningLine {
+        EarningLine {
+            line_cents: cents,
+            boost_bps: boost,
+            campaign_bps: campaign,
+        }
+    }
+
+    #[test]
+    fn earns_on_card_paid_items_only() {
+        // 100 € of items + 5 € shipping, 3 % base: 3 €.
+        assert_eq!(
+            earning(&part(10_000, 0, 500, 0), &[line(10_000, 0, 0)], 300),
+            (300, 0)
+        );
+        // Half the part paid with cashback: half the base.
+        assert_eq!(
+            earning(&part(10_000, 0, 0, 5_000), &[line(10_000, 0, 0)], 300),
+            (150, 0)
+        );
+        // A discount lowers the base.
+        assert_eq!(
+            earning(&part(10_000, 1_000, 0, 0), &[line(10_000, 0, 0)], 300),
+            (270, 0)
+        );
+    }
+
+    #[test]
+    fn boosts_and_campaigns_apply_per_line() {
+        let lines = [line(6_000, 200, 0), line(4_000, 0, 500)];
+        // Platform: 3 % of 60 € + 8 % of 40 € = 1.80 + 3.20; boost: 2 % of 60 € = 1.20.
+        assert_eq!(earning(&part(10_000, 0, 0, 0), &lines, 300), (500, 120));
+    }
+
+    #[test]
+    fn nothing_is_earned_on_nothing() {
+        assert_eq!(earning(&part(0, 0, 0, 0), &[], 300), (0, 0));
+        assert_eq!(
+            earning(&part(1_000, 0, 0, 1_000), &[line(1_000, 0, 0)], 300),
+            (0, 0)
+        );
+    }
+}

@@ -1,0 +1,243 @@
+//! Cashback through the API: earned pending on payment, available after the return
+//! window, spent with another seller, reversed exactly on refunds; and a wallet that no
+//! race can drive below zero.
+
+use admin_tui::client::ApiClient;
+use api_types::buying::{OrderResponse, Wallet};
+use api_types::orders::SellerOrderResponse;
+use serde_json::json;
+use tests::{TestApp, logged_in, spawn_app};
+
+use crate::market::{add_to_cart, assert_invariants, delivered, market};
+
+async fn wallet(client: &ApiClient) -> Wallet {
+    client.get("/wallet").await.expect("wallet")
+}
+
+async fn run_jobs(app: &TestApp) {
+    let mailer = services::buying::notifications::FolderMailer {
+        folder: std::env::temp_dir().join(format!("halles-mail-{}", uuid::Uuid::now_v7())),
+        from: "test@halles".into(),
+    };
+    services::jobs::run_due_once(&app.db, &mailer)
+        .await
+        .expect("jobs");
+}
+
+/// Ends the return window of a seller order now.
+async fn end_return_window(app: &TestApp, seller_order_id: &str) {
+    use sea_orm::{ConnectionTrait, Statement};
+    let sql = if app.db.backend() == sea_orm::DatabaseBackend::Postgres {
+        "UPDATE seller_orders SET payable_at = $1 WHERE id = $2"
+    } else {
+        "UPDATE seller_orders SET payable_at = ? WHERE id = ?"
+    };
+    app.db
+        .conn()
+        .execute_raw(Statement::from_sql_and_values(
+            app.db.backend(),
+            sql,
+            [
+                (services::now() - chrono::Duration::minutes(1)).into(),
+                seller_order_id.to_owned().into(),
+            ],
+        ))
+        .await
+        .expect("backdating");
+}
+
+async fn step(staff: &ApiClient, id: &str, action: &str, body: serde_json::Value) {
+    let _: SellerOrderResponse = staff
+        .post(&format!("/seller/orders/{id}/{action}"), &body)
+        .await
+        .expect("seller step");
+}
+
+#[tokio::test]
+async fn cashback_is_earned_matures_is_spent_elsewhere_and_reversed_exactly() {
+    let app = spawn_app().await;
+    let m = market(&app, 5).await;
+    let shopper = logged_in(&app, "clubr@shoppers.test").await;
+    add_to_cart(&shopper, &m.offer_a, 2).await;
+    let first: OrderResponse = shopper
+        .post("/checkout", &delivered(&[&m.shop_a.id], "pm_card_visa"))
+        .await
+        .expect("paid");
+    let earned = wallet(&shopper).await;
+    assert_eq!(
+        (earned.available_cents, earned.pending_cents),
+        (0, 72),
+        "3 % of 24.00 €, pending"
+    );
+    assert_eq!(earned.lots[0].status, "pending");
+
+    let part = first.order.seller_orders[0].id.clone();
+    step(&m.shop_a.staff, &part, "accept", json!({})).await;
+    step(
+        &m.shop_a.staff,
+        &part,
+        "ship",
+        json!({"carrier": "DPD", "tracking": "X1"}),
+    )
+    .await;
+    step(&m.shop_a.staff, &part, "deliver", json!({})).await;
+    run_jobs(&app).await;
+    assert_eq!(
+        wallet(&shopper).await.pending_cents,
+        72,
+        "not before the return window ends"
+    );
+    end_return_window(&app, &part).await;
+    run_jobs(&app).await;
+    run_jobs(&app).await;
+    let matured = wallet(&shopper).await;
+    assert_eq!((matured.available_cents, matured.pending_cents), (72, 0));
+    assert!(matured.lots[0].expires_at.is_some());
+
+    add_to_cart(&shopper, &m.offer_b, 1).await;
+    let mut request = delivered(&[&m.shop_b.id], "pm_card_visa");
+    request.use_cashback_cents = Some(100);
+    let err = shopper
+        .post::<_, OrderResponse>("/checkout", &request)
+        .await
+        .expect_err("more than the wallet");
+    assert_eq!(
+        (err.status(), err.field()),
+        (Some(422), Some("use_cashback_cents"))
+    );
+    request.use_cashback_cents = Some(72);
+    let second: OrderResponse = shopper
+        .post("/checkout", &request)
+        .await
+        .expect("paid with cashback");
+    assert_eq!(second.order.cashback_used_cents, 72);
+    assert_eq!(second.order.total_cents, 2500 - 72);
+    assert_eq!(second.order.payment.amount_cents, 2500 - 72);
+    let spent = wallet(&shopper).await;
+    assert_eq!(spent.available_cents, 0);
+    // Earned on what the card paid for the items: 3 % of 24.28 € = 0.73 €.
+    assert_eq!(spent.pending_cents, 73);
+    assert_invariants(&app).await;
+
+    // The seller cancels: the card gets its part back, the wallet the cashback that paid,
+    // and the cashback the order earned is taken back.
+    let part_b = second.order.seller_orders[0].id.clone();
+    step(
+        &m.shop_b.staff,
+        &part_b,
+        "cancel",
+        json!({"reason": "out of stock"}),
+    )
+    .await;
+    let after = wallet(&shopper).await;
+    assert_eq!((after.available_cents, after.pending_cents), (72, 0));
+    let order: OrderResponse = shopper
+        .get(&format!("/orders/{}", second.order.id))
+        .await
+        .expect("order");
+    assert_eq!(
+        order.order.payment.refunded_cents,
+        2500 - 72,
+        "the card only gets what it paid"
+    );
+    assert_invariants(&app).await;
+}
+
+#[tokio::test]
+async fn a_partial_refund_takes_back_cashback_in_proportion() {
+    let app = spawn_app().await;
+    let m = market(&app, 5).await;
+    let shopper = logged_in(&app, "partial@shoppers.test").await;
+    add_to_cart(&shopper, &m.offer_b, 4).await;
+    let order: OrderResponse = shopper
+        .post("/checkout", &delivered(&[&m.shop_b.id], "pm_card_visa"))
+        .await
+        .expect("paid");
+    assert_eq!(wallet(&shopper).await.pending_cents, 300, "3 % of 100.00 €");
+    let part = order.order.seller_orders[0].id.clone();
+    step(&m.shop_b.staff, &part, "accept", json!({})).await;
+    step(
+        &m.shop_b.staff,
+        &part,
+        "ship",
+        json!({"carrier": "DPD", "tracking": "X1"}),
+    )
+    .await;
+    step(
+        &m.shop_b.staff,
+        &part,
+        "refund",
+        json!({"amount_cents": 2500, "reason": "one arrived broken"}),
+    )
+    .await;
+    assert_eq!(
+        wallet(&shopper).await.pending_cents,
+        225,
+        "a quarter refunded, a quarter taken back"
+    );
+    step(
+        &m.shop_b.staff,
+        &part,
+        "refund",
+        json!({"amount_cents": 7500, "reason": "all of it"}),
+    )
+    .await;
+    assert_eq!(wallet(&shopper).await.pending_cents, 0);
+    assert_invariants(&app).await;
+}
+
+#[tokio::test]
+async fn sixty_four_parallel_spends_never_drive_a_wallet_below_zero() {
+    let app = spawn_app().await;
+    let shopper = logged_in(&app, "spender@shoppers.test").await;
+    let me: api_types::MeResponse = shopper.me().await.expect("me");
+    let user_id = me.user.id;
+    // 30.00 € of cashback credited, as a refund to the wallet would.
+    {
+        let txn = app.db.begin_write().await.expect("txn");
+        services::buying::ledger::transfer(
+            &txn,
+            "test_grant",
+            services::buying::cashback::PLATFORM,
+            &services::buying::ledger::wallet(&user_id),
+            3000,
+            services::buying::ledger::Refs::default(),
+        )
+        .await
+        .expect("ledger");
+        services::buying::cashback::credit_lot(&txn, &user_id, 3000, "test_grant")
+            .await
+            .expect("lot");
+        txn.commit().await.expect("commit");
+    }
+    let attempts = (0..64).map(|index| {
+        let db = app.db.clone();
+        let user_id = user_id.clone();
+        tokio::spawn(async move {
+            let txn = db.begin_write().await.expect("txn");
+            let held = services::buying::cashback::hold_for_order(
+                &txn,
+                &user_id,
+                &format!("order-{index}"),
+                100,
+            )
+            .await;
+            match held {
+                Ok(()) => txn.commit().await.map(|_| true).expect("commit"),
+                Err(_) => {
+                    txn.rollback().await.expect("rollback");
+                    false
+                }
+            }
+        })
+    });
+    let results = futures::future::join_all(attempts).await;
+    let spent = results
+        .into_iter()
+        .filter(|result| matches!(result, Ok(true)))
+        .count();
+    assert_eq!(spent, 30, "exactly what the wallet held");
+    let after = wallet(&shopper).await;
+    assert_eq!(after.available_cents, 0);
+    assert_invariants(&app).await;
+}
