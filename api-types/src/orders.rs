@@ -41,7 +41,8 @@ pub struct Payment {
     pub id: String,
     /// `sandbox` or `stripe`.
     pub provider: String,
-    /// `pending`, `captured`, `declined`, `cancelled`, `partially_refunded`, `refunded`.
+    /// `pending`, `processing` (an attempt is under way, or its answer was lost: poll the
+    /// order), `captured`, `declined`, `cancelled`, `partially_refunded`, `refunded`.
     pub status: String,
     pub amount_cents: i64,
     pub refunded_cents: i64,

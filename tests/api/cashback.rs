@@ -6,44 +6,14 @@ use admin_tui::client::ApiClient;
 use api_types::buying::{OrderResponse, Wallet};
 use api_types::orders::SellerOrderResponse;
 use serde_json::json;
-use tests::{TestApp, logged_in, spawn_app};
+use tests::{logged_in, spawn_app};
 
-use crate::market::{add_to_cart, assert_invariants, delivered, market};
+use crate::market::{
+    add_to_cart, assert_invariants, delivered, end_return_window, hand_over, market, run_jobs,
+};
 
 async fn wallet(client: &ApiClient) -> Wallet {
     client.get("/wallet").await.expect("wallet")
-}
-
-async fn run_jobs(app: &TestApp) {
-    let mailer = services::buying::notifications::FolderMailer {
-        folder: std::env::temp_dir().join(format!("halles-mail-{}", uuid::Uuid::now_v7())),
-        from: "test@halles".into(),
-    };
-    services::jobs::run_due_once(&app.db, &mailer)
-        .await
-        .expect("jobs");
-}
-
-/// Ends the return window of a seller order now.
-async fn end_return_window(app: &TestApp, seller_order_id: &str) {
-    use sea_orm::{ConnectionTrait, Statement};
-    let sql = if app.db.backend() == sea_orm::DatabaseBackend::Postgres {
-        "UPDATE seller_orders SET payable_at = $1 WHERE id = $2"
-    } else {
-        "UPDATE seller_orders SET payable_at = ? WHERE id = ?"
-    };
-    app.db
-        .conn()
-        .execute_raw(Statement::from_sql_and_values(
-            app.db.backend(),
-            sql,
-            [
-                (services::now() - chrono::Duration::minutes(1)).into(),
-                seller_order_id.to_owned().into(),
-            ],
-        ))
-        .await
-        .expect("backdating");
 }
 
 async fn step(staff: &ApiClient, id: &str, action: &str, body: serde_json::Value) {
@@ -72,15 +42,7 @@ async fn cashback_is_earned_matures_is_spent_elsewhere_and_reversed_exactly() {
     assert_eq!(earned.lots[0].status, "pending");
 
     let part = first.order.seller_orders[0].id.clone();
-    step(&m.shop_a.staff, &part, "accept", json!({})).await;
-    step(
-        &m.shop_a.staff,
-        &part,
-        "ship",
-        json!({"carrier": "DPD", "tracking": "X1"}),
-    )
-    .await;
-    step(&m.shop_a.staff, &part, "deliver", json!({})).await;
+    hand_over(&m.shop_a.staff, &part).await;
     run_jobs(&app).await;
     assert_eq!(
         wallet(&shopper).await.pending_cents,

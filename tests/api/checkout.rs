@@ -274,13 +274,7 @@ async fn abandoning_or_letting_the_reservation_expire_frees_the_stock() {
         ))
         .await
         .expect("backdating");
-    let mailer = services::buying::notifications::FolderMailer {
-        folder: std::env::temp_dir().join(format!("halles-mail-{}", uuid::Uuid::now_v7())),
-        from: "test@halles".into(),
-    };
-    services::jobs::run_due_once(&app.db, &mailer)
-        .await
-        .expect("jobs run");
+    crate::market::run_jobs(&app).await;
     let expired: OrderResponse = shopper
         .get(&format!("/orders/{}", second.id))
         .await

@@ -195,3 +195,72 @@ pub async fn assert_invariants(app: &TestApp) {
         .collect();
     assert!(failed.is_empty(), "invariants broken: {failed:?}");
 }
+
+/// A seller's action on one of its seller orders.
+pub async fn seller_step(
+    staff: &ApiClient,
+    seller_order_id: &str,
+    action: &str,
+    body: serde_json::Value,
+) -> Result<api_types::orders::SellerOrder, admin_tui::client::ApiError> {
+    staff
+        .post::<_, api_types::orders::SellerOrderResponse>(
+            &format!("/seller/orders/{seller_order_id}/{action}"),
+            &body,
+        )
+        .await
+        .map(|response| response.seller_order)
+}
+
+/// Accepts, ships and delivers a seller order, as its seller.
+pub async fn hand_over(staff: &ApiClient, seller_order_id: &str) -> api_types::orders::SellerOrder {
+    let ship = serde_json::json!({"carrier": "DPD", "tracking": "X1"});
+    for (action, body) in [
+        ("accept", serde_json::json!({})),
+        ("ship", ship),
+        ("deliver", serde_json::json!({})),
+    ] {
+        let part = seller_step(staff, seller_order_id, action, body)
+            .await
+            .unwrap_or_else(|err| panic!("{action}: {err}"));
+        if action == "deliver" {
+            return part;
+        }
+    }
+    unreachable!("the loop returns at deliver")
+}
+
+/// Ends the return window of a seller order now (as if 14 days had passed).
+pub async fn end_return_window(app: &TestApp, seller_order_id: &str) {
+    use sea_orm::{ConnectionTrait, Statement};
+    let sql = if app.db.backend() == sea_orm::DatabaseBackend::Postgres {
+        "UPDATE seller_orders SET payable_at = $1 WHERE id = $2"
+    } else {
+        "UPDATE seller_orders SET payable_at = ? WHERE id = ?"
+    };
+    app.db
+        .conn()
+        .execute_raw(Statement::from_sql_and_values(
+            app.db.backend(),
+            sql,
+            [
+                (services::now() - chrono::Duration::minutes(1)).into(),
+                seller_order_id.to_owned().into(),
+            ],
+        ))
+        .await
+        .expect("backdating");
+}
+
+/// Runs every background job once, with e-mails written to a fresh folder it returns.
+pub async fn run_jobs(app: &TestApp) -> std::path::PathBuf {
+    let folder = std::env::temp_dir().join(format!("halles-mail-{}", uuid::Uuid::now_v7()));
+    let mailer = services::buying::notifications::FolderMailer {
+        folder: folder.clone(),
+        from: "test@halles".into(),
+    };
+    services::jobs::run_due_once(&app.db, &mailer)
+        .await
+        .expect("jobs");
+    folder
+}

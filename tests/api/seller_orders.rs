@@ -8,7 +8,10 @@ use api_types::orders::{SellerOrder, SellerOrderResponse};
 use serde_json::{Value, json};
 use tests::{TestApp, logged_in, spawn_app};
 
-use crate::market::{Market, add_to_cart, assert_invariants, delivered, market, stock_row};
+use crate::market::{
+    Market, add_to_cart, assert_invariants, delivered, end_return_window, hand_over, market,
+    run_jobs, stock_row,
+};
 
 async fn step(
     staff: &ApiClient,
@@ -239,20 +242,7 @@ async fn a_return_within_the_window_is_refunded_and_restocked() {
         .await
         .expect_err("refused");
     assert_eq!(err.status(), Some(409), "not delivered yet");
-    step(staff, &part, "accept", json!({}))
-        .await
-        .expect("accepted");
-    step(
-        staff,
-        &part,
-        "ship",
-        json!({"carrier": "DPD", "tracking": "X1"}),
-    )
-    .await
-    .expect("shipped");
-    step(staff, &part, "deliver", json!({}))
-        .await
-        .expect("delivered");
+    hand_over(staff, &part).await;
     let asked: OrderResponse = shopper
         .post(&path, &json!({"reason": "too small"}))
         .await
@@ -277,58 +267,19 @@ async fn earnings_become_payable_after_the_return_window() {
     let app = spawn_app().await;
     let m = market(&app, 5).await;
     let (_shopper, _order_id, part) = paid_order(&app, &m, "payable@shoppers.test").await;
-    let staff = &m.shop_a.staff;
-    step(staff, &part, "accept", json!({}))
-        .await
-        .expect("accepted");
-    step(
-        staff,
-        &part,
-        "ship",
-        json!({"carrier": "DPD", "tracking": "X1"}),
-    )
-    .await
-    .expect("shipped");
-    let done = step(staff, &part, "deliver", json!({}))
-        .await
-        .expect("delivered");
+    let done = hand_over(&m.shop_a.staff, &part).await;
     let pending = format!("seller:{}:pending", m.shop_a.id);
     let payable = format!("seller:{}:payable", m.shop_a.id);
     let earned = done.total_cents - done.commission_cents;
     assert_eq!(ledger_balance(&app, &pending).await, earned);
     assert_eq!(ledger_balance(&app, &payable).await, 0);
 
-    use sea_orm::{ConnectionTrait, Statement};
-    let sql = if app.db.backend() == sea_orm::DatabaseBackend::Postgres {
-        "UPDATE seller_orders SET payable_at = $1 WHERE id = $2"
-    } else {
-        "UPDATE seller_orders SET payable_at = ? WHERE id = ?"
-    };
-    app.db
-        .conn()
-        .execute_raw(Statement::from_sql_and_values(
-            app.db.backend(),
-            sql,
-            [
-                (services::now() - chrono::Duration::minutes(1)).into(),
-                part.clone().into(),
-            ],
-        ))
-        .await
-        .expect("backdating");
-    let mailer = services::buying::notifications::FolderMailer {
-        folder: std::env::temp_dir().join(format!("halles-mail-{}", uuid::Uuid::now_v7())),
-        from: "test@halles".into(),
-    };
-    services::jobs::run_due_once(&app.db, &mailer)
-        .await
-        .expect("jobs");
-    services::jobs::run_due_once(&app.db, &mailer)
-        .await
-        .expect("jobs again do nothing more");
+    end_return_window(&app, &part).await;
+    let mail_folder = run_jobs(&app).await;
+    run_jobs(&app).await;
     assert_eq!(ledger_balance(&app, &pending).await, 0);
     assert_eq!(ledger_balance(&app, &payable).await, earned);
-    let mails = std::fs::read_dir(&mailer.folder)
+    let mails = std::fs::read_dir(&mail_folder)
         .expect("mail folder")
         .count();
     assert!(
