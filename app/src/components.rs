@@ -14,6 +14,6 @@ pub mod status;
 
 pub use notices::{CatalogErrorNotice, Loading, set_status};
 pub use product_tile::ProductTile;
-pub use redirect::SeeOther;
+pub use redirect::{MovedTo, SeeOther};
 pub use shop_tile::{Rating, ShopTile, banner_ink, safe_color};
 pub use status::{OrderStatus, PartStatus};

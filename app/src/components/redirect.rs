@@ -9,17 +9,34 @@ use crate::i18n::Msg;
 /// browser, and a plain link for anyone left in between.
 #[component]
 pub fn SeeOther(href: String) -> impl IntoView {
+    view! { <Redirect href=href permanent=false /> }
+}
+
+/// The same, for an address that moved for good: a 301 from the server.
+#[component]
+pub fn MovedTo(href: String) -> impl IntoView {
+    view! { <Redirect href=href permanent=true /> }
+}
+
+#[component]
+fn Redirect(href: String, permanent: bool) -> impl IntoView {
     let locale = use_locale();
     #[cfg(feature = "ssr")]
     if let (Some(response), Ok(location)) = (
         use_context::<leptos_axum::ResponseOptions>(),
         http::HeaderValue::from_str(&href),
     ) {
-        response.set_status(http::StatusCode::SEE_OTHER);
+        response.set_status(if permanent {
+            http::StatusCode::MOVED_PERMANENTLY
+        } else {
+            http::StatusCode::SEE_OTHER
+        });
         response.insert_header(http::header::LOCATION, location);
     }
     #[cfg(not(feature = "ssr"))]
     {
+        // Only the server's status tells a moved page from a one-off redirect.
+        let _ = permanent;
         let navigate = leptos_router::hooks::use_navigate();
         let target = href.clone();
         request_animation_frame(move || {

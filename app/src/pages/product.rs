@@ -14,7 +14,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::catalog::{find_product, list_categories};
 use crate::components::product_tile::{product_href, product_image_src};
-use crate::components::{CatalogErrorNotice, Loading};
+use crate::components::{CatalogErrorNotice, Loading, MovedTo};
 use crate::context::{PageContext, use_locale, use_page};
 use crate::format::{count_text, format_price};
 use crate::i18n::{Locale, Msg};
@@ -47,39 +47,6 @@ pub fn ProductPage() -> AnyView {
                 })
             }}
         </Transition>
-    }
-    .into_any()
-}
-
-/// Sends the visitor on to `href`: a 301 from the server, a replacing navigation in the
-/// browser, and a plain link for anyone left in between.
-#[component]
-fn MovedTo(href: String) -> AnyView {
-    let locale = use_locale();
-    #[cfg(feature = "ssr")]
-    if let (Some(response), Ok(location)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(&href),
-    ) {
-        response.set_status(http::StatusCode::MOVED_PERMANENTLY);
-        response.insert_header(http::header::LOCATION, location);
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        let navigate = leptos_router::hooks::use_navigate();
-        let target = href.clone();
-        request_animation_frame(move || {
-            navigate(
-                &target,
-                leptos_router::NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
-        });
-    }
-    view! {
-        <p class="container loading"><a href=href>{locale.t(Msg::MovedHere)}</a></p>
     }
     .into_any()
 }

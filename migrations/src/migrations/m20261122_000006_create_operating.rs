@@ -13,7 +13,7 @@
 use sea_orm_migration::prelude::{
     DbErr, DeriveMigrationName, MigrationTrait, SchemaManager, async_trait,
 };
-use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
+use sea_orm_migration::sea_orm::DatabaseBackend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -70,32 +70,13 @@ const DOWN: &[&str] = &[
     "DROP TABLE audit_log",
 ];
 
-/// The timestamp type sea-orm reads back as `DateTime<Utc>` on each engine.
-fn timestamp_type(backend: DatabaseBackend) -> &'static str {
-    match backend {
-        DatabaseBackend::Sqlite => "timestamp_with_timezone_text",
-        _ => "TIMESTAMPTZ",
-    }
-}
-
-async fn run(manager: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
-    let ts = timestamp_type(manager.get_database_backend());
-    for sql in statements {
-        manager
-            .get_connection()
-            .execute_unprepared(&sql.replace("{ts}", ts))
-            .await?;
-    }
-    Ok(())
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        run(manager, UP).await?;
+        crate::ddl::run(manager, UP).await?;
         match manager.get_database_backend() {
-            DatabaseBackend::Sqlite => run(manager, SQLITE_TRIGGERS).await,
-            _ => run(manager, POSTGRES_TRIGGERS).await,
+            DatabaseBackend::Sqlite => crate::ddl::run(manager, SQLITE_TRIGGERS).await,
+            _ => crate::ddl::run(manager, POSTGRES_TRIGGERS).await,
         }
     }
 
@@ -110,7 +91,7 @@ impl MigrationTrait for Migration {
                 "DROP FUNCTION audit_log_append_only()",
             ],
         };
-        run(manager, triggers).await?;
-        run(manager, DOWN).await
+        crate::ddl::run(manager, triggers).await?;
+        crate::ddl::run(manager, DOWN).await
     }
 }
