@@ -1,13 +1,16 @@
-//! Server functions of the buying pages: the cart, checkout, the payment page, an order
-//! and the account's history. They only read; every change is a plain form post handled
-//! by the server (`server::http::web::buying`), so the pages work without JavaScript.
+//! Server functions of the buying pages: the cart, checkout, the payment page, an order,
+//! the account's history and the cashback wallet ([`wallet`]). They only read; every
+//! change is a plain form post handled by the server (`server::http::web::buying`), so
+//! the pages work without JavaScript.
 //!
 //! Each one finds its caller in the request the server prepared (the session's user, or
 //! a guest's cart cookie) and never takes a user id from the browser: a shopper only
-//! ever reaches their own cart and orders. The work is done by `services` (see [`ssr`]).
+//! ever reaches their own cart, orders and wallet. The work is done by `services` (see
+//! [`ssr`]).
 
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod wallet;
 
 use api_types::buying::{Cart, Notification, Quote};
 use api_types::orders::Order;
@@ -15,6 +18,8 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
+
+pub use wallet::load_wallet;
 
 /// What a buying page can be told instead of its data. Never a database error's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]

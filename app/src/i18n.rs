@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 
 mod buying;
 mod texts;
+mod wallet;
 
 pub use buying::BuyMsg;
+pub use wallet::WalletMsg;
 
 /// The language a page is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -246,6 +248,8 @@ pub enum Msg {
     Total,
     /// The buying pages' messages (cart, checkout, payment, orders).
     Buy(BuyMsg),
+    /// The cashback wallet's messages.
+    Wallet(WalletMsg),
 }
 
 impl Msg {

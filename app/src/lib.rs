@@ -38,7 +38,7 @@ use crate::i18n::{Locale, Msg};
 use crate::layout::{Footer, Header};
 use crate::pages::{
     AccountPage, CartPage, CategoryPage, CheckoutPage, HomePage, LoginPage, NotFoundPage,
-    OrderPage, PayPage, ProductPage, SearchPage, ShopPage, SignupPage,
+    OrderPage, PayPage, ProductPage, SearchPage, ShopPage, SignupPage, WalletPage,
 };
 
 /// The HTML document around the app. Runs on the server only.
@@ -105,6 +105,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/checkout") view=CheckoutPage ssr=BLOCKED />
                         <Route path=path!("/pay/:id") view=PayPage ssr=WHOLE />
                         <Route path=path!("/orders/:id") view=OrderPage ssr=WHOLE />
+                        <Route path=path!("/wallet") view=WalletPage ssr=WHOLE />
                         <Route path=path!("/search") view=SearchPage ssr=WHOLE />
                         <Route path=path!("/categories/:slug") view=CategoryPage ssr=WHOLE />
                         <Route path=path!("/products/:id") view=ProductPage ssr=WHOLE />

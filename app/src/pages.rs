@@ -11,6 +11,7 @@ mod pay;
 mod product;
 pub(crate) mod search;
 mod shop;
+mod wallet;
 
 pub use account::AccountPage;
 pub use auth::{LoginPage, SignupPage, safe_next};
@@ -23,3 +24,4 @@ pub use pay::PayPage;
 pub use product::ProductPage;
 pub use search::{CategoryPage, SearchPage};
 pub use shop::ShopPage;
+pub use wallet::WalletPage;

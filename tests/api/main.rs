@@ -12,3 +12,4 @@ mod races;
 mod seller_orders;
 mod storefront;
 mod stripe;
+mod wallet;

@@ -20,7 +20,7 @@ use crate::context::{GuestCart, PageContext};
 use crate::convert::buying::{cart_of, notification_of, order_of, quote_of};
 
 /// The database the server provided to this request.
-fn db() -> Result<Db, BuyingError> {
+pub(super) fn db() -> Result<Db, BuyingError> {
     use_context::<Db>().ok_or_else(|| {
         tracing::error!("no database in the request context");
         BuyingError::Unavailable
@@ -28,7 +28,7 @@ fn db() -> Result<Db, BuyingError> {
 }
 
 /// Not found stays not found; anything else is logged once and becomes `Unavailable`.
-fn unavailable(what: &'static str) -> impl Fn(StoreError) -> BuyingError {
+pub(super) fn unavailable(what: &'static str) -> impl Fn(StoreError) -> BuyingError {
     move |err| match err {
         StoreError::NotFound => BuyingError::NotFound,
         other => {
@@ -49,7 +49,8 @@ fn caller_id() -> Option<String> {
         .and_then(|page| page.user.map(|user| user.id))
 }
 
-fn shopper() -> Result<String, BuyingError> {
+/// The logged-in shopper, or [`BuyingError::LoginNeeded`].
+pub(super) fn shopper() -> Result<String, BuyingError> {
     caller_id().ok_or(BuyingError::LoginNeeded)
 }
 

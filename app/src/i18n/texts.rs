@@ -334,6 +334,7 @@ impl Msg {
             Msg::StockLowOne => ("Dernier exemplaire en stock", "Only {n} left"),
             Msg::Total => ("Total", "Total"),
             Msg::Buy(msg) => msg.texts(),
+            Msg::Wallet(msg) => msg.texts(),
         }
     }
 }

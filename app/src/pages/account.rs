@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::context::{PageContext, WithPage, use_locale};
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{Locale, Msg, WalletMsg};
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -62,6 +62,7 @@ fn account_details(locale: Locale, page: PageContext) -> AnyView {
                     <dd>{shop}</dd>
                 })}
             </dl>
+            <p><a href="/wallet">{locale.t(WalletMsg::Title)}</a></p>
             {is_staff.then(|| view! { <p class="hint">{locale.t(Msg::AccountConsoleHint)}</p> })}
             <form method="post" action="/logout" class="inline-form">
                 <input type="hidden" name="csrf" value=page.csrf_token />

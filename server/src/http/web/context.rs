@@ -150,6 +150,7 @@ pub async fn prepare(State(state): State<AppState>, mut req: Request, next: Next
 /// back here after.
 fn needs_login(path: &str) -> bool {
     path == "/account"
+        || path == "/wallet"
         || path == "/checkout"
         || path.starts_with("/pay/")
         || path.starts_with("/orders/")
