@@ -51,6 +51,8 @@ pub struct CheckoutChoices {
     /// `(shop_id, store_id)`.
     pub stores: Vec<(String, String)>,
     pub discount_code: String,
+    /// Spend the wallet's available cashback (up to the order's total).
+    pub use_cashback: bool,
 }
 
 impl CheckoutChoices {
@@ -64,6 +66,8 @@ impl CheckoutChoices {
                 choices.stores.push((shop.to_owned(), value.to_owned()));
             } else if name == "discount_code" {
                 value.trim().clone_into(&mut choices.discount_code);
+            } else if name == "use_cashback" {
+                choices.use_cashback = !value.is_empty();
             }
         }
         choices
@@ -119,6 +123,8 @@ pub struct CheckoutPage {
     pub pickup: Vec<ShopPickup>,
     pub quote: Option<Quote>,
     pub problem: Option<Problem>,
+    /// The cashback the shopper may spend on this order.
+    pub cashback_available_cents: i64,
 }
 
 impl CheckoutPage {

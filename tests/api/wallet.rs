@@ -143,3 +143,62 @@ async fn a_visitor_is_sent_to_log_in_before_seeing_a_wallet() {
     assert_eq!(response.status().as_u16(), 303);
     assert_eq!(response.headers()[LOCATION], "/login?next=/wallet");
 }
+
+#[tokio::test]
+async fn the_web_checkout_spends_cashback_when_the_shopper_asks() {
+    let app = spawn_app().await;
+    let m = market(&app, 5).await;
+    let (api, browser) = shopper(&app, "spender@shoppers.test").await;
+    add_to_cart(&api, &m.offer_a, 2).await;
+    let paid: OrderResponse = api
+        .post("/checkout", &delivered(&[&m.shop_a.id], "pm_card_visa"))
+        .await
+        .expect("paid");
+    let part = paid.order.seller_orders[0].id.clone();
+    hand_over(&m.shop_a.staff, &part).await;
+    end_return_window(&app, &part).await;
+    run_jobs(&app).await;
+
+    add_to_cart(&api, &m.offer_b, 1).await;
+    let (status, form) = page(&browser, &app, "/checkout?lang=en").await;
+    assert_eq!(status, 200);
+    assert!(
+        form.contains("Use my cashback: €0.72 available") && form.contains("name=\"use_cashback\""),
+        "the wallet's cashback is offered"
+    );
+    let posted = browser
+        .post(app.url("/checkout"))
+        .form(&[
+            ("csrf", csrf_in(&form).as_str()),
+            ("address.name", "Camille Martin"),
+            ("address.line1", "12 rue des Halles"),
+            ("address.postcode", "75001"),
+            ("address.city", "Paris"),
+            ("use_cashback", "1"),
+            ("intent", "pay"),
+        ])
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(posted.status().as_u16(), 303);
+    let location = posted.headers()[LOCATION]
+        .to_str()
+        .expect("text")
+        .to_owned();
+    assert!(
+        location.starts_with("/pay/"),
+        "to the payment page: {location}"
+    );
+    let order_id = location.trim_start_matches("/pay/");
+    let order: OrderResponse = api
+        .get(&format!("/orders/{order_id}"))
+        .await
+        .expect("the order");
+    assert_eq!(order.order.cashback_used_cents, 72, "all of the wallet");
+    assert_eq!(
+        order.order.total_cents,
+        order.order.items_cents + order.order.shipping_cents - 72,
+        "the card pays the rest"
+    );
+    crate::market::assert_invariants(&app).await;
+}

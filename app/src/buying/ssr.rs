@@ -163,6 +163,28 @@ pub fn checkout_input(
     }
 }
 
+/// The shopper's spendable cashback, and `input` spending it when the form asks to: as
+/// much as the order costs before cashback, at most what the wallet holds.
+pub async fn spend_cashback(
+    db: &Db,
+    user_id: &str,
+    choices: &CheckoutChoices,
+    input: CheckoutInput,
+) -> Result<(CheckoutInput, i64), StoreError> {
+    let available = services::buying::cashback::balances(db.conn(), user_id)
+        .await?
+        .available_cents;
+    if !choices.use_cashback || available <= 0 {
+        return Ok((input, available));
+    }
+    let total = checkout::quote(db, user_id, &input).await?.total_cents;
+    let input = CheckoutInput {
+        use_cashback_cents: available.min(total).max(0),
+        ..input
+    };
+    Ok((input, available))
+}
+
 /// The pickup stores of every shop of the cart that has some.
 pub async fn pickup_stores(db: &Db, view: &CartView) -> Result<Vec<ShopPickup>, StoreError> {
     let mut pickup = Vec::new();
@@ -224,6 +246,7 @@ pub async fn load_checkout(choices: CheckoutChoices) -> Result<CheckoutPage, Buy
             pickup,
             quote: None,
             problem: None,
+            cashback_available_cents: 0,
         });
     }
     let address = placeholder_address();
@@ -234,6 +257,12 @@ pub async fn load_checkout(choices: CheckoutChoices) -> Result<CheckoutPage, Buy
         &address,
         PaymentChoice::HostedPage,
     );
+    // A quote refused for another reason is reported below, by the quote itself.
+    let (input, cashback_available_cents) =
+        match spend_cashback(&db, &user_id, &choices, input.clone()).await {
+            Ok(spent) => spent,
+            Err(_) => (input, 0),
+        };
     let (quote, problem) = match checkout::quote(&db, &user_id, &input).await {
         Ok(quote) => (Some(quote_of(&quote)), None),
         Err(err) => {
@@ -261,6 +290,7 @@ pub async fn load_checkout(choices: CheckoutChoices) -> Result<CheckoutPage, Buy
         pickup,
         quote,
         problem,
+        cashback_available_cents,
     })
 }
 

@@ -4,7 +4,7 @@
 //! the total" and "Pay" are its two submit buttons.
 //!
 //! - [`fulfilment`]: one shop's delivery or click & collect choice.
-//! - [`address`]: the delivery address and the discount code.
+//! - [`address`]: the delivery address, the discount code and spending cashback.
 //! - [`totals`]: the totals box with the pay button.
 
 mod address;
@@ -175,6 +175,12 @@ fn checkout_body(locale: Locale, data: CheckoutData, context: PageContext) -> An
                         error=discount_error
                         applied=data.quote.as_ref().is_some_and(|q| q.discount_cents > 0)
                     />
+                    {(data.cashback_available_cents > 0).then(|| view! {
+                        <address::CashbackStep
+                            available_cents=data.cashback_available_cents
+                            checked=choices.use_cashback
+                        />
+                    })}
                 </div>
                 <totals::Totals cart=data.cart.clone() quote=data.quote.clone() can_pay=!cart_problem />
             </div>

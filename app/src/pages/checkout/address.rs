@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::context::{Flash, use_locale};
-use crate::format::fill;
+use crate::format::{fill, format_price};
 use crate::i18n::BuyMsg;
 
 /// What to refill the address fields with.
@@ -103,6 +103,33 @@ pub fn DiscountStep(code: String, error: Option<&'static str>, applied: bool) ->
                 </div>
                 {error.map(|message| view! { <p class="field-error" id="field-discount_code-error">{message}</p> })}
                 {applied_text.map(|text| view! { <p class="field-ok">{text}</p> })}
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// "Use my cashback": shown when the wallet holds some; the quote then takes it off.
+#[component]
+pub fn CashbackStep(available_cents: i64, checked: bool) -> AnyView {
+    let locale = use_locale();
+    let label = fill(
+        locale.t(BuyMsg::CashbackUseLabel),
+        "amount",
+        &format_price(available_cents, locale),
+    );
+    view! {
+        <section class="card checkout-step" aria-labelledby="step-cashback">
+            <h2 id="step-cashback"><span class="step-number">"4"</span>{locale.t(BuyMsg::CashbackUseTitle)}</h2>
+            <div class="field">
+                <div class="cashback-row">
+                    <label class="checkbox-label">
+                        <input type="checkbox" name="use_cashback" value="1" checked=checked />
+                        " "{label}
+                    </label>
+                    <button type="submit" name="intent" value="update" class="button button-secondary">{locale.t(BuyMsg::UpdateTotals)}</button>
+                </div>
+                <p class="hint">{locale.t(BuyMsg::CashbackUseHint)}</p>
             </div>
         </section>
     }

@@ -3,7 +3,7 @@
 //! comes back to the form with what was typed and the field at fault.
 
 use app::buying::CheckoutChoices;
-use app::buying::ssr::{cart_of_user, checkout_input, pickup_stores};
+use app::buying::ssr::{cart_of_user, checkout_input, pickup_stores, spend_cashback};
 use app::context::PageContext;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -99,6 +99,13 @@ pub async fn submit(
         &address,
         PaymentChoice::HostedPage,
     );
+    let input = match spend_cashback(&state.db, user_id, &choices, input).await {
+        Ok((input, _)) => input,
+        Err(err) => {
+            let (code, field) = refusal(err, "spending cashback at checkout");
+            return back(code, field);
+        }
+    };
     match checkout::place_order(&state.db, state.payments.provider(), user_id, input).await {
         Ok(order) => {
             tracing::info!(order.id = %order.order.id, "order placed, waiting for payment");
