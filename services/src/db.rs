@@ -4,8 +4,13 @@
 //! SQLite needs care under concurrent writers: a deferred transaction that reads and then
 //! writes fails at once with `SQLITE_BUSY` when another writer got there first, and the
 //! busy timeout cannot help it. Every write transaction therefore begins `IMMEDIATE`
-//! ([`Db::begin_write`]), which takes the write lock up front and queues behind the busy
-//! timeout instead of failing.
+//! ([`Db::begin_write`]), which takes the write lock up front.
+//!
+//! Waiting for that lock is SQLite's weak spot: its busy handler *sleeps* (1, 2, 5, 10 … up
+//! to 100 ms) and retries, so under load writers queue behind naps, not behind work. On
+//! SQLite, writes therefore go through [`Db::writer`], a pool of exactly one connection:
+//! writers queue in-process and each starts the moment the previous one commits. Readers
+//! keep their own pool and, in WAL mode, never wait for a writer.
 
 pub mod entity;
 
@@ -25,6 +30,8 @@ const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 #[derive(Clone, Debug)]
 pub struct Db {
     conn: DatabaseConnection,
+    /// SQLite: a one-connection pool for writes. PostgreSQL: the same pool as `conn`.
+    writer: DatabaseConnection,
     /// Tells pools apart (several live in one test process), e.g. to key caches.
     instance: u64,
 }
@@ -35,28 +42,47 @@ impl Db {
     /// Connects to `url` (`sqlite://path/to/file.db` or `postgres://…`). A SQLite file and
     /// its folder are created when missing.
     pub async fn connect(url: &str) -> Result<Self, DbErr> {
-        let mut options = ConnectOptions::new(url.to_owned());
-        options
-            .sqlx_logging(false)
-            .connect_timeout(Duration::from_secs(10))
-            .acquire_timeout(Duration::from_secs(30));
-        if is_sqlite_url(url) {
-            create_sqlite_parent_dir(url);
+        let options = |max_connections: u32| {
+            let mut options = ConnectOptions::new(url.to_owned());
             options
-                .max_connections(8)
-                .min_connections(1)
-                .map_sqlx_sqlite_opts(tune_sqlite);
+                .sqlx_logging(false)
+                .connect_timeout(Duration::from_secs(10))
+                .acquire_timeout(Duration::from_secs(30))
+                .max_connections(max_connections)
+                .min_connections(1);
+            options
+        };
+        let (conn, writer) = if is_sqlite_url(url) {
+            create_sqlite_parent_dir(url);
+            let mut writer_options = options(1);
+            writer_options.map_sqlx_sqlite_opts(tune_sqlite);
+            let mut reader_options = options(8);
+            reader_options.map_sqlx_sqlite_opts(tune_sqlite);
+            let writer = Database::connect(writer_options).await?;
+            let conn = Database::connect(reader_options).await?;
+            (conn, writer)
         } else {
-            options.max_connections(16).min_connections(1);
-        }
-        let conn = Database::connect(options).await?;
+            let conn = Database::connect(options(16)).await?;
+            (conn.clone(), conn)
+        };
         let instance = NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(Self { conn, instance })
+        Ok(Self {
+            conn,
+            writer,
+            instance,
+        })
     }
 
-    /// The connection, for reads and for single-statement writes.
+    /// The connection for reads (and for rare writes off any hot path).
     pub fn conn(&self) -> &DatabaseConnection {
         &self.conn
+    }
+
+    /// The connection for single-statement writes: on SQLite they queue in-process for
+    /// the one writer connection (see the module's notes). Never use it while holding a
+    /// [`Db::begin_write`] transaction: that transaction *is* the writer.
+    pub fn writer(&self) -> &DatabaseConnection {
+        &self.writer
     }
 
     /// A number unique to this pool within the process.
@@ -76,12 +102,12 @@ impl Db {
             sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
             ..TransactionOptions::default()
         };
-        self.conn.begin_with_options(options).await
+        self.writer.begin_with_options(options).await
     }
 
     /// Applies every pending migration.
     pub async fn migrate(&self) -> Result<(), DbErr> {
-        migrations::Migrator::up(&self.conn, None).await
+        migrations::Migrator::up(&self.writer, None).await
     }
 
     /// Whether the database answers a trivial query.
@@ -91,6 +117,9 @@ impl Db {
 
     /// Closes the pool, waiting for connections to be returned.
     pub async fn close(self) -> Result<(), DbErr> {
+        if self.backend() == DatabaseBackend::Sqlite {
+            self.writer.close().await?;
+        }
         self.conn.close().await
     }
 }
@@ -153,4 +182,60 @@ pub fn statement(
         sql.to_owned()
     };
     sea_orm::Statement::from_sql_and_values(backend, sql, values)
+}
+
+/// A multi-row `INSERT`, built row by row: one round trip for many rows, which counts
+/// inside a write transaction that every other writer waits for.
+pub(crate) struct InsertRows {
+    sql: String,
+    group: &'static str,
+    values: Vec<sea_orm::Value>,
+    rows: u64,
+}
+
+impl InsertRows {
+    /// `head` is `INSERT INTO t (a, b) VALUES `; `group` is one row's `(?, ?)`.
+    pub fn new(head: &str, group: &'static str) -> Self {
+        Self {
+            sql: head.to_owned(),
+            group,
+            values: Vec::new(),
+            rows: 0,
+        }
+    }
+
+    pub fn push(&mut self, row: impl IntoIterator<Item = sea_orm::Value>) {
+        if self.rows > 0 {
+            self.sql.push_str(", ");
+        }
+        self.sql.push_str(self.group);
+        self.values.extend(row);
+        self.rows += 1;
+    }
+
+    /// How many rows were pushed.
+    pub fn len(&self) -> u64 {
+        self.rows
+    }
+
+    /// Runs the insert with `tail` appended (e.g. an `ON CONFLICT` clause); answers the rows
+    /// inserted. Nothing pushed: nothing runs.
+    pub async fn execute(
+        mut self,
+        conn: &impl sea_orm::ConnectionTrait,
+        tail: &str,
+    ) -> Result<u64, DbErr> {
+        if self.rows == 0 {
+            return Ok(0);
+        }
+        self.sql.push_str(tail);
+        let done = conn
+            .execute_raw(statement(
+                conn.get_database_backend(),
+                &self.sql,
+                self.values,
+            ))
+            .await?;
+        Ok(done.rows_affected())
+    }
 }

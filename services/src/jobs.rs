@@ -42,7 +42,7 @@ pub async fn run_due_once(db: &Db, mailer: &dyn Mailer) -> Result<Vec<JobReport>
         },
         JobReport {
             name: "prune_idempotency_keys",
-            affected: idempotency::prune(db.conn()).await?,
+            affected: idempotency::prune(db.writer()).await?,
         },
         JobReport {
             name: "prune_sessions",
@@ -60,7 +60,7 @@ async fn prune_login_throttle(db: &Db) -> Result<u64, StoreError> {
     let cutoff = now() - Duration::days(1);
     let result = login_throttle::Entity::delete_many()
         .filter(login_throttle::Column::WindowStartedAt.lt(cutoff))
-        .exec(db.conn())
+        .exec(db.writer())
         .await?;
     Ok(result.rows_affected)
 }

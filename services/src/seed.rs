@@ -79,7 +79,7 @@ pub async fn seed_demo(db: &Db) -> Result<SeedReport, StoreError> {
                 created_at: Set(now()),
                 ..Default::default()
             }
-            .insert(db.conn())
+            .insert(db.writer())
             .await?;
             report.shops_created += 1;
         }
@@ -122,7 +122,7 @@ async fn attach_to_shop(db: &Db, user_id: &str, slug: &str) -> Result<(), StoreE
         shop_id: Set(shop.id),
         created_at: Set(now()),
     }
-    .insert(db.conn())
+    .insert(db.writer())
     .await?;
     Ok(())
 }

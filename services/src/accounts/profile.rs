@@ -60,18 +60,37 @@ pub(crate) async fn view_of(
             }),
         None => None,
     };
-    let mut roles = vec![Role::Shopper];
-    if shop.is_some() {
-        roles.push(Role::Seller);
-    }
-    if user.is_operator {
-        roles.push(Role::Operator);
-    }
-    Ok(UserView {
-        id: user.id,
-        email: user.email,
-        name: user.name,
-        roles,
+    Ok(UserView::new(
+        user.id,
+        user.email,
+        user.name,
+        user.is_operator,
         shop,
-    })
+    ))
+}
+
+impl UserView {
+    /// A user with the roles that follow from being operator and staff of `shop`.
+    pub(crate) fn new(
+        id: String,
+        email: String,
+        name: String,
+        is_operator: bool,
+        shop: Option<ShopView>,
+    ) -> Self {
+        let mut roles = vec![Role::Shopper];
+        if shop.is_some() {
+            roles.push(Role::Seller);
+        }
+        if is_operator {
+            roles.push(Role::Operator);
+        }
+        UserView {
+            id,
+            email,
+            name,
+            roles,
+            shop,
+        }
+    }
 }

@@ -7,13 +7,14 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, ExprTrait, QueryFilter,
-    sea_query::Expr,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, ExprTrait, FromQueryResult,
+    QueryFilter, sea_query::Expr,
 };
 use sha2::{Digest, Sha256};
 
-use crate::accounts::profile::{UserView, load_user};
+use crate::accounts::profile::{ShopView, UserView};
 use crate::db::entity::sessions;
+use crate::db::statement;
 use crate::{Db, StoreError, new_id, now};
 
 /// A browser session (cookie, with a CSRF token) or an API token (bearer header).
@@ -97,7 +98,7 @@ pub async fn create(
         expires_at: Set(expires_at),
         revoked_at: Set(None),
     }
-    .insert(db.conn())
+    .insert(db.writer())
     .await?;
     Ok(IssuedSession {
         id,
@@ -115,13 +116,19 @@ pub async fn resolve(
     kind: SessionKind,
 ) -> Result<Option<ResolvedSession>, StoreError> {
     let now = now();
-    let Some(row) = sessions::Entity::find()
-        .filter(sessions::Column::TokenHash.eq(token_hash(token)))
-        .filter(sessions::Column::Kind.eq(kind.as_str()))
-        .filter(sessions::Column::RevokedAt.is_null())
-        .filter(sessions::Column::ExpiresAt.gt(now))
-        .one(db.conn())
-        .await?
+    // The session, its user and the user's shop in one query: every signed-in request
+    // starts here.
+    let Some(row) = SessionRow::find_by_statement(statement(
+        db.backend(),
+        "SELECT s.id, s.csrf_token, s.last_seen_at, u.id AS user_id, u.email, u.name, u.is_operator, \
+           sh.id AS shop_id, sh.slug AS shop_slug, sh.name AS shop_name, sh.status AS shop_status \
+         FROM sessions s JOIN users u ON u.id = s.user_id \
+         LEFT JOIN shop_staff st ON st.user_id = u.id LEFT JOIN shops sh ON sh.id = st.shop_id \
+         WHERE s.token_hash = ? AND s.kind = ? AND s.revoked_at IS NULL AND s.expires_at > ?",
+        [token_hash(token).into(), kind.as_str().into(), now.into()],
+    ))
+    .one(db.conn())
+    .await?
     else {
         return Ok(None);
     };
@@ -133,20 +140,39 @@ pub async fn resolve(
                 Expr::value(now + kind.idle_lifetime()),
             )
             .filter(sessions::Column::Id.eq(row.id.clone()))
-            .exec(db.conn())
+            .exec(db.writer())
             .await?;
     }
-    let user = match load_user(db.conn(), &row.user_id).await {
-        Ok(user) => user,
-        Err(StoreError::NotFound) => return Ok(None),
-        Err(err) => return Err(err),
+    let shop = match (row.shop_id, row.shop_slug, row.shop_name, row.shop_status) {
+        (Some(id), Some(slug), Some(name), Some(status)) => Some(ShopView {
+            id,
+            slug,
+            name,
+            status,
+        }),
+        _ => None,
     };
     Ok(Some(ResolvedSession {
         id: row.id,
         kind,
         csrf_token: row.csrf_token,
-        user,
+        user: UserView::new(row.user_id, row.email, row.name, row.is_operator, shop),
     }))
+}
+
+#[derive(Debug, FromQueryResult)]
+struct SessionRow {
+    id: String,
+    csrf_token: Option<String>,
+    last_seen_at: DateTime<Utc>,
+    user_id: String,
+    email: String,
+    name: String,
+    is_operator: bool,
+    shop_id: Option<String>,
+    shop_slug: Option<String>,
+    shop_name: Option<String>,
+    shop_status: Option<String>,
 }
 
 /// Ends a session. Revoking twice is harmless.
@@ -155,7 +181,7 @@ pub async fn revoke(db: &Db, session_id: &str) -> Result<(), StoreError> {
         .col_expr(sessions::Column::RevokedAt, Expr::value(now()))
         .filter(sessions::Column::Id.eq(session_id.to_owned()))
         .filter(sessions::Column::RevokedAt.is_null())
-        .exec(db.conn())
+        .exec(db.writer())
         .await?;
     Ok(())
 }
@@ -166,7 +192,7 @@ pub async fn revoke_token(db: &Db, token: &str) -> Result<(), StoreError> {
         .col_expr(sessions::Column::RevokedAt, Expr::value(now()))
         .filter(sessions::Column::TokenHash.eq(token_hash(token)))
         .filter(sessions::Column::RevokedAt.is_null())
-        .exec(db.conn())
+        .exec(db.writer())
         .await?;
     Ok(())
 }
@@ -180,7 +206,7 @@ pub async fn prune(db: &Db) -> Result<u64, StoreError> {
                 .lt(cutoff)
                 .or(sessions::Column::RevokedAt.lt(cutoff)),
         )
-        .exec(db.conn())
+        .exec(db.writer())
         .await?;
     Ok(result.rows_affected)
 }

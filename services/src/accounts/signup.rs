@@ -50,7 +50,7 @@ pub async fn signup_with_role(
         is_operator: Set(is_operator),
         created_at: Set(now()),
     }
-    .insert(db.conn())
+    .insert(db.writer())
     .await
     .on_unique_violation(
         "email_taken",

@@ -98,7 +98,7 @@ pub async fn record_failure(db: &Db, scope: &Scope, now: DateTime<Utc>) -> Resul
 /// Forgets the failures of `scope` (after a successful login to the account).
 pub async fn clear(db: &Db, scope: &Scope) -> Result<(), StoreError> {
     login_throttle::Entity::delete_by_id(scope.key.clone())
-        .exec(db.conn())
+        .exec(db.writer())
         .await?;
     Ok(())
 }

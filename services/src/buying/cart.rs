@@ -309,7 +309,7 @@ async fn take_notices(db: &Db, cart_id: &str) -> Result<Vec<String>, StoreError>
     if text.is_empty() {
         return Ok(Vec::new());
     }
-    db.conn()
+    db.writer()
         .execute_raw(statement(
             backend,
             "UPDATE carts SET notices = '' WHERE id = ?",
@@ -386,9 +386,12 @@ pub async fn add_item(
         // Before the cart exists: a refused first add leaves no empty cart behind.
         return Err(out_of_stock(offer.available));
     }
-    let cart_id = cart_id(conn, owner, true)
-        .await?
-        .ok_or_else(|| StoreError::Internal("no cart".into()))?;
+    let cart_id = match cart_id(conn, owner, false).await? {
+        Some(id) => id,
+        None => cart_id(db.writer(), owner, true)
+            .await?
+            .ok_or_else(|| StoreError::Internal("no cart".into()))?,
+    };
     let backend = db.backend();
     let existing: i64 = match conn
         .query_one_raw(statement(
@@ -409,22 +412,23 @@ pub async fn add_item(
         return Err(out_of_stock(offer.available));
     }
     let at = now();
-    conn.execute_raw(statement(
-        backend,
-        "INSERT INTO cart_items (id, cart_id, offer_id, quantity, price_cents_seen, added_at) \
+    db.writer()
+        .execute_raw(statement(
+            backend,
+            "INSERT INTO cart_items (id, cart_id, offer_id, quantity, price_cents_seen, added_at) \
          VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (cart_id, offer_id) DO UPDATE \
          SET quantity = cart_items.quantity + excluded.quantity, \
              price_cents_seen = excluded.price_cents_seen",
-        [
-            new_id().into(),
-            cart_id.clone().into(),
-            offer_id.to_owned().into(),
-            i32::try_from(quantity).unwrap_or(1).into(),
-            offer.price_cents.into(),
-            at.into(),
-        ],
-    ))
-    .await?;
+            [
+                new_id().into(),
+                cart_id.clone().into(),
+                offer_id.to_owned().into(),
+                i32::try_from(quantity).unwrap_or(1).into(),
+                offer.price_cents.into(),
+                at.into(),
+            ],
+        ))
+        .await?;
     Ok(cart_id)
 }
 
@@ -459,17 +463,18 @@ pub async fn set_quantity(
     if i64::from(quantity) > offer.available {
         return Err(out_of_stock(offer.available));
     }
-    conn.execute_raw(statement(
-        backend,
-        "UPDATE cart_items SET quantity = ?, price_cents_seen = ? WHERE id = ? AND cart_id = ?",
-        [
-            i32::try_from(quantity).unwrap_or(1).into(),
-            offer.price_cents.into(),
-            item_id.to_owned().into(),
-            cart_id.into(),
-        ],
-    ))
-    .await?;
+    db.writer()
+        .execute_raw(statement(
+            backend,
+            "UPDATE cart_items SET quantity = ?, price_cents_seen = ? WHERE id = ? AND cart_id = ?",
+            [
+                i32::try_from(quantity).unwrap_or(1).into(),
+                offer.price_cents.into(),
+                item_id.to_owned().into(),
+                cart_id.into(),
+            ],
+        ))
+        .await?;
     Ok(())
 }
 
@@ -479,7 +484,8 @@ pub async fn remove_item(db: &Db, owner: CartOwner<'_>, item_id: &str) -> Result
     let cart_id = cart_id(conn, owner, false)
         .await?
         .ok_or(StoreError::NotFound)?;
-    let result = conn
+    let result = db
+        .writer()
         .execute_raw(statement(
             db.backend(),
             "DELETE FROM cart_items WHERE id = ? AND cart_id = ?",

@@ -15,7 +15,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Value};
 
 use super::ledger::{self, Refs};
-use crate::db::statement;
+use crate::db::{InsertRows, statement};
 use crate::{Db, StoreError, new_id, now};
 use domain::money::{apply_rate, split_proportionally};
 
@@ -201,22 +201,18 @@ async fn held(conn: &impl ConnectionTrait, order_id: &str) -> Result<(String, i6
     Ok((row.try_get_by_index(0)?, row.try_get_by_index(1)?))
 }
 
-/// Paid: the cashback set aside pays for the order.
-pub async fn spend_hold(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), StoreError> {
-    let (_, amount) = held(conn, order_id).await?;
-    ledger::transfer(
-        conn,
-        &format!("cashback_spent:{order_id}"),
-        &hold_account(order_id),
-        &ledger::order(order_id),
-        amount,
+/// Paid: the cashback set aside pays for the order (added to the settlement's batch).
+pub fn spend_hold(batch: &mut ledger::Batch, order: &crate::db::entity::orders::Model) {
+    batch.transfer(
+        &format!("cashback_spent:{}", order.id),
+        &hold_account(&order.id),
+        &ledger::order(&order.id),
+        order.cashback_used_cents,
         Refs {
-            order_id: Some(order_id),
+            order_id: Some(&order.id),
             seller_order_id: None,
         },
-    )
-    .await?;
-    Ok(())
+    );
 }
 
 /// Not paid: the cashback set aside goes back to the wallet (as a fresh lot).
@@ -276,6 +272,7 @@ pub async fn credit_lot(
 
 #[derive(Debug, FromQueryResult)]
 struct EarningLine {
+    seller_order_id: String,
     line_cents: i64,
     boost_bps: i32,
     campaign_bps: i32,
@@ -293,7 +290,7 @@ struct PartForEarning {
 
 /// What a part earns: (platform-funded, shop-funded boost). The base is what the card paid
 /// for the items: items less discount, less the share of the part paid with cashback.
-fn earning(part: &PartForEarning, lines: &[EarningLine], base_bps: i32) -> (i64, i64) {
+fn earning(part: &PartForEarning, lines: &[&EarningLine], base_bps: i32) -> (i64, i64) {
     let items_net = (part.items_cents - part.discount_cents).max(0);
     let card_paid = part.total_cents - part.cashback_used_cents;
     let base = if part.total_cents > 0 {
@@ -318,11 +315,23 @@ fn earning(part: &PartForEarning, lines: &[EarningLine], base_bps: i32) -> (i64,
         })
 }
 
-/// Paid: each part earns cashback, pending until the return window has passed. Safe to
-/// call twice: a part's lot and its movements exist once.
-pub async fn earn_for_order(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), StoreError> {
+/// What a paid order earns, part by part: read before the settlement takes the write
+/// lock (the parts, lines, boosts and rates it reads do not change with the payment), then
+/// written inside it by [`EarningPlan::apply`].
+#[derive(Debug)]
+pub struct EarningPlan {
+    order_id: String,
+    user_id: String,
+    /// (seller order, shop, platform-funded cents, shop-funded boost cents), non-zero only.
+    lots: Vec<(String, String, i64, i64)>,
+}
+
+/// Computes each part's cashback for `order`.
+pub async fn plan_earnings(
+    conn: &impl ConnectionTrait,
+    order: &crate::db::entity::orders::Model,
+) -> Result<EarningPlan, StoreError> {
     let backend = conn.get_database_backend();
-    let (user_id, _) = held(conn, order_id).await?;
     let base_bps: i32 = conn
         .query_one_raw(statement(
             backend,
@@ -337,75 +346,118 @@ pub async fn earn_for_order(conn: &impl ConnectionTrait, order_id: &str) -> Resu
         backend,
         "SELECT id, shop_id, items_cents, discount_cents, total_cents, cashback_used_cents \
          FROM seller_orders WHERE order_id = ? ORDER BY id",
-        [Value::from(order_id.to_owned())],
+        [Value::from(order.id.clone())],
     ))
     .all(conn)
     .await?;
     let at = now();
-    for part in parts {
-        let lines = EarningLine::find_by_statement(statement(
-            backend,
-            "SELECT l.line_cents, COALESCE(o.cashback_boost_bps, s.cashback_boost_bps, 0) AS boost_bps, \
-               COALESCE((SELECT MAX(c.rate_bps) FROM cashback_campaigns c WHERE c.starts_at <= ? AND c.ends_at > ? \
-                 AND (c.shop_id = so.shop_id OR c.category_id = p.category_id)), 0) AS campaign_bps \
-             FROM order_lines l JOIN seller_orders so ON so.id = l.seller_order_id \
-             JOIN shops s ON s.id = so.shop_id \
-             LEFT JOIN offers o ON o.id = l.offer_id LEFT JOIN products p ON p.id = l.product_id \
-             WHERE l.seller_order_id = ? ORDER BY l.id",
-            [at.into(), at.into(), part.id.clone().into()],
-        ))
-        .all(conn)
-        .await?;
-        let (platform, boost) = earning(&part, &lines, base_bps);
-        if platform + boost == 0 {
-            continue;
-        }
-        let inserted = exec(
-            conn,
+    let lines = EarningLine::find_by_statement(statement(
+        backend,
+        "SELECT l.seller_order_id, l.line_cents, COALESCE(o.cashback_boost_bps, s.cashback_boost_bps, 0) AS boost_bps, \
+           COALESCE((SELECT MAX(c.rate_bps) FROM cashback_campaigns c WHERE c.starts_at <= ? AND c.ends_at > ? \
+             AND (c.shop_id = so.shop_id OR c.category_id = p.category_id)), 0) AS campaign_bps \
+         FROM order_lines l JOIN seller_orders so ON so.id = l.seller_order_id \
+         JOIN shops s ON s.id = so.shop_id \
+         LEFT JOIN offers o ON o.id = l.offer_id LEFT JOIN products p ON p.id = l.product_id \
+         WHERE so.order_id = ? ORDER BY l.seller_order_id, l.id",
+        [at.into(), at.into(), order.id.clone().into()],
+    ))
+    .all(conn)
+    .await?;
+    let lots = parts
+        .into_iter()
+        .filter_map(|part| {
+            let part_lines: Vec<&EarningLine> = lines
+                .iter()
+                .filter(|line| line.seller_order_id == part.id)
+                .collect();
+            let (platform, boost) = earning(&part, &part_lines, base_bps);
+            (platform + boost > 0).then_some((part.id, part.shop_id, platform, boost))
+        })
+        .collect();
+    Ok(EarningPlan {
+        order_id: order.id.clone(),
+        user_id: order.user_id.clone(),
+        lots,
+    })
+}
+
+impl EarningPlan {
+    /// Records the lots, adds their movements to `batch` and raises the pending balance.
+    /// Safe to run twice: a part's lot (and so its movements) exists once.
+    pub async fn apply(
+        self,
+        conn: &impl ConnectionTrait,
+        batch: &mut ledger::Batch,
+    ) -> Result<(), StoreError> {
+        let at = now();
+        let mut rows = InsertRows::new(
             "INSERT INTO cashback_lots (id, user_id, kind, seller_order_id, source_key, shop_id, \
-             platform_cents, boost_cents, status, created_at) VALUES (?, ?, 'earned', ?, ?, ?, ?, ?, 'pending', ?) \
-             ON CONFLICT (source_key) DO NOTHING",
-            [
+             platform_cents, boost_cents, status, created_at) VALUES ",
+            "(?, ?, 'earned', ?, ?, ?, ?, ?, 'pending', ?)",
+        );
+        for (part_id, shop_id, platform, boost) in &self.lots {
+            rows.push([
                 new_id().into(),
-                user_id.clone().into(),
-                part.id.clone().into(),
-                format!("earned:{}", part.id).into(),
-                part.shop_id.clone().into(),
-                platform.into(),
-                boost.into(),
+                self.user_id.clone().into(),
+                part_id.clone().into(),
+                format!("earned:{part_id}").into(),
+                shop_id.clone().into(),
+                (*platform).into(),
+                (*boost).into(),
                 at.into(),
-            ],
-        )
-        .await?;
-        if inserted == 0 {
-            continue;
+            ]);
         }
-        let refs = Refs {
-            order_id: Some(order_id),
-            seller_order_id: Some(&part.id),
-        };
-        let pending = pending_account(&user_id);
-        ledger::transfer(
+        let wanted = rows.len();
+        let inserted = rows
+            .execute(conn, " ON CONFLICT (source_key) DO NOTHING")
+            .await?;
+        if inserted == 0 {
+            return Ok(());
+        }
+        if inserted != wanted {
+            return Err(StoreError::Internal(format!(
+                "cashback of order {} was partly earned before",
+                self.order_id
+            )));
+        }
+        let pending = pending_account(&self.user_id);
+        for (part_id, shop_id, platform, boost) in &self.lots {
+            let refs = Refs {
+                order_id: Some(&self.order_id),
+                seller_order_id: Some(part_id),
+            };
+            batch.transfer(
+                &format!("cashback_earned:{part_id}"),
+                PLATFORM,
+                &pending,
+                *platform,
+                refs,
+            );
+            batch.transfer(
+                &format!("cashback_boost:{part_id}"),
+                &ledger::seller_pending(shop_id),
+                &pending,
+                *boost,
+                refs,
+            );
+        }
+        let earned: i64 = self
+            .lots
+            .iter()
+            .map(|(_, _, platform, boost)| platform + boost)
+            .sum();
+        // The wallet row and its pending balance in one statement.
+        exec(
             conn,
-            &format!("cashback_earned:{}", part.id),
-            PLATFORM,
-            &pending,
-            platform,
-            refs,
+            "INSERT INTO wallets (user_id, available_cents, pending_cents, updated_at) VALUES (?, 0, ?, ?) \
+             ON CONFLICT (user_id) DO UPDATE SET pending_cents = wallets.pending_cents + excluded.pending_cents, \
+             updated_at = excluded.updated_at",
+            [self.user_id.clone().into(), earned.into(), at.into()],
         )
         .await?;
-        ledger::transfer(
-            conn,
-            &format!("cashback_boost:{}", part.id),
-            &ledger::seller_pending(&part.shop_id),
-            &pending,
-            boost,
-            refs,
-        )
-        .await?;
-        adjust(conn, &user_id, "pending_cents", platform + boost).await?;
+        Ok(())
     }
-    Ok(())
 }
 
 #[derive(Debug, FromQueryResult)]
@@ -690,6 +742,7 @@ mod tests {
 
     fn line(cents: i64, boost: i32, campaign: i32) -> EarningLine {
         EarningLine {
+            seller_order_id: "p".into(),
             line_cents: cents,
             boost_bps: boost,
             campaign_bps: campaign,
@@ -700,17 +753,17 @@ mod tests {
     fn earns_on_card_paid_items_only() {
         // 100 € of items + 5 € shipping, 3 % base: 3 €.
         assert_eq!(
-            earning(&part(10_000, 0, 500, 0), &[line(10_000, 0, 0)], 300),
+            earning(&part(10_000, 0, 500, 0), &[&line(10_000, 0, 0)], 300),
             (300, 0)
         );
         // Half the part paid with cashback: half the base.
         assert_eq!(
-            earning(&part(10_000, 0, 0, 5_000), &[line(10_000, 0, 0)], 300),
+            earning(&part(10_000, 0, 0, 5_000), &[&line(10_000, 0, 0)], 300),
             (150, 0)
         );
         // A discount lowers the base.
         assert_eq!(
-            earning(&part(10_000, 1_000, 0, 0), &[line(10_000, 0, 0)], 300),
+            earning(&part(10_000, 1_000, 0, 0), &[&line(10_000, 0, 0)], 300),
             (270, 0)
         );
     }
@@ -719,14 +772,17 @@ mod tests {
     fn boosts_and_campaigns_apply_per_line() {
         let lines = [line(6_000, 200, 0), line(4_000, 0, 500)];
         // Platform: 3 % of 60 € + 8 % of 40 € = 1.80 + 3.20; boost: 2 % of 60 € = 1.20.
-        assert_eq!(earning(&part(10_000, 0, 0, 0), &lines, 300), (500, 120));
+        assert_eq!(
+            earning(&part(10_000, 0, 0, 0), &[&lines[0], &lines[1]], 300),
+            (500, 120)
+        );
     }
 
     #[test]
     fn nothing_is_earned_on_nothing() {
         assert_eq!(earning(&part(0, 0, 0, 0), &[], 300), (0, 0));
         assert_eq!(
-            earning(&part(1_000, 0, 0, 1_000), &[line(1_000, 0, 0)], 300),
+            earning(&part(1_000, 0, 0, 1_000), &[&line(1_000, 0, 0)], 300),
             (0, 0)
         );
     }

@@ -13,7 +13,7 @@ use super::cart::{self, CartLineRow, CartOwner, LineState};
 use super::payments::{self, OnDecline, PaymentProvider, PaymentSource};
 use super::views::{OrderView, load_order};
 use crate::db::entity::{discount_codes, locations, orders};
-use crate::db::statement;
+use crate::db::{InsertRows, statement};
 use crate::{Db, StoreError, new_id, now, settings};
 use domain::money::{
     DiscountKind, STANDARD_VAT_BPS, apply_rate, split_proportionally, vat_included,
@@ -180,7 +180,8 @@ pub async fn quote(db: &Db, user_id: &str, input: &CheckoutInput) -> Result<Quot
         .await?
         .ok_or_else(cart_empty)?;
     let lines = cart::lines(conn, &cart_id).await?;
-    build_quote(conn, user_id, lines, input).await
+    let settings = settings::load(conn).await?;
+    build_quote(conn, &settings, user_id, lines, input).await
 }
 
 fn cart_empty() -> StoreError {
@@ -193,6 +194,7 @@ fn cart_empty() -> StoreError {
 
 async fn build_quote(
     conn: &impl ConnectionTrait,
+    settings: &settings::PlatformSettings,
     user_id: &str,
     lines: Vec<CartLineRow>,
     input: &CheckoutInput,
@@ -224,7 +226,6 @@ async fn build_quote(
             field: Some("cart"),
         });
     }
-    let settings = settings::load(conn).await?;
     let shops = cart::group_by_shop(lines);
     for choice in &input.fulfilments {
         if !shops.iter().any(|shop| shop.shop_id == choice.shop_id) {
@@ -526,22 +527,27 @@ async fn create_pending_order(
     user_id: &str,
     input: &CheckoutInput,
 ) -> Result<String, StoreError> {
-    let txn = db.begin_write().await?;
-    let backend = txn.get_database_backend();
-    let cart_id = cart::cart_id(&txn, CartOwner::User(user_id), false)
+    // Read before the write lock: an account's cart row never changes, and settings apply
+    // to the orders placed after they change, which this one is not.
+    let cart_id = cart::cart_id(db.conn(), CartOwner::User(user_id), false)
         .await?
         .ok_or_else(cart_empty)?;
+    let settings = settings::load(db.conn()).await?;
+    let txn = db.begin_write().await?;
+    let backend = txn.get_database_backend();
     let at = now();
-    // Lock the cart: concurrent checkouts of it queue here and find it empty.
-    txn.execute_raw(statement(
-        backend,
-        "UPDATE carts SET updated_at = ? WHERE id = ?",
-        [at.into(), cart_id.clone().into()],
-    ))
-    .await?;
+    // Lock the cart: concurrent checkouts of it queue here and find it empty. (SQLite's
+    // `BEGIN IMMEDIATE` already made this transaction the only writer.)
+    if backend == sea_orm::DatabaseBackend::Postgres {
+        txn.execute_raw(statement(
+            backend,
+            "UPDATE carts SET updated_at = ? WHERE id = ?",
+            [at.into(), cart_id.clone().into()],
+        ))
+        .await?;
+    }
     let lines = cart::lines(&txn, &cart_id).await?;
-    let quote = build_quote(&txn, user_id, lines, input).await?;
-    let settings = settings::load(&txn).await?;
+    let quote = build_quote(&txn, &settings, user_id, lines, input).await?;
     if let Some(code) = &quote.discount {
         let used = txn
             .execute_raw(statement(
@@ -588,6 +594,20 @@ async fn create_pending_order(
     ))
     .await?;
     super::cashback::hold_for_order(&txn, user_id, &order_id, quote.cashback_used_cents).await?;
+    // Every part and every line in one statement each: this transaction holds the write
+    // lock that every other checkout waits for, so round trips count.
+    let mut parts_insert = InsertRows::new(
+        "INSERT INTO seller_orders (id, order_id, shop_id, status, fulfilment, ship_name, ship_line1, \
+         ship_line2, ship_postcode, ship_city, ship_country, store_id, pickup_code, items_cents, \
+         shipping_cents, discount_cents, total_cents, commission_bps, commission_cents, cashback_used_cents, \
+         created_at, updated_at) VALUES ",
+        "(?, ?, ?, 'pending_payment', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    let mut lines_insert = InsertRows::new(
+        "INSERT INTO order_lines (id, seller_order_id, offer_id, product_id, title, condition, \
+         quantity, unit_price_cents, line_cents) VALUES ",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
     let mut to_reserve = Vec::new();
     for part in &quote.parts {
         let seller_order_id = new_id();
@@ -600,57 +620,42 @@ async fn create_pending_order(
                 None
             }
         };
-        txn.execute_raw(statement(
-            backend,
-            "INSERT INTO seller_orders (id, order_id, shop_id, status, fulfilment, ship_name, ship_line1, \
-             ship_line2, ship_postcode, ship_city, ship_country, store_id, pickup_code, items_cents, \
-             shipping_cents, discount_cents, total_cents, commission_bps, commission_cents, cashback_used_cents, \
-             created_at, updated_at) \
-             VALUES (?, ?, ?, 'pending_payment', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                seller_order_id.clone().into(),
-                order_id.clone().into(),
-                part.shop_id.clone().into(),
-                part.method.as_str().into(),
-                text(&address.name).into(),
-                text(&address.line1).into(),
-                text(&address.line2).into(),
-                text(&address.postcode).into(),
-                text(&address.city).into(),
-                text(&address.country).into(),
-                part.store_id.clone().into(),
-                part.store_id.as_ref().map(|_| pickup_code()).into(),
-                part.items_cents.into(),
-                part.shipping_cents.into(),
-                part.discount_cents.into(),
-                part.total_cents.into(),
-                part.commission_bps.into(),
-                part.commission_cents.into(),
-                part.cashback_used_cents.into(),
-                at.into(),
-                at.into(),
-            ],
-        ))
-        .await?;
+        parts_insert.push([
+            seller_order_id.clone().into(),
+            order_id.clone().into(),
+            part.shop_id.clone().into(),
+            part.method.as_str().into(),
+            text(&address.name).into(),
+            text(&address.line1).into(),
+            text(&address.line2).into(),
+            text(&address.postcode).into(),
+            text(&address.city).into(),
+            text(&address.country).into(),
+            part.store_id.clone().into(),
+            part.store_id.as_ref().map(|_| pickup_code()).into(),
+            part.items_cents.into(),
+            part.shipping_cents.into(),
+            part.discount_cents.into(),
+            part.total_cents.into(),
+            part.commission_bps.into(),
+            part.commission_cents.into(),
+            part.cashback_used_cents.into(),
+            at.into(),
+            at.into(),
+        ]);
         for line in &part.lines {
             let line_id = new_id();
-            txn.execute_raw(statement(
-                backend,
-                "INSERT INTO order_lines (id, seller_order_id, offer_id, product_id, title, condition, \
-                 quantity, unit_price_cents, line_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    line_id.clone().into(),
-                    seller_order_id.clone().into(),
-                    line.offer_id.clone().into(),
-                    line.product_id.clone().into(),
-                    line.title.clone().into(),
-                    line.condition.clone().into(),
-                    line.quantity.into(),
-                    line.price_cents.into(),
-                    line.line_cents().into(),
-                ],
-            ))
-            .await?;
+            lines_insert.push([
+                line_id.clone().into(),
+                seller_order_id.clone().into(),
+                line.offer_id.clone().into(),
+                line.product_id.clone().into(),
+                line.title.clone().into(),
+                line.condition.clone().into(),
+                line.quantity.into(),
+                line.price_cents.into(),
+                line.line_cents().into(),
+            ]);
             to_reserve.push((
                 line.offer_id.clone(),
                 line_id,
@@ -660,8 +665,11 @@ async fn create_pending_order(
             ));
         }
     }
+    parts_insert.execute(&txn, "").await?;
+    lines_insert.execute(&txn, "").await?;
     // Offers in id order: concurrent checkouts lock stock rows in the same order.
     to_reserve.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut reservations = super::stock::Reservations::default();
     for (offer_id, line_id, quantity, store_id, title) in &to_reserve {
         super::stock::hold(
             &txn,
@@ -673,9 +681,11 @@ async fn create_pending_order(
                 only_location: store_id.as_deref(),
             },
             title,
+            &mut reservations,
         )
         .await?;
     }
+    reservations.record(&txn).await?;
     txn.execute_raw(statement(
         backend,
         "INSERT INTO payments (id, order_id, provider, status, amount_cents, created_at, updated_at) \

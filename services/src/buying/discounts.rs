@@ -82,7 +82,7 @@ pub async fn create(
         used_count: Set(0),
         created_at: Set(now()),
     }
-    .insert(db.conn())
+    .insert(db.writer())
     .await
     .on_unique_violation("code_taken", "this code already exists", "code")
 }
@@ -116,5 +116,5 @@ pub async fn end(
         .ok_or(StoreError::NotFound)?;
     let mut row: discount_codes::ActiveModel = found.into();
     row.ends_at = Set(Some(now()));
-    Ok(row.update(db.conn()).await?)
+    Ok(row.update(db.writer()).await?)
 }

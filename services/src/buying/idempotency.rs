@@ -51,7 +51,7 @@ pub async fn claim(
         });
     }
     let inserted = db
-        .conn()
+        .writer()
         .execute_raw(statement(
             db.backend(),
             "INSERT INTO idempotency_keys (user_id, scope, idempotency_key, request_hash, created_at) \
@@ -103,7 +103,7 @@ pub async fn finish(
     status: u16,
     body: &str,
 ) -> Result<(), StoreError> {
-    db.conn()
+    db.writer()
         .execute_raw(statement(
             db.backend(),
             "UPDATE idempotency_keys SET status_code = ?, response_body = ? \
@@ -122,7 +122,7 @@ pub async fn finish(
 
 /// Forgets a claim whose request failed without effect (a server error), so a retry runs.
 pub async fn abandon(db: &Db, user_id: &str, scope: &str, key: &str) -> Result<(), StoreError> {
-    db.conn()
+    db.writer()
         .execute_raw(statement(
             db.backend(),
             "DELETE FROM idempotency_keys WHERE user_id = ? AND scope = ? AND idempotency_key = ? AND status_code IS NULL",

@@ -69,34 +69,50 @@ async fn enqueue(
     Ok(())
 }
 
-/// "Your order is placed", once the payment is captured.
-pub async fn order_placed(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), StoreError> {
-    let Some(to) = recipient(conn, order_id).await? else {
-        return Ok(());
-    };
-    let subject = format!(
-        "Commande {} confirmée · Order {} confirmed",
-        to.number, to.number
-    );
-    let body = format!(
-        "Bonjour {name},\n\nMerci ! Votre commande {number} de {total} est payée. Chaque vendeur \
-         prépare sa partie ; vous recevrez un message à chaque expédition.\n\n---\n\nHello {name},\n\n\
-         Thank you! Your order {number} of {total} is paid. Each seller prepares its part; you will \
-         hear from us as each one ships.\n",
-        name = to.name,
-        number = to.number,
-        total = format_euros(to.total_cents),
-    );
-    enqueue(
-        conn,
-        &to,
-        "order_placed",
-        order_id,
-        format!("order_placed:{order_id}"),
-        subject,
-        body,
-    )
-    .await
+/// "Your order is placed", once the payment is captured: read before the settlement takes
+/// the write lock, so only its insert happens under it.
+pub struct OrderPlaced {
+    to: Recipient,
+    order_id: String,
+}
+
+pub async fn prepare_order_placed(
+    conn: &impl ConnectionTrait,
+    order_id: &str,
+) -> Result<Option<OrderPlaced>, StoreError> {
+    Ok(recipient(conn, order_id).await?.map(|to| OrderPlaced {
+        to,
+        order_id: order_id.to_owned(),
+    }))
+}
+
+impl OrderPlaced {
+    pub async fn enqueue(self, conn: &impl ConnectionTrait) -> Result<(), StoreError> {
+        let to = &self.to;
+        let subject = format!(
+            "Commande {} confirmée · Order {} confirmed",
+            to.number, to.number
+        );
+        let body = format!(
+            "Bonjour {name},\n\nMerci ! Votre commande {number} de {total} est payée. Chaque vendeur \
+             prépare sa partie ; vous recevrez un message à chaque expédition.\n\n---\n\nHello {name},\n\n\
+             Thank you! Your order {number} of {total} is paid. Each seller prepares its part; you will \
+             hear from us as each one ships.\n",
+            name = to.name,
+            number = to.number,
+            total = format_euros(to.total_cents),
+        );
+        enqueue(
+            conn,
+            to,
+            "order_placed",
+            &self.order_id,
+            format!("order_placed:{}", self.order_id),
+            subject,
+            body,
+        )
+        .await
+    }
 }
 
 /// "A part of your order is on its way".
@@ -231,7 +247,7 @@ pub async fn deliver_pending(db: &Db, mailer: &dyn Mailer) -> Result<u64, StoreE
     let mut sent = 0;
     for message in pending {
         let claimed = db
-            .conn()
+            .writer()
             .execute_raw(statement(
                 db.backend(),
                 "UPDATE notifications SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = ?",
@@ -251,7 +267,7 @@ pub async fn deliver_pending(db: &Db, mailer: &dyn Mailer) -> Result<u64, StoreE
         } else {
             tracing::warn!(notification = %message.id, error = ?error, "e-mail not delivered");
         }
-        db.conn()
+        db.writer()
             .execute_raw(statement(
                 db.backend(),
                 "UPDATE notifications SET status = ?, last_error = ?, sent_at = ? WHERE id = ?",

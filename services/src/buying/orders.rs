@@ -571,7 +571,7 @@ pub async fn request_return(
         });
     }
     let moved = db
-        .conn()
+        .writer()
         .execute_raw(statement(
             db.backend(),
             "UPDATE seller_orders SET return_status = 'requested', return_reason = ?, updated_at = ? \
@@ -603,7 +603,7 @@ pub async fn answer_return(
     }
     let answer = if accept { "accepted" } else { "refused" };
     let moved = db
-        .conn()
+        .writer()
         .execute_raw(statement(
             db.backend(),
             "UPDATE seller_orders SET return_status = ?, updated_at = ? WHERE id = ? AND return_status = 'requested'",
@@ -616,7 +616,7 @@ pub async fn answer_return(
         if left > 0 {
             refund_part(db, provider, &row, left, "return accepted", None).await?;
         } else {
-            stock::restock(db.conn(), &row.order_id, &row.id).await?;
+            stock::restock(db.writer(), &row.order_id, &row.id).await?;
         }
     }
     for_shop(db, shop_id, seller_order_id).await
@@ -650,7 +650,11 @@ pub async fn release_payables(db: &Db) -> Result<u64, StoreError> {
                         / i128::from(row.total_cents.max(1)),
                 )
                 .unwrap_or(0);
-            let platform_funded = super::payments::seller_orders_of(&txn, &row.order_id)
+            let order = orders::Entity::find_by_id(&row.order_id)
+                .one(&txn)
+                .await?
+                .ok_or(StoreError::NotFound)?;
+            let platform_funded = super::payments::seller_orders_of(&txn, &order)
                 .await?
                 .into_iter()
                 .find(|part| part.row.id == row.id)

@@ -296,7 +296,7 @@ pub async fn pay(
         .await;
     match outcome {
         Ok(ChargeOutcome::Captured { provider_ref }) => {
-            if !settle_captured(db, &payment.id, &provider_ref, brand, last4).await? {
+            if !settle_loaded(db, &payment, &order, &provider_ref, brand, last4).await? {
                 // Another door settled this payment first (a webhook of an older attempt,
                 // say): the state machine decides what this charge becomes.
                 let current = payment_of(db, order_id).await?;
@@ -379,7 +379,7 @@ async fn claim_for_attempt(
     last4: Option<String>,
 ) -> Result<bool, StoreError> {
     let result = db
-        .conn()
+        .writer()
         .execute_raw(statement(
             db.backend(),
             "UPDATE payments SET status = 'processing', attempts = attempts + 1, provider_ref = ?, \
@@ -404,7 +404,7 @@ async fn note_attempt_ref(
     attempt: i32,
     provider_ref: &str,
 ) -> Result<(), StoreError> {
-    db.conn()
+    db.writer()
         .execute_raw(statement(
             db.backend(),
             "UPDATE payments SET provider_ref = ? WHERE id = ? AND status = 'processing' AND attempts = ?",
@@ -427,11 +427,44 @@ pub async fn settle_captured(
     brand: Option<String>,
     last4: Option<String>,
 ) -> Result<bool, StoreError> {
+    // What the settlement reads does not change with the payment (the order, its parts
+    // and lines, the shopper): read it before the write lock, so the transaction every
+    // other writer waits for only writes.
+    let payment = payments::Entity::find_by_id(payment_id)
+        .one(db.conn())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    if payment.status == "captured" {
+        return Ok(false);
+    }
+    let order = orders::Entity::find_by_id(&payment.order_id)
+        .one(db.conn())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    settle_loaded(db, &payment, &order, provider_ref, brand, last4).await
+}
+
+/// [`settle_captured`] with the payment and its order already read (their amounts,
+/// provider and parties do not change; the status is claimed below).
+async fn settle_loaded(
+    db: &Db,
+    payment: &payments::Model,
+    order: &orders::Model,
+    provider_ref: &str,
+    brand: Option<String>,
+    last4: Option<String>,
+) -> Result<bool, StoreError> {
+    let payment_id = payment.id.as_str();
+    let parts = seller_orders_of(db.conn(), order).await?;
+    let earnings = cashback::plan_earnings(db.conn(), order).await?;
+    let message = notifications::prepare_order_placed(db.conn(), &order.id).await?;
+
     let txn = db.begin_write().await?;
     let at = now();
+    let backend = txn.get_database_backend();
     let claimed = txn
         .execute_raw(statement(
-            txn.get_database_backend(),
+            backend,
             "UPDATE payments SET status = 'captured', captured_cents = amount_cents, \
              provider_ref = ?, card_brand = COALESCE(?, card_brand), card_last4 = COALESCE(?, card_last4), \
              decline_code = NULL, updated_at = ? \
@@ -448,15 +481,6 @@ pub async fn settle_captured(
     if claimed.rows_affected() != 1 {
         return Ok(false);
     }
-    let payment = payments::Entity::find_by_id(payment_id)
-        .one(&txn)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    let order = orders::Entity::find_by_id(&payment.order_id)
-        .one(&txn)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    let backend = txn.get_database_backend();
     txn.execute_raw(statement(
         backend,
         "UPDATE orders SET status = 'paid', paid_at = ?, expires_at = NULL, updated_at = ? WHERE id = ?",
@@ -470,9 +494,12 @@ pub async fn settle_captured(
     ))
     .await?;
     stock::commit(&txn, &order.id).await?;
-    post_capture(&txn, &order, &payment).await?;
-    cashback::earn_for_order(&txn, &order.id).await?;
-    notifications::order_placed(&txn, &order.id).await?;
+    let mut movements = capture_movements(order, payment, &parts);
+    earnings.apply(&txn, &mut movements).await?;
+    movements.post(&txn).await?;
+    if let Some(message) = message {
+        message.enqueue(&txn).await?;
+    }
     txn.commit().await?;
     Ok(true)
 }
@@ -480,66 +507,58 @@ pub async fn settle_captured(
 /// The ledger of a capture: the provider's money, the shopper's cashback and the
 /// platform's promotions fund the order; the order's funds go to each shop's pending
 /// earnings, less the commission.
-async fn post_capture(
-    txn: &impl ConnectionTrait,
+fn capture_movements(
     order: &orders::Model,
     payment: &payments::Model,
-) -> Result<(), StoreError> {
+    parts: &[PartFunding],
+) -> ledger::Batch {
     let order_account = ledger::order(&order.id);
     let refs = ledger::Refs {
         order_id: Some(&order.id),
         seller_order_id: None,
     };
-    ledger::transfer(
-        txn,
+    let mut batch = ledger::Batch::default();
+    batch.transfer(
         &format!("capture:{}", order.id),
         &ledger::psp(&payment.provider),
         &order_account,
         payment.amount_cents,
         refs,
-    )
-    .await?;
+    );
     // The cashback set aside at checkout pays its share.
-    cashback::spend_hold(txn, &order.id).await?;
-    let parts = seller_orders_of(txn, &order.id).await?;
+    cashback::spend_hold(&mut batch, order);
     let platform_funded: i64 = parts
         .iter()
         .map(|part| part.platform_discount_cents())
         .sum();
-    ledger::transfer(
-        txn,
+    batch.transfer(
         &format!("promotion:{}", order.id),
         ledger::PROMOTIONS,
         &order_account,
         platform_funded,
         refs,
-    )
-    .await?;
-    for part in &parts {
+    );
+    for part in parts {
         let part_refs = ledger::Refs {
             order_id: Some(&order.id),
             seller_order_id: Some(&part.row.id),
         };
-        ledger::transfer(
-            txn,
+        batch.transfer(
             &format!("earning:{}", part.row.id),
             &order_account,
             &ledger::seller_pending(&part.row.shop_id),
             part.row.total_cents + part.platform_discount_cents(),
             part_refs,
-        )
-        .await?;
-        ledger::transfer(
-            txn,
+        );
+        batch.transfer(
             &format!("commission:{}", part.row.id),
             &ledger::seller_pending(&part.row.shop_id),
             ledger::COMMISSION,
             part.row.commission_cents,
             part_refs,
-        )
-        .await?;
+        );
     }
-    Ok(())
+    batch
 }
 
 /// A seller order with how much of its discount the platform pays for.
@@ -558,13 +577,10 @@ impl PartFunding {
 /// platform code's discount is the platform's cost; a shop code's is the shop's).
 pub(crate) async fn seller_orders_of(
     conn: &impl ConnectionTrait,
-    order_id: &str,
+    order: &orders::Model,
 ) -> Result<Vec<PartFunding>, StoreError> {
     use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
-    let order = orders::Entity::find_by_id(order_id)
-        .one(conn)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let order_id = order.id.as_str();
     let platform_code = match &order.discount_code_id {
         Some(code_id) => {
             let row = conn
@@ -938,7 +954,7 @@ async fn succeeded(
 /// `pending` → `processing` for a charge the provider says succeeded (no new attempt).
 async fn reclaim(db: &Db, payment_id: &str) -> Result<bool, StoreError> {
     let result = db
-        .conn()
+        .writer()
         .execute_raw(statement(
             db.backend(),
             "UPDATE payments SET status = 'processing', updated_at = ? WHERE id = ? AND status = 'pending' \

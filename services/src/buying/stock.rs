@@ -8,7 +8,7 @@
 
 use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Value};
 
-use crate::db::statement;
+use crate::db::{InsertRows, statement};
 use crate::{StoreError, new_id, now};
 
 #[derive(Debug, FromQueryResult)]
@@ -27,15 +27,97 @@ pub struct Wanted<'a> {
     pub only_location: Option<&'a str>,
 }
 
-/// Holds the units or fails with `out_of_stock`. Rows are locked in `location_id` order,
+/// The usual case in one statement: the first location (by id) that has every unit
+/// wanted holds them all, and one shipment leaves from there. `None` when no single
+/// location can: [`hold`] then splits the line over several, or refuses it.
+async fn hold_at_one_location(
+    conn: &impl ConnectionTrait,
+    wanted: &Wanted<'_>,
+) -> Result<Option<String>, StoreError> {
+    let quantity = Value::from(wanted.quantity);
+    let offer = Value::from(wanted.offer_id.to_owned());
+    let (sql, values) = match wanted.only_location {
+        Some(location) => (
+            "UPDATE stock_levels SET reserved = reserved + ? \
+             WHERE offer_id = ? AND location_id = ? AND quantity - reserved >= ? \
+             RETURNING location_id",
+            vec![
+                quantity.clone(),
+                offer,
+                location.to_owned().into(),
+                quantity,
+            ],
+        ),
+        // The condition is repeated outside the subquery so that PostgreSQL re-checks it
+        // on the row it locks, should a concurrent checkout have changed it meanwhile.
+        None => (
+            "UPDATE stock_levels SET reserved = reserved + ? \
+             WHERE offer_id = ? AND quantity - reserved >= ? AND location_id = (\
+               SELECT location_id FROM stock_levels WHERE offer_id = ? AND quantity - reserved >= ? \
+               ORDER BY location_id LIMIT 1) \
+             RETURNING location_id",
+            vec![
+                quantity.clone(),
+                offer.clone(),
+                quantity.clone(),
+                offer,
+                quantity,
+            ],
+        ),
+    };
+    let row = conn
+        .query_one_raw(statement(conn.get_database_backend(), sql, values))
+        .await?;
+    Ok(match row {
+        Some(row) => Some(row.try_get_by_index(0)?),
+        None => None,
+    })
+}
+
+/// The reservations of a checkout, written in one statement once every line is held.
+pub struct Reservations(InsertRows);
+
+impl Default for Reservations {
+    fn default() -> Self {
+        Self(InsertRows::new(
+            "INSERT INTO reservations (id, order_id, order_line_id, offer_id, location_id, \
+             quantity, status, created_at) VALUES ",
+            "(?, ?, ?, ?, ?, ?, 'held', ?)",
+        ))
+    }
+}
+
+impl Reservations {
+    pub async fn record(self, conn: &impl ConnectionTrait) -> Result<(), StoreError> {
+        self.0.execute(conn, "").await?;
+        Ok(())
+    }
+}
+
+/// Raises `reserved` on the rows that have the units (recorded in `reservations`, to be
+/// written by [`Reservations::record`] in the same transaction) or fails with
+/// `out_of_stock`. Rows are locked in `location_id` order,
 /// and callers reserve offers in `offer_id` order, so concurrent checkouts on PostgreSQL
 /// queue instead of deadlocking.
 pub async fn hold(
     conn: &impl ConnectionTrait,
     wanted: Wanted<'_>,
     title: &str,
+    reservations: &mut Reservations,
 ) -> Result<(), StoreError> {
     let backend = conn.get_database_backend();
+    if let Some(location_id) = hold_at_one_location(conn, &wanted).await? {
+        reservations.0.push([
+            new_id().into(),
+            wanted.order_id.to_owned().into(),
+            wanted.order_line_id.to_owned().into(),
+            wanted.offer_id.to_owned().into(),
+            location_id.into(),
+            wanted.quantity.into(),
+            now().into(),
+        ]);
+        return Ok(());
+    }
     let lock = if backend == DatabaseBackend::Postgres {
         " FOR UPDATE"
     } else {
@@ -110,21 +192,15 @@ pub async fn hold(
                 field: Some("offer_id"),
             });
         }
-        conn.execute_raw(statement(
-            backend,
-            "INSERT INTO reservations (id, order_id, order_line_id, offer_id, location_id, \
-             quantity, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'held', ?)",
-            [
-                new_id().into(),
-                wanted.order_id.to_owned().into(),
-                wanted.order_line_id.to_owned().into(),
-                wanted.offer_id.to_owned().into(),
-                row.location_id.into(),
-                take.into(),
-                now().into(),
-            ],
-        ))
-        .await?;
+        reservations.0.push([
+            new_id().into(),
+            wanted.order_id.to_owned().into(),
+            wanted.order_line_id.to_owned().into(),
+            wanted.offer_id.to_owned().into(),
+            row.location_id.into(),
+            take.into(),
+            now().into(),
+        ]);
         left -= take;
     }
     Ok(())
@@ -209,18 +285,27 @@ async fn apply(
     Ok(())
 }
 
-/// Paid: the held units leave the shelf.
+/// Paid: the held units leave the shelf. The reservations are claimed in one statement
+/// (settlement runs inside the write transaction every other writer waits for), then each
+/// stock row is updated in `offer_id, location_id` order, the order checkouts lock them in.
 pub async fn commit(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), StoreError> {
-    for row in reservations_in(conn, order_id, None, "held").await? {
-        if claim(conn, &row.id, "held", "committed").await? {
-            apply(
-                conn,
-                "UPDATE stock_levels SET quantity = quantity - ?, reserved = reserved - ? \
-                 WHERE offer_id = ? AND location_id = ?",
-                &row,
-            )
-            .await?;
-        }
+    let mut claimed = ReservationRow::find_by_statement(statement(
+        conn.get_database_backend(),
+        "UPDATE reservations SET status = 'committed' WHERE order_id = ? AND status = 'held' \
+         RETURNING id, offer_id, location_id, CAST(quantity AS BIGINT) AS quantity",
+        [Value::from(order_id.to_owned())],
+    ))
+    .all(conn)
+    .await?;
+    claimed.sort_by(|a, b| (&a.offer_id, &a.location_id).cmp(&(&b.offer_id, &b.location_id)));
+    for row in &claimed {
+        apply(
+            conn,
+            "UPDATE stock_levels SET quantity = quantity - ?, reserved = reserved - ? \
+             WHERE offer_id = ? AND location_id = ?",
+            row,
+        )
+        .await?;
     }
     Ok(())
 }

@@ -47,9 +47,52 @@ pub async fn load_order(
     }
     let rows = query.all(conn).await?;
     let window = settings::load(conn).await?.return_window_days;
+    // Shops, stores and lines of every part in one query each (an order page and every
+    // checkout answer read this).
+    let part_ids: Vec<&str> = rows.iter().map(|row| row.id.as_str()).collect();
+    let shop_ids: Vec<&str> = rows.iter().map(|row| row.shop_id.as_str()).collect();
+    let store_ids: Vec<&str> = rows
+        .iter()
+        .filter_map(|row| row.store_id.as_deref())
+        .collect();
+    let shops = shops::Entity::find()
+        .filter(shops::Column::Id.is_in(shop_ids))
+        .all(conn)
+        .await?;
+    let stores = if store_ids.is_empty() {
+        Vec::new()
+    } else {
+        locations::Entity::find()
+            .filter(locations::Column::Id.is_in(store_ids))
+            .all(conn)
+            .await?
+    };
+    let mut lines = order_lines::Entity::find()
+        .filter(order_lines::Column::SellerOrderId.is_in(part_ids))
+        .order_by_asc(order_lines::Column::Id)
+        .all(conn)
+        .await?;
     let mut parts = Vec::with_capacity(rows.len());
     for row in rows {
-        parts.push(seller_order_view(conn, row, order.number.clone(), window).await?);
+        let shop = shops.iter().find(|shop| shop.id == row.shop_id);
+        let (own_lines, others) = lines
+            .into_iter()
+            .partition(|line| line.seller_order_id == row.id);
+        lines = others;
+        parts.push(SellerOrderView {
+            order_number: order.number.clone(),
+            shop_name: shop.map(|s| s.name.clone()).unwrap_or_default(),
+            shop_slug: shop.map(|s| s.slug.clone()).unwrap_or_default(),
+            store_name: row.store_id.as_ref().and_then(|id| {
+                stores
+                    .iter()
+                    .find(|store| store.id == *id)
+                    .map(|store| store.name.clone())
+            }),
+            lines: own_lines,
+            return_deadline: return_deadline(&row, window),
+            row,
+        });
     }
     Ok(OrderView {
         order,
@@ -78,16 +121,19 @@ pub async fn seller_order_view(
         .order_by_asc(order_lines::Column::Id)
         .all(conn)
         .await?;
-    let return_deadline = row
-        .completed_at
-        .map(|at| at + Duration::days(i64::from(return_window_days)));
     Ok(SellerOrderView {
         order_number,
         shop_name: shop.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
         shop_slug: shop.map(|s| s.slug).unwrap_or_default(),
         store_name,
         lines,
-        return_deadline,
+        return_deadline: return_deadline(&row, return_window_days),
         row,
     })
+}
+
+/// Until when the shopper may ask for a return: the window runs from the hand-over.
+fn return_deadline(row: &seller_orders::Model, return_window_days: i32) -> Option<DateTime<Utc>> {
+    row.completed_at
+        .map(|at| at + Duration::days(i64::from(return_window_days)))
 }

@@ -27,7 +27,7 @@ pub async fn record_view(db: &Db, user_id: &str, product_id: &str) -> Result<(),
         .update_column(recently_viewed::Column::ViewedAt)
         .to_owned(),
     )
-    .exec(db.conn())
+    .exec(db.writer())
     .await?;
     Ok(())
 }

@@ -44,7 +44,7 @@ pub async fn report_offer(
         created_at: Set(now()),
         resolved_at: Set(None),
     }
-    .insert(db.conn())
+    .insert(db.writer())
     .await
     .on_unique_violation(
         "already_reported",

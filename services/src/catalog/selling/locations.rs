@@ -120,7 +120,7 @@ pub async fn create_location(
         preparation_minutes: Set(input.preparation_minutes),
         created_at: Set(now()),
     }
-    .insert(db.conn())
+    .insert(db.writer())
     .await?)
 }
 
@@ -145,7 +145,7 @@ pub async fn update_location(
     row.opening_hours = Set(input.opening_hours.trim().to_owned());
     row.pickup = Set(input.pickup);
     row.preparation_minutes = Set(input.preparation_minutes);
-    Ok(row.update(db.conn()).await?)
+    Ok(row.update(db.writer()).await?)
 }
 
 pub(super) async fn own_location(

@@ -296,13 +296,13 @@ pub async fn update_offer(
     row.delivery_days = Set(checked.delivery_days);
     row.status = Set(new_status);
     row.updated_at = Set(now());
-    let offer = row.update(db.conn()).await.on_unique_violation(
+    let offer = row.update(db.writer()).await.on_unique_violation(
         "offer_exists",
         "your shop already offers this product in this condition",
         "condition",
     )?;
     if note_changes {
-        set_moderation_note(db.conn(), &offer.id, held).await?;
+        set_moderation_note(db.writer(), &offer.id, held).await?;
     }
     complete(db, offer).await
 }
@@ -329,6 +329,6 @@ pub async fn delete_offer(db: &Db, shop_id: &str, offer_id: &str) -> Result<(), 
     let mut row: offers::ActiveModel = existing.into();
     row.status = Set("deleted".to_owned());
     row.updated_at = Set(now());
-    row.update(db.conn()).await?;
+    row.update(db.writer()).await?;
     Ok(())
 }

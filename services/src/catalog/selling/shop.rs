@@ -132,5 +132,5 @@ pub async fn edit_shop(db: &Db, shop_id: &str, edit: ShopEdit) -> Result<shops::
         }
         row.free_shipping_threshold_cents = Set(threshold);
     }
-    Ok(row.update(db.conn()).await?)
+    Ok(row.update(db.writer()).await?)
 }

@@ -108,6 +108,7 @@ impl Market {
 }
 
 /// A bench shopper's Bearer token.
+#[derive(Clone)]
 pub struct Shopper {
     pub token: String,
 }
