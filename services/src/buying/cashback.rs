@@ -332,16 +332,7 @@ pub async fn plan_earnings(
     order: &crate::db::entity::orders::Model,
 ) -> Result<EarningPlan, StoreError> {
     let backend = conn.get_database_backend();
-    let base_bps: i32 = conn
-        .query_one_raw(statement(
-            backend,
-            "SELECT cashback_rate_bps FROM platform_settings WHERE id = 1",
-            [],
-        ))
-        .await?
-        .map(|row| row.try_get_by_index(0))
-        .transpose()?
-        .unwrap_or(0);
+    let base_bps = crate::settings::load(conn).await?.cashback_rate_bps;
     let parts = PartForEarning::find_by_statement(statement(
         backend,
         "SELECT id, shop_id, items_cents, discount_cents, total_cents, cashback_used_cents \

@@ -40,25 +40,9 @@ pub async fn transfer(
     amount_cents: i64,
     refs: Refs<'_>,
 ) -> Result<bool, StoreError> {
-    if amount_cents == 0 {
-        return Ok(false);
-    }
-    post(
-        conn,
-        movement_key,
-        &[
-            Line {
-                account: from.to_owned(),
-                amount_cents: -amount_cents,
-            },
-            Line {
-                account: to.to_owned(),
-                amount_cents,
-            },
-        ],
-        refs,
-    )
-    .await
+    let mut batch = Batch::default();
+    batch.transfer(movement_key, from, to, amount_cents, refs);
+    batch.post(conn).await
 }
 
 /// Posts a balanced movement; refuses an unbalanced one. Idempotent by `movement_key`.
