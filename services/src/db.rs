@@ -213,11 +213,6 @@ impl InsertRows {
         self.rows += 1;
     }
 
-    /// How many rows were pushed.
-    pub fn len(&self) -> u64 {
-        self.rows
-    }
-
     /// Runs the insert with `tail` appended (e.g. an `ON CONFLICT` clause); answers the rows
     /// inserted. Nothing pushed: nothing runs.
     pub async fn execute(
@@ -237,5 +232,60 @@ impl InsertRows {
             ))
             .await?;
         Ok(done.rows_affected())
+    }
+}
+
+impl InsertRows {
+    /// Adds this insert (with `tail` appended) to `script`; nothing pushed, nothing added.
+    pub fn add_to(mut self, script: &mut Script, tail: &str) {
+        if self.rows == 0 {
+            return;
+        }
+        self.sql.push_str(tail);
+        script.statements.push((self.sql, self.values));
+    }
+}
+
+/// Writes whose answers nobody reads, sent together. On SQLite they go in one round trip:
+/// sqlx runs a string of `;`-separated statements, binding each one's `?` in turn. That
+/// counts inside a write transaction every other writer waits for, where each round trip
+/// to SQLite's worker thread costs more than the statement itself. PostgreSQL's extended
+/// protocol takes one statement at a time, so there they run one by one.
+///
+/// Use it only for statements whose effect needs no checking (no conditional update whose
+/// row count decides anything): a script answers only whether every statement ran.
+#[derive(Default)]
+pub(crate) struct Script {
+    statements: Vec<(String, Vec<sea_orm::Value>)>,
+}
+
+impl Script {
+    pub fn push(&mut self, sql: &str, values: impl IntoIterator<Item = sea_orm::Value>) {
+        self.statements
+            .push((sql.to_owned(), values.into_iter().collect()));
+    }
+
+    /// Runs every statement, in order. An error stops it; the caller's transaction then
+    /// rolls back, so a script is all or nothing inside one.
+    pub async fn execute(self, conn: &impl sea_orm::ConnectionTrait) -> Result<(), DbErr> {
+        let backend = conn.get_database_backend();
+        if backend == DatabaseBackend::Sqlite {
+            if self.statements.is_empty() {
+                return Ok(());
+            }
+            let mut sql = String::new();
+            let mut values = Vec::new();
+            for (one, its_values) in self.statements {
+                sql.push_str(&one);
+                sql.push_str(";\n");
+                values.extend(its_values);
+            }
+            conn.execute_raw(statement(backend, &sql, values)).await?;
+        } else {
+            for (sql, values) in self.statements {
+                conn.execute_raw(statement(backend, &sql, values)).await?;
+            }
+        }
+        Ok(())
     }
 }

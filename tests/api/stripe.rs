@@ -460,6 +460,68 @@ async fn a_seller_refund_goes_through_stripe_with_its_own_key() {
 }
 
 #[tokio::test]
+async fn a_seller_refund_retried_after_a_timeout_refunds_once() {
+    let (app, fake) = stripe_app().await;
+    let (m, _shopper, placed) = order_two_lamps(&app, "retried-refund@shoppers.test").await;
+    let order = placed.expect("paid");
+    let part = order.seller_orders[0].id.clone();
+    let path = format!("/api/v1/seller/orders/{part}/refund");
+    let body = json!({"amount_cents": 500, "reason": "scratched"});
+    // Stripe refunds, but its answer comes after our client gave up: nothing recorded.
+    fake.set_refunds_time_out(true);
+    let lost = m
+        .shop_a
+        .staff
+        .send::<SellerOrderResponse>(m.shop_a.staff.raw(Method::POST, &path).json(&body))
+        .await
+        .expect_err("the provider's answer was lost");
+    assert_eq!(
+        (lost.status(), lost.code()),
+        (Some(409), Some("payment_provider_unavailable")),
+        "the seller is told to retry: {lost:?}"
+    );
+    assert_eq!(
+        payment_row(&app, &order.id).await.refunded_cents,
+        0,
+        "nothing recorded while the answer is unknown"
+    );
+    // The seller tries again: the same provider key, so Stripe answers the first refund.
+    fake.set_refunds_time_out(false);
+    let refunded: SellerOrderResponse = m
+        .shop_a
+        .staff
+        .send(m.shop_a.staff.raw(Method::POST, &path).json(&body))
+        .await
+        .expect("refunded on retry");
+    assert_eq!(refunded.seller_order.refunded_cents, 500);
+    let calls = fake.refund_calls();
+    assert_eq!(calls.len(), 2, "{calls:?}");
+    assert_eq!(calls[0].idempotency_key, calls[1].idempotency_key);
+    assert!(calls[1].replayed, "the retry got the first refund back");
+    // A refund of another amount from the same state would have been refused, not paid
+    // twice; from the new state it is a refund of its own.
+    let second: SellerOrderResponse = m
+        .shop_a
+        .staff
+        .send(
+            m.shop_a
+                .staff
+                .raw(Method::POST, &path)
+                .json(&json!({"amount_cents": 300, "reason": "late"})),
+        )
+        .await
+        .expect("a second refund");
+    assert_eq!(second.seller_order.refunded_cents, 800);
+    assert_ne!(
+        fake.refund_calls()[2].idempotency_key,
+        calls[0].idempotency_key
+    );
+    let payment = payment_row(&app, &order.id).await;
+    assert_eq!(payment.refunded_cents, 800, "each refund recorded once");
+    assert_invariants(&app).await;
+}
+
+#[tokio::test]
 async fn typed_card_numbers_are_refused_with_stripe() {
     let (app, fake) = stripe_app().await;
     let m = market(&app, 5).await;

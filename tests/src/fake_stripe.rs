@@ -84,6 +84,8 @@ pub struct RefundCall {
 #[derive(Default)]
 struct Inner {
     mode: Mode,
+    /// Whether refunds answer after the client's timeout (the refund still happens).
+    refunds_time_out: bool,
     intents: HashMap<String, Value>,
     /// Idempotency key → (parameters, status, body) of the first answer.
     answers: HashMap<String, (HashMap<String, String>, u16, Value)>,
@@ -162,6 +164,11 @@ impl FakeStripe {
 
     pub fn set_mode(&self, mode: Mode) {
         self.lock().mode = mode;
+    }
+
+    /// Refunds go through but answer only after the client has given up.
+    pub fn set_refunds_time_out(&self, time_out: bool) {
+        self.lock().refunds_time_out = time_out;
     }
 
     /// After each new charge, send its event to `url` on our own, as `delivery` says.
@@ -301,6 +308,16 @@ fn stripe_error(status: StatusCode, kind: &str, code: &str, message: &str) -> Re
         .into_response()
 }
 
+/// Stripe's answer to an `Idempotency-Key` sent again with other parameters.
+fn key_reused_with_other_parameters() -> Response {
+    stripe_error(
+        StatusCode::BAD_REQUEST,
+        "idempotency_error",
+        "idempotency_key_in_use",
+        "Keys for idempotent requests can only be used with the same parameters they were first used with.",
+    )
+}
+
 fn authorised(headers: &HeaderMap) -> bool {
     headers
         .get("authorization")
@@ -355,12 +372,7 @@ async fn create_intent(
                 replayed: true,
             });
             if params != form {
-                return stripe_error(
-                    StatusCode::BAD_REQUEST,
-                    "idempotency_error",
-                    "idempotency_key_in_use",
-                    "Keys for idempotent requests can only be used with the same parameters they were first used with.",
-                );
+                return key_reused_with_other_parameters();
             }
             return answer(status, body, true);
         }
@@ -474,15 +486,31 @@ async fn create_refund(
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    if !authorised(&headers) {
-        return stripe_error(
-            StatusCode::UNAUTHORIZED,
-            "invalid_request_error",
-            "api_key_invalid",
-            "Invalid API Key provided.",
+    let (response, late) = refund_now(&fake, &headers, form);
+    if late {
+        tokio::time::sleep(HANG).await;
+    }
+    response
+}
+
+/// A refund's answer, and whether to send it only after the client's timeout.
+fn refund_now(
+    fake: &FakeStripe,
+    headers: &HeaderMap,
+    form: HashMap<String, String>,
+) -> (Response, bool) {
+    if !authorised(headers) {
+        return (
+            stripe_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_request_error",
+                "api_key_invalid",
+                "Invalid API Key provided.",
+            ),
+            false,
         );
     }
-    let key = idempotency_key(&headers);
+    let key = idempotency_key(headers);
     let intent_id = form.get("payment_intent").cloned().unwrap_or_default();
     let amount: i64 = form.get("amount").and_then(|a| a.parse().ok()).unwrap_or(0);
     let mut inner = fake.lock();
@@ -492,28 +520,39 @@ async fn create_refund(
         amount,
         replayed: false,
     };
-    if let Some((_, status, body)) = key.as_ref().and_then(|key| inner.answers.get(key)).cloned() {
+    if let Some((params, status, body)) =
+        key.as_ref().and_then(|key| inner.answers.get(key)).cloned()
+    {
         call.replayed = true;
         inner.refund_calls.push(call);
-        return answer(status, body, true);
+        if params != form {
+            return (key_reused_with_other_parameters(), false);
+        }
+        return (answer(status, body, true), false);
     }
     inner.refund_calls.push(call);
     let Some(intent) = inner.intents.get(&intent_id).cloned() else {
-        return stripe_error(
-            StatusCode::NOT_FOUND,
-            "invalid_request_error",
-            "resource_missing",
-            "No such payment_intent.",
+        return (
+            stripe_error(
+                StatusCode::NOT_FOUND,
+                "invalid_request_error",
+                "resource_missing",
+                "No such payment_intent.",
+            ),
+            false,
         );
     };
     let already = inner.refunded.get(&intent_id).copied().unwrap_or(0);
     let paid = intent["amount"].as_i64().unwrap_or(0);
     if intent["status"] != "succeeded" || amount <= 0 || already + amount > paid {
-        return stripe_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_request_error",
-            "amount_too_large",
-            "Refund amount is greater than unrefunded amount on charge.",
+        return (
+            stripe_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request_error",
+                "amount_too_large",
+                "Refund amount is greater than unrefunded amount on charge.",
+            ),
+            false,
         );
     }
     inner.refunded.insert(intent_id.clone(), already + amount);
@@ -524,5 +563,5 @@ async fn create_refund(
     if let Some(key) = key {
         inner.answers.insert(key, (form, 200, refund.clone()));
     }
-    answer(200, refund, false)
+    (answer(200, refund, false), inner.refunds_time_out)
 }

@@ -15,7 +15,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Value};
 
 use super::ledger::{self, Refs};
-use crate::db::{InsertRows, statement};
+use crate::db::{InsertRows, Script, statement};
 use crate::{Db, StoreError, new_id, now};
 use domain::money::{apply_rate, split_proportionally};
 
@@ -374,13 +374,14 @@ pub async fn plan_earnings(
 }
 
 impl EarningPlan {
-    /// Records the lots, adds their movements to `batch` and raises the pending balance.
-    /// Safe to run twice: a part's lot (and so its movements) exists once.
-    pub async fn apply(
-        self,
-        conn: &impl ConnectionTrait,
-        batch: &mut ledger::Batch,
-    ) -> Result<(), StoreError> {
+    /// Adds the lots and the raised pending balance to `script` and their movements to
+    /// `batch`, to be written with the rest of the settlement. Runs once per order: the
+    /// settlement's claim of the payment guarantees it, and the lots' unique `source_key`
+    /// makes a second run fail its transaction rather than earn twice.
+    pub(crate) fn add_to(self, script: &mut Script, batch: &mut ledger::Batch) {
+        if self.lots.is_empty() {
+            return;
+        }
         let at = now();
         let mut rows = InsertRows::new(
             "INSERT INTO cashback_lots (id, user_id, kind, seller_order_id, source_key, shop_id, \
@@ -399,19 +400,7 @@ impl EarningPlan {
                 at.into(),
             ]);
         }
-        let wanted = rows.len();
-        let inserted = rows
-            .execute(conn, " ON CONFLICT (source_key) DO NOTHING")
-            .await?;
-        if inserted == 0 {
-            return Ok(());
-        }
-        if inserted != wanted {
-            return Err(StoreError::Internal(format!(
-                "cashback of order {} was partly earned before",
-                self.order_id
-            )));
-        }
+        rows.add_to(script, "");
         let pending = pending_account(&self.user_id);
         for (part_id, shop_id, platform, boost) in &self.lots {
             let refs = Refs {
@@ -439,15 +428,12 @@ impl EarningPlan {
             .map(|(_, _, platform, boost)| platform + boost)
             .sum();
         // The wallet row and its pending balance in one statement.
-        exec(
-            conn,
+        script.push(
             "INSERT INTO wallets (user_id, available_cents, pending_cents, updated_at) VALUES (?, 0, ?, ?) \
              ON CONFLICT (user_id) DO UPDATE SET pending_cents = wallets.pending_cents + excluded.pending_cents, \
              updated_at = excluded.updated_at",
             [self.user_id.clone().into(), earned.into(), at.into()],
-        )
-        .await?;
-        Ok(())
+        );
     }
 }
 

@@ -12,8 +12,8 @@ use sea_orm::{ConnectionTrait, EntityTrait, Value};
 use super::cart::{self, CartLineRow, CartOwner, LineState};
 use super::payments::{self, OnDecline, PaymentProvider, PaymentSource};
 use super::views::{OrderView, load_order};
-use crate::db::entity::{discount_codes, locations, orders};
-use crate::db::{InsertRows, statement};
+use crate::db::entity::{discount_codes, locations, orders, payments as payments_entity};
+use crate::db::{InsertRows, Script, statement};
 use crate::{Db, StoreError, new_id, now, settings};
 use domain::money::{
     DiscountKind, STANDARD_VAT_BPS, apply_rate, split_proportionally, vat_included,
@@ -498,27 +498,30 @@ pub async fn place_order(
     if let PaymentChoice::Method(method) = &input.payment {
         provider.check_method(method)?;
     }
-    let order_id = create_pending_order(db, provider.name(), user_id, &input).await?;
-    match input.payment {
-        PaymentChoice::HostedPage => {
-            let order = orders::Entity::find_by_id(&order_id)
-                .one(db.conn())
-                .await?
-                .ok_or(StoreError::NotFound)?;
-            load_order(db.conn(), order, None).await
-        }
-        PaymentChoice::Method(method) => {
-            payments::pay(
-                db,
-                provider,
-                user_id,
-                &order_id,
-                PaymentSource::Method(method),
-                OnDecline::Fail,
-            )
-            .await
-        }
+    let paying_now = match &input.payment {
+        PaymentChoice::HostedPage => None,
+        PaymentChoice::Method(method) => Some(PaymentSource::Method(method.clone())),
+    };
+    let (order_id, payment_id) =
+        create_pending_order(db, provider.name(), user_id, &input, paying_now.as_ref()).await?;
+    let order = orders::Entity::find_by_id(&order_id)
+        .one(db.conn())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    if let Some(source) = paying_now {
+        // The order was born with this attempt claimed: charge it straight away.
+        let payment = payments_entity::Entity::find_by_id(&payment_id)
+            .one(db.conn())
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        payments::charge_claimed(db, provider, &order, &payment, &source, OnDecline::Fail).await?;
+        let order = orders::Entity::find_by_id(&order_id)
+            .one(db.conn())
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        return load_order(db.conn(), order, None).await;
     }
+    load_order(db.conn(), order, None).await
 }
 
 async fn create_pending_order(
@@ -526,7 +529,8 @@ async fn create_pending_order(
     provider_name: &str,
     user_id: &str,
     input: &CheckoutInput,
-) -> Result<String, StoreError> {
+    paying_now: Option<&PaymentSource>,
+) -> Result<(String, String), StoreError> {
     // Read before the write lock: an account's cart row never changes, and settings apply
     // to the orders placed after they change, which this one is not.
     let cart_id = cart::cart_id(db.conn(), CartOwner::User(user_id), false)
@@ -567,8 +571,10 @@ async fn create_pending_order(
     }
     let order_id = new_id();
     let expires_at = at + Duration::minutes(i64::from(settings.reservation_minutes));
-    txn.execute_raw(statement(
-        backend,
+    // The order, its parts and lines go in one round trip: this transaction holds the
+    // write lock that every other checkout waits for, so round trips count.
+    let mut rows = Script::default();
+    rows.push(
         "INSERT INTO orders (id, number, user_id, status, channel, currency, items_cents, shipping_cents, \
          discount_cents, cashback_used_cents, total_cents, vat_cents, discount_code_id, discount_code, \
          cart_id, expires_at, created_at, updated_at) \
@@ -591,11 +597,7 @@ async fn create_pending_order(
             at.into(),
             at.into(),
         ],
-    ))
-    .await?;
-    super::cashback::hold_for_order(&txn, user_id, &order_id, quote.cashback_used_cents).await?;
-    // Every part and every line in one statement each: this transaction holds the write
-    // lock that every other checkout waits for, so round trips count.
+    );
     let mut parts_insert = InsertRows::new(
         "INSERT INTO seller_orders (id, order_id, shop_id, status, fulfilment, ship_name, ship_line1, \
          ship_line2, ship_postcode, ship_city, ship_country, store_id, pickup_code, items_cents, \
@@ -665,8 +667,10 @@ async fn create_pending_order(
             ));
         }
     }
-    parts_insert.execute(&txn, "").await?;
-    lines_insert.execute(&txn, "").await?;
+    parts_insert.add_to(&mut rows, "");
+    lines_insert.add_to(&mut rows, "");
+    rows.execute(&txn).await?;
+    super::cashback::hold_for_order(&txn, user_id, &order_id, quote.cashback_used_cents).await?;
     // Offers in id order: concurrent checkouts lock stock rows in the same order.
     to_reserve.sort_by(|a, b| a.0.cmp(&b.0));
     let mut reservations = super::stock::Reservations::default();
@@ -685,22 +689,25 @@ async fn create_pending_order(
         )
         .await?;
     }
-    reservations.record(&txn).await?;
-    txn.execute_raw(statement(
-        backend,
-        "INSERT INTO payments (id, order_id, provider, status, amount_cents, created_at, updated_at) \
-         VALUES (?, ?, ?, 'pending', ?, ?, ?)",
-        [new_id().into(), order_id.clone().into(), provider_name.to_owned().into(), quote.total_cents.into(), at.into(), at.into()],
-    ))
-    .await?;
-    txn.execute_raw(statement(
-        backend,
+    let mut rest = Script::default();
+    reservations.add_to(&mut rest);
+    let payment_id = new_id();
+    payments::push_new_payment(
+        &mut rest,
+        &payment_id,
+        &order_id,
+        provider_name,
+        quote.total_cents,
+        paying_now,
+        at,
+    );
+    rest.push(
         "DELETE FROM cart_items WHERE cart_id = ?",
         [Value::from(cart_id)],
-    ))
-    .await?;
+    );
+    rest.execute(&txn).await?;
     txn.commit().await?;
-    Ok(order_id)
+    Ok((order_id, payment_id))
 }
 
 /// The code a shopper shows at the store: 8 characters without look-alikes.

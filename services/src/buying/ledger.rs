@@ -13,7 +13,7 @@
 
 use sea_orm::{ConnectionTrait, Value};
 
-use crate::db::{InsertRows, statement};
+use crate::db::{InsertRows, Script, statement};
 use crate::{StoreError, new_id, now};
 
 /// One side of a movement.
@@ -107,6 +107,36 @@ impl Batch {
     /// Posts every movement, all or none: answers whether they were new, and fails if
     /// only some of their lines were there before (a bug or a clash of keys).
     pub async fn post(self, conn: &impl ConnectionTrait) -> Result<bool, StoreError> {
+        let total: usize = self
+            .movements
+            .iter()
+            .map(|movement| movement.lines.len())
+            .sum();
+        let rows = self.rows()?;
+        let inserted = rows
+            .execute(conn, " ON CONFLICT (movement_key, account) DO NOTHING")
+            .await?;
+        if inserted != 0 && inserted != total as u64 {
+            let keys: Vec<&str> = self.movements.iter().map(|m| m.key.as_str()).collect();
+            return Err(StoreError::Internal(format!(
+                "ledger movements {} were partly posted before",
+                keys.join(", ")
+            )));
+        }
+        Ok(inserted != 0)
+    }
+
+    /// Adds every movement to `script`, to be written with the rest of a settlement. No
+    /// key may exist already: a clash fails the script, and so its whole transaction,
+    /// rather than post half of a movement set twice.
+    pub(crate) fn add_to(self, script: &mut Script) -> Result<(), StoreError> {
+        self.rows()?.add_to(script, "");
+        Ok(())
+    }
+
+    /// The lines of every movement as one insert, once each movement is checked to
+    /// balance.
+    fn rows(&self) -> Result<InsertRows, StoreError> {
         for movement in &self.movements {
             let sum: i64 = movement.lines.iter().map(|line| line.amount_cents).sum();
             if sum != 0 || movement.lines.len() < 2 {
@@ -116,11 +146,6 @@ impl Batch {
                 )));
             }
         }
-        let total: usize = self
-            .movements
-            .iter()
-            .map(|movement| movement.lines.len())
-            .sum();
         let at = now();
         let mut rows = InsertRows::new(
             "INSERT INTO ledger_entries (id, movement_key, account, amount_cents, currency, \
@@ -140,17 +165,7 @@ impl Batch {
                 ]);
             }
         }
-        let inserted = rows
-            .execute(conn, " ON CONFLICT (movement_key, account) DO NOTHING")
-            .await?;
-        if inserted != 0 && inserted != total as u64 {
-            let keys: Vec<&str> = self.movements.iter().map(|m| m.key.as_str()).collect();
-            return Err(StoreError::Internal(format!(
-                "ledger movements {} were partly posted before",
-                keys.join(", ")
-            )));
-        }
-        Ok(inserted != 0)
+        Ok(rows)
     }
 }
 

@@ -12,7 +12,7 @@ use sea_orm::{
 };
 
 use crate::db::entity::notifications;
-use crate::db::statement;
+use crate::db::{Script, statement};
 use crate::{Db, StoreError, new_id, now};
 use domain::money::format_euros;
 
@@ -48,8 +48,23 @@ async fn enqueue(
     subject: String,
     body: String,
 ) -> Result<(), StoreError> {
-    conn.execute_raw(statement(
-        conn.get_database_backend(),
+    let mut script = Script::default();
+    push_enqueue(&mut script, to, kind, order_id, dedupe_key, subject, body);
+    script.execute(conn).await?;
+    Ok(())
+}
+
+/// The outbox insert of one message; a message already queued under `dedupe_key` stays.
+fn push_enqueue(
+    script: &mut Script,
+    to: &Recipient,
+    kind: &str,
+    order_id: &str,
+    dedupe_key: String,
+    subject: String,
+    body: String,
+) {
+    script.push(
         "INSERT INTO notifications (id, user_id, kind, email, subject, body, order_id, dedupe_key, \
          status, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?) \
          ON CONFLICT (dedupe_key) DO NOTHING",
@@ -64,9 +79,7 @@ async fn enqueue(
             dedupe_key.into(),
             now().into(),
         ],
-    ))
-    .await?;
-    Ok(())
+    );
 }
 
 /// "Your order is placed", once the payment is captured: read before the settlement takes
@@ -87,7 +100,8 @@ pub async fn prepare_order_placed(
 }
 
 impl OrderPlaced {
-    pub async fn enqueue(self, conn: &impl ConnectionTrait) -> Result<(), StoreError> {
+    /// Adds the message to the settlement's `script`.
+    pub(crate) fn add_to(self, script: &mut Script) {
         let to = &self.to;
         let subject = format!(
             "Commande {} confirmée · Order {} confirmed",
@@ -102,16 +116,15 @@ impl OrderPlaced {
             number = to.number,
             total = format_euros(to.total_cents),
         );
-        enqueue(
-            conn,
+        push_enqueue(
+            script,
             to,
             "order_placed",
             &self.order_id,
             format!("order_placed:{}", self.order_id),
             subject,
             body,
-        )
-        .await
+        );
     }
 }
 

@@ -362,12 +362,17 @@ async fn refund_part(
         .min(payment.captured_cents - payment.refunded_cents)
         .max(0);
     let refund_id = new_id();
+    // The provider's key names the part and the state the refund starts from, so the
+    // provider refunds at most once per state:
+    // - a retry after a timeout (the provider may have refunded without our hearing)
+    //   sends the same key and gets the first refund back instead of a second one;
+    // - two refunds asked at once share the key: the provider refunds once (refusing the
+    //   key with other parameters), and only one of them is recorded below;
+    // - once a refund is recorded, `refunded_cents` moves on and the next refund gets a
+    //   key of its own.
+    let provider_key = format!("refund:{}:{}", row.id, row.refunded_cents);
     let provider_ref = match (&payment.provider_ref, to_card > 0) {
-        (Some(charge), true) => Some(
-            provider
-                .refund(charge, to_card, format!("refund:{refund_id}"))
-                .await?,
-        ),
+        (Some(charge), true) => Some(provider.refund(charge, to_card, provider_key).await?),
         _ => None,
     };
     let txn = db.begin_write().await?;
@@ -395,8 +400,9 @@ async fn refund_part(
         ))
         .await?;
     if moved.rows_affected() != 1 {
-        // Someone else changed it first; the provider refund above used a fresh key and
-        // is covered by this same amount never being recorded twice. Ask to retry.
+        // Someone else changed it first. The same refund asked twice at once shared its
+        // provider key, so the provider refunded once, and the other request recorded it.
+        // Ask to reload and retry.
         return Err(StoreError::Conflict {
             code: "order_changed",
             message: "this order changed meanwhile; reload it and try again".into(),

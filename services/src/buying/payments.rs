@@ -31,7 +31,7 @@ use sea_orm::{ConnectionTrait, EntityTrait, Value};
 use super::views::{OrderView, load_order};
 use super::{cashback, ledger, notifications, stock};
 use crate::db::entity::{orders, payments, seller_orders};
-use crate::db::statement;
+use crate::db::{Script, statement};
 use crate::{Db, StoreError, now};
 use domain::card::CardNumber;
 
@@ -44,6 +44,14 @@ pub enum PaymentSource {
 }
 
 impl PaymentSource {
+    /// What an attempt records of its source: the method id, never a card number.
+    fn attempt_ref(&self) -> Option<String> {
+        match self {
+            PaymentSource::Method(method) => Some(method.clone()),
+            PaymentSource::Card(_) => None,
+        }
+    }
+
     fn brand_and_last4(&self) -> (Option<String>, Option<String>) {
         match self {
             PaymentSource::Card(card) => {
@@ -263,11 +271,7 @@ pub async fn pay(
         return Err(super::stripe::card_entry_unavailable());
     }
     let (brand, last4) = source.brand_and_last4();
-    let attempt_ref = match &source {
-        PaymentSource::Method(method) => Some(method.clone()),
-        PaymentSource::Card(_) => None,
-    };
-    if !claim_for_attempt(db, &payment.id, attempt_ref, brand.clone(), last4.clone()).await? {
+    if !claim_for_attempt(db, &payment.id, source.attempt_ref(), brand, last4).await? {
         let payment = payment_of(db, order_id).await?;
         return match payment.status.as_str() {
             "captured" => {
@@ -283,12 +287,33 @@ pub async fn pay(
             )),
         };
     }
-    let attempt = payment.attempts + 1;
+    let payment = payments::Model {
+        attempts: payment.attempts + 1,
+        ..payment
+    };
+    charge_claimed(db, provider, &order, &payment, &source, on_decline).await?;
+    let order = owned_order(db, user_id, order_id).await?;
+    load_order(db.conn(), order, None).await
+}
+
+/// Charges the attempt `payment.attempts`, which the caller has claimed (the payment is
+/// `processing` for it), and settles what the provider answers.
+pub(crate) async fn charge_claimed(
+    db: &Db,
+    provider: &dyn PaymentProvider,
+    order: &orders::Model,
+    payment: &payments::Model,
+    source: &PaymentSource,
+    on_decline: OnDecline,
+) -> Result<(), StoreError> {
+    let order_id = order.id.as_str();
+    let (brand, last4) = source.brand_and_last4();
+    let attempt = payment.attempts;
     let outcome = provider
         .charge(ChargeRequest {
             amount_cents: payment.amount_cents,
             currency: &order.currency,
-            source: &source,
+            source,
             payment_id: &payment.id,
             attempt,
             idempotency_key: idempotency_key(&payment.id, attempt),
@@ -296,7 +321,7 @@ pub async fn pay(
         .await;
     match outcome {
         Ok(ChargeOutcome::Captured { provider_ref }) => {
-            if !settle_loaded(db, &payment, &order, &provider_ref, brand, last4).await? {
+            if !settle_loaded(db, payment, order, &provider_ref, brand, last4).await? {
                 // Another door settled this payment first (a webhook of an older attempt,
                 // say): the state machine decides what this charge becomes.
                 let current = payment_of(db, order_id).await?;
@@ -334,8 +359,7 @@ pub async fn pay(
             return Err(err);
         }
     }
-    let order = owned_order(db, user_id, order_id).await?;
-    load_order(db.conn(), order, None).await
+    Ok(())
 }
 
 fn conflict(code: &'static str, message: &str) -> StoreError {
@@ -366,6 +390,45 @@ async fn payment_of(db: &Db, order_id: &str) -> Result<payments::Model, StoreErr
 /// The provider's idempotency key of an attempt: the same attempt never charges twice.
 fn idempotency_key(payment_id: &str, attempt: i32) -> String {
     format!("{payment_id}:{attempt}")
+}
+
+/// The payment row of a new order, added to the order's `script`. Paid at once
+/// (`paying_now`: a saved method charged in the same request), it is born `processing`
+/// with that first attempt claimed, exactly as [`claim_for_attempt`] would leave it, so
+/// the charge needs no write of its own before it.
+pub(crate) fn push_new_payment(
+    script: &mut Script,
+    payment_id: &str,
+    order_id: &str,
+    provider: &str,
+    amount_cents: i64,
+    paying_now: Option<&PaymentSource>,
+    at: chrono::DateTime<chrono::Utc>,
+) {
+    let (status, attempts) = match paying_now {
+        Some(_) => ("processing", 1),
+        None => ("pending", 0),
+    };
+    let (brand, last4) = paying_now
+        .map(PaymentSource::brand_and_last4)
+        .unwrap_or_default();
+    script.push(
+        "INSERT INTO payments (id, order_id, provider, provider_ref, status, amount_cents, card_brand, \
+         card_last4, attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            payment_id.to_owned().into(),
+            order_id.to_owned().into(),
+            provider.to_owned().into(),
+            paying_now.and_then(PaymentSource::attempt_ref).into(),
+            status.into(),
+            amount_cents.into(),
+            brand.into(),
+            last4.into(),
+            attempts.into(),
+            at.into(),
+            at.into(),
+        ],
+    );
 }
 
 /// `pending` → `processing`, only while the order still holds its reservation. The
@@ -481,25 +544,25 @@ async fn settle_loaded(
     if claimed.rows_affected() != 1 {
         return Ok(false);
     }
-    txn.execute_raw(statement(
-        backend,
+    // The payment is ours: everything else the capture writes goes in one script, after
+    // the one read it needs (which reservations to commit).
+    let mut rest = Script::default();
+    rest.push(
         "UPDATE orders SET status = 'paid', paid_at = ?, expires_at = NULL, updated_at = ? WHERE id = ?",
         [at.into(), at.into(), order.id.clone().into()],
-    ))
-    .await?;
-    txn.execute_raw(statement(
-        backend,
+    );
+    rest.push(
         "UPDATE seller_orders SET status = 'paid', updated_at = ? WHERE order_id = ? AND status = 'pending_payment'",
         [at.into(), order.id.clone().into()],
-    ))
-    .await?;
-    stock::commit(&txn, &order.id).await?;
+    );
+    stock::commit_into(&txn, &order.id, &mut rest).await?;
     let mut movements = capture_movements(order, payment, &parts);
-    earnings.apply(&txn, &mut movements).await?;
-    movements.post(&txn).await?;
+    earnings.add_to(&mut rest, &mut movements);
+    movements.add_to(&mut rest)?;
     if let Some(message) = message {
-        message.enqueue(&txn).await?;
+        message.add_to(&mut rest);
     }
+    rest.execute(&txn).await?;
     txn.commit().await?;
     Ok(true)
 }

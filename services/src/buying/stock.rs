@@ -8,7 +8,7 @@
 
 use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Value};
 
-use crate::db::{InsertRows, statement};
+use crate::db::{InsertRows, Script, statement};
 use crate::{StoreError, new_id, now};
 
 #[derive(Debug, FromQueryResult)]
@@ -88,14 +88,14 @@ impl Default for Reservations {
 }
 
 impl Reservations {
-    pub async fn record(self, conn: &impl ConnectionTrait) -> Result<(), StoreError> {
-        self.0.execute(conn, "").await?;
-        Ok(())
+    /// Records them as part of `script` (the checkout's last round trip).
+    pub(crate) fn add_to(self, script: &mut Script) {
+        self.0.add_to(script, "");
     }
 }
 
 /// Raises `reserved` on the rows that have the units (recorded in `reservations`, to be
-/// written by [`Reservations::record`] in the same transaction) or fails with
+/// written by [`Reservations::add_to`] in the same transaction) or fails with
 /// `out_of_stock`. Rows are locked in `location_id` order,
 /// and callers reserve offers in `offer_id` order, so concurrent checkouts on PostgreSQL
 /// queue instead of deadlocking.
@@ -259,36 +259,17 @@ async fn claim(
     Ok(result.rows_affected() == 1)
 }
 
-async fn apply(
-    conn: &impl ConnectionTrait,
-    sql: &str,
-    row: &ReservationRow,
-) -> Result<(), StoreError> {
-    let result = conn
-        .execute_raw(statement(
-            conn.get_database_backend(),
-            sql,
-            [
-                row.quantity.into(),
-                row.quantity.into(),
-                row.offer_id.clone().into(),
-                row.location_id.clone().into(),
-            ],
-        ))
-        .await?;
-    if result.rows_affected() != 1 {
-        return Err(StoreError::Internal(format!(
-            "stock row {}/{} does not cover reservation {}",
-            row.offer_id, row.location_id, row.id
-        )));
-    }
-    Ok(())
-}
-
 /// Paid: the held units leave the shelf. The reservations are claimed in one statement
-/// (settlement runs inside the write transaction every other writer waits for), then each
-/// stock row is updated in `offer_id, location_id` order, the order checkouts lock them in.
-pub async fn commit(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), StoreError> {
+/// (settlement runs inside the write transaction every other writer waits for); the stock
+/// rows' updates go into the settlement's `script`, in `offer_id, location_id` order, the
+/// order checkouts lock them in. Each row exists (the reservation's foreign key) and its
+/// `quantity` and `reserved` cannot go below zero (check constraints): an update that
+/// would not be covered fails the script, and so the settlement.
+pub(crate) async fn commit_into(
+    conn: &impl ConnectionTrait,
+    order_id: &str,
+    script: &mut Script,
+) -> Result<(), StoreError> {
     let mut claimed = ReservationRow::find_by_statement(statement(
         conn.get_database_backend(),
         "UPDATE reservations SET status = 'committed' WHERE order_id = ? AND status = 'held' \
@@ -298,14 +279,17 @@ pub async fn commit(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), S
     .all(conn)
     .await?;
     claimed.sort_by(|a, b| (&a.offer_id, &a.location_id).cmp(&(&b.offer_id, &b.location_id)));
-    for row in &claimed {
-        apply(
-            conn,
+    for row in claimed {
+        script.push(
             "UPDATE stock_levels SET quantity = quantity - ?, reserved = reserved - ? \
              WHERE offer_id = ? AND location_id = ?",
-            row,
-        )
-        .await?;
+            [
+                row.quantity.into(),
+                row.quantity.into(),
+                row.offer_id.into(),
+                row.location_id.into(),
+            ],
+        );
     }
     Ok(())
 }

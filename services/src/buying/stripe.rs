@@ -331,6 +331,17 @@ impl StripeProvider {
             let error = serde_json::from_slice::<ErrorEnvelope>(&body)
                 .map(|envelope| envelope.error)
                 .unwrap_or_default();
+            if error.code.as_deref() == Some("idempotency_key_in_use") {
+                // Our key names the part's refund state: another refund of it, of another
+                // amount, started from the same state (at once, or lost in a timeout).
+                return Err(StoreError::Conflict {
+                    code: "refund_in_progress",
+                    message: "another refund of this order started first; reload the order, \
+                              and retry a refund whose answer was lost with the same amount"
+                        .into(),
+                    field: None,
+                });
+            }
             return Err(StoreError::Conflict {
                 code: "refund_refused",
                 message: format!(

@@ -34,6 +34,16 @@ const SHOPPERS: usize = 64;
 /// room for about 16 checkouts in flight (mean latency = in flight / throughput).
 const CHECKOUT_CLIENTS: usize = 16;
 
+const USAGE: &str = "\
+usage: bench [--quick] [--products N]... [--buying-only]
+
+  --quick         5-second scenarios instead of 20 (the whole run in under 3 minutes)
+  --products N    catalog size to seed and measure; repeat for several (default: 500 and 50000)
+  --buying-only   only add_to_cart, checkout and flash_sale
+
+PostgreSQL: set HALLES_BENCH_DATABASE_URL to an empty database's URL.
+Figures are printed and written to target/bench/latest.json.";
+
 struct Options {
     quick: bool,
     /// Skips the catalog scenarios, e.g. to profile checkout.
@@ -50,13 +60,15 @@ fn options() -> anyhow::Result<Options> {
         match arg.as_str() {
             "--quick" => quick = true,
             "--buying-only" => buying_only = true,
+            "--help" | "-h" => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
             "--products" => {
                 let n = args.next().context("--products needs a number")?;
                 sizes.push(n.parse().context("--products needs a number")?);
             }
-            other => anyhow::bail!(
-                "unknown argument {other}; use --quick, --products N and --buying-only"
-            ),
+            other => anyhow::bail!("unknown argument {other}\n\n{USAGE}"),
         }
     }
     if sizes.is_empty() {
