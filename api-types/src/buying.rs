@@ -25,6 +25,9 @@ pub struct CartItem {
     /// `ok`, `price_changed`, `low_stock` (fewer available than in the cart),
     /// `sold_out` or `unavailable` (offer withdrawn or shop closed).
     pub state: String,
+    /// The cashback the line would earn, paid by card without a discount (0 when unavailable).
+    #[serde(default)]
+    pub cashback_earned_cents: i64,
 }
 
 /// The cart's lines of one shop, with that shop's subtotal and delivery price.
@@ -56,6 +59,10 @@ pub struct Cart {
     /// Human sentences about what changed without the shopper asking (a merge capped by
     /// stock, a price change); shown once.
     pub notices: Vec<String>,
+    /// The cashback the cart would earn, paid by card without a discount or cashback spent
+    /// (never on delivery).
+    #[serde(default)]
+    pub cashback_earned_cents: i64,
 }
 
 /// `{"cart": …}`.
@@ -137,6 +144,10 @@ pub struct Quote {
     /// VAT included in `total_cents`.
     pub vat_cents: i64,
     pub currency: String,
+    /// The cashback the order would earn once paid: on what the card pays for the items
+    /// (after the discount, less the cashback spent), never on delivery.
+    #[serde(default)]
+    pub cashback_earned_cents: i64,
 }
 
 /// One shop's part of a quote.
@@ -148,6 +159,9 @@ pub struct QuotePart {
     pub shipping_cents: i64,
     pub discount_cents: i64,
     pub total_cents: i64,
+    /// The cashback this part would earn once paid.
+    #[serde(default)]
+    pub cashback_earned_cents: i64,
 }
 
 /// `{"quote": …}`.

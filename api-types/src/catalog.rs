@@ -122,6 +122,9 @@ pub struct ProductOffer {
     /// Units free to sell across all the shop's locations.
     pub available: u32,
     pub pickup_stores: Vec<PickupStore>,
+    /// The cashback one unit earns, paid by card (platform rate, campaign and shop boost).
+    #[serde(default)]
+    pub cashback_cents: i64,
 }
 
 /// `GET /products/{id}`.

@@ -10,6 +10,7 @@ use api_types::catalog::{
 };
 use api_types::{Role, ShopStatus, ShopSummary, User};
 use services::accounts::{ShopView, UserView};
+use services::buying::cashback_estimate::CashbackEstimate;
 use services::catalog::search::{ProductQuery, SearchResults, Sort};
 use services::catalog::views;
 
@@ -114,8 +115,12 @@ pub fn product_card(card: &views::ProductCardView) -> ProductCard {
     }
 }
 
-/// The API's view of a product page.
-pub fn product_detail(product: &views::ProductPageView) -> ProductDetail {
+/// The API's view of a product page, with what one unit of each offer would earn (see
+/// [`services::buying::cashback_estimate::for_product`]).
+pub fn product_detail(
+    product: &views::ProductPageView,
+    cashback: &CashbackEstimate,
+) -> ProductDetail {
     ProductDetail {
         id: product.id.clone(),
         gtin: product.gtin.clone(),
@@ -153,6 +158,7 @@ pub fn product_detail(product: &views::ProductPageView) -> ProductDetail {
                         available: u32::try_from(store.available).unwrap_or(0),
                     })
                     .collect(),
+                cashback_cents: cashback.for_offer(&offer.id),
             })
             .collect(),
     }

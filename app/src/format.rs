@@ -1,7 +1,7 @@
 //! How numbers read in each language: prices, counts, ratings, durations, and the
 //! arrondissement a postcode names. Pure functions, shared by every page.
 
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{BuyMsg, Locale, Msg};
 
 /// A non-breaking space: between a French amount and its `€`.
 const NBSP: char = '\u{a0}';
@@ -175,6 +175,18 @@ pub fn fill(template: &str, key: &str, value: &str) -> String {
     template.replace(&format!("{{{key}}}"), value)
 }
 
+/// `Vous gagnez 0,45 € de cashback` / `You earn €0.45 cashback`; nothing when there is
+/// nothing to earn.
+pub fn cashback_earned(cents: i64, locale: Locale) -> Option<String> {
+    (cents > 0).then(|| {
+        fill(
+            locale.t(BuyMsg::CashbackEarned),
+            "amount",
+            &format_price(cents, locale),
+        )
+    })
+}
+
 /// Where a store is: the city, with its arrondissement for Paris, Lyon and Marseille
 /// (`Paris 1er`, `Lyon 3e`), which is how people there name places.
 pub fn store_place(city: &str, postcode: &str) -> String {
@@ -235,6 +247,19 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn cashback_to_earn_is_said_only_when_there_is_some() {
+        assert_eq!(
+            cashback_earned(45, Locale::Fr).as_deref(),
+            Some("Vous gagnez 0,45\u{a0}€ de cashback")
+        );
+        assert_eq!(
+            cashback_earned(245, Locale::En).as_deref(),
+            Some("You earn €2.45 cashback")
+        );
+        assert_eq!(cashback_earned(0, Locale::Fr), None);
+    }
 
     #[test]
     fn prices_read_the_french_and_the_english_way() {

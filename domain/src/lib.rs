@@ -3,6 +3,7 @@
 //!
 //! - [`account`]: e-mail addresses, passwords and display names, parsed once at the edge.
 //! - [`card`]: card details typed on the sandbox payment page, checked then forgotten.
+//! - [`cashback`]: what a part of an order earns, on what the card paid for its items.
 //! - [`catalog`]: GTINs, offer conditions, shop slugs, prices.
 //! - [`geo`]: coordinates of French postcodes, distances.
 //! - [`money`]: exact cent maths: rates, VAT, proportional splits, shipping, discounts.
@@ -12,6 +13,7 @@
 
 pub mod account;
 pub mod card;
+pub mod cashback;
 pub mod catalog;
 pub mod geo;
 pub mod money;

@@ -3,6 +3,8 @@
 //!
 //! - [`cart`]: one server-side cart per account or guest cookie, grouped by shop.
 //! - [`cashback`]: earning, maturing, spending, reversing and expiring cashback.
+//! - [`cashback_estimate`]: the cashback an offer, a cart or a checkout would earn, shown
+//!   before buying.
 //! - [`checkout`]: quotes, and placing an order: stock reserved, cart emptied, one
 //!   seller order per shop, all in one transaction.
 //! - [`discounts`]: discount codes of shops and of the platform.
@@ -17,6 +19,7 @@
 
 pub mod cart;
 pub mod cashback;
+pub mod cashback_estimate;
 pub mod checkout;
 pub mod discounts;
 pub mod idempotency;

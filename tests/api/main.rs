@@ -2,6 +2,7 @@
 
 mod accounts;
 mod cashback;
+mod cashback_estimate;
 mod catalog;
 mod catalog_pages;
 mod checkout;

@@ -10,7 +10,7 @@ use tests::{TestApp, csrf_in, signed_up, spawn_app};
 use crate::market::{add_to_cart, delivered, end_return_window, hand_over, market, run_jobs};
 
 /// A new shopper, logged in twice: an API client to buy with, and a browser.
-async fn shopper(app: &TestApp, email: &str) -> (ApiClient, reqwest::Client) {
+pub async fn shopper(app: &TestApp, email: &str) -> (ApiClient, reqwest::Client) {
     let password = signed_up(app, email).await;
     let mut api = app.client();
     api.login(&api_types::LoginRequest {
@@ -37,7 +37,8 @@ async fn shopper(app: &TestApp, email: &str) -> (ApiClient, reqwest::Client) {
     (api, browser)
 }
 
-async fn page(browser: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
+/// A page as a browser without JavaScript gets it: its status and HTML.
+pub async fn page(browser: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
     let response = browser.get(app.url(path)).send().await.expect("sent");
     (
         response.status().as_u16(),

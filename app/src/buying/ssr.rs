@@ -1,12 +1,13 @@
 //! The server side of the buying functions: find the caller, call `services`, map views
 //! to DTOs and store errors to [`BuyingError`], logging what the browser is not told.
 
-use api_types::buying::Cart;
+use api_types::buying::{Cart, Quote};
 use domain::orders::{FulfilmentMethod, SellerOrderStatus};
 use leptos::prelude::use_context;
 use services::buying::cart::{self, CartOwner, CartView};
+use services::buying::cashback_estimate::{self, CashbackEstimate, QuoteEstimate};
 use services::buying::checkout::{
-    self, AddressInput, Channel, CheckoutInput, FulfilmentInput, PaymentChoice,
+    self, AddressInput, Channel, CheckoutInput, FulfilmentInput, PaymentChoice, Quote as QuoteView,
 };
 use services::buying::{notifications, orders};
 use services::catalog::browse;
@@ -62,11 +63,33 @@ fn guest_token() -> Option<String> {
 }
 
 fn empty_cart() -> Cart {
-    cart_of(&CartView {
+    let view = CartView {
         id: String::new(),
         shops: Vec::new(),
         notices: Vec::new(),
-    })
+    };
+    cart_of(&view, &CashbackEstimate::default())
+}
+
+/// What a cart would earn; the cart is shown without it when it cannot be estimated.
+async fn cart_cashback(db: &Db, view: &CartView) -> CashbackEstimate {
+    cashback_estimate::for_cart(db.conn(), view)
+        .await
+        .unwrap_or_else(|err| {
+            tracing::warn!(error = %err, "estimating the cashback of a cart");
+            CashbackEstimate::default()
+        })
+}
+
+/// A quote with what its order would earn; shown without it when it cannot be estimated.
+async fn quote_with_cashback(db: &Db, quote: &QuoteView) -> Quote {
+    let cashback = cashback_estimate::for_quote(db.conn(), quote)
+        .await
+        .unwrap_or_else(|err| {
+            tracing::warn!(error = %err, "estimating the cashback of a checkout");
+            QuoteEstimate::default()
+        });
+    quote_of(quote, &cashback)
 }
 
 pub async fn load_cart() -> Result<Cart, BuyingError> {
@@ -81,7 +104,8 @@ pub async fn load_cart() -> Result<Cart, BuyingError> {
     let view = cart::view(&db, owner)
         .await
         .map_err(unavailable("loading a cart"))?;
-    Ok(cart_of(&view))
+    let cashback = cart_cashback(&db, &view).await;
+    Ok(cart_of(&view, &cashback))
 }
 
 /// The cart as it stands, without taking its notices (those are the cart page's).
@@ -239,7 +263,7 @@ pub async fn load_checkout(choices: CheckoutChoices) -> Result<CheckoutPage, Buy
     let pickup = pickup_stores(&db, &view)
         .await
         .map_err(unavailable("loading pickup stores"))?;
-    let cart = cart_of(&view);
+    let cart = cart_of(&view, &cart_cashback(&db, &view).await);
     if view.shops.is_empty() {
         return Ok(CheckoutPage {
             cart,
@@ -264,7 +288,7 @@ pub async fn load_checkout(choices: CheckoutChoices) -> Result<CheckoutPage, Buy
             Err(_) => (input, 0),
         };
     let (quote, problem) = match checkout::quote(&db, &user_id, &input).await {
-        Ok(quote) => (Some(quote_of(&quote)), None),
+        Ok(quote) => (Some(quote_with_cashback(&db, &quote).await), None),
         Err(err) => {
             let Some(problem) = problem_of(&err) else {
                 return Err(unavailable("quoting a checkout")(err));
@@ -275,10 +299,10 @@ pub async fn load_checkout(choices: CheckoutChoices) -> Result<CheckoutPage, Buy
                     discount_code: None,
                     ..input
                 };
-                checkout::quote(&db, &user_id, &without)
-                    .await
-                    .ok()
-                    .map(|quote| quote_of(&quote))
+                match checkout::quote(&db, &user_id, &without).await {
+                    Ok(quote) => Some(quote_with_cashback(&db, &quote).await),
+                    Err(_) => None,
+                }
             } else {
                 None
             };

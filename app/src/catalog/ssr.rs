@@ -6,6 +6,7 @@ use api_types::catalog::{
     ShopDetail,
 };
 use leptos::prelude::use_context;
+use services::buying::cashback_estimate::{self, CashbackEstimate};
 use services::catalog::{browse, recent};
 use services::{Db, StoreError};
 
@@ -62,7 +63,14 @@ pub async fn find_product(id: &str) -> Result<ProductDetail, CatalogError> {
         // Remembering the view is a nicety: the page is shown all the same.
         tracing::warn!(error = %err, "recording a recently viewed product");
     }
-    Ok(convert::product_detail(&product))
+    // The cashback line is a nicety too: without it the offers are still shown.
+    let cashback = cashback_estimate::for_product(db.conn(), &product)
+        .await
+        .unwrap_or_else(|err| {
+            tracing::warn!(error = %err, "estimating the cashback of offers");
+            CashbackEstimate::default()
+        });
+    Ok(convert::product_detail(&product, &cashback))
 }
 
 /// The logged-in caller, from the request context the server prepared.

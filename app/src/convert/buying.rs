@@ -7,6 +7,7 @@ use api_types::buying::{
 use api_types::orders::{Fulfilment, Order, OrderLine, Payment, SellerOrder};
 use services::buying::cart::CartView;
 use services::buying::cashback::WalletView;
+use services::buying::cashback_estimate::{CashbackEstimate, QuoteEstimate};
 use services::buying::checkout::{AddressInput, Quote as QuoteView};
 use services::buying::views::{OrderView, SellerOrderView};
 use services::db::entity::notifications;
@@ -15,8 +16,9 @@ fn rfc3339(at: chrono::DateTime<chrono::Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// The cart as the API shows it.
-pub fn cart_of(view: &CartView) -> Cart {
+/// The cart as the API shows it, with what it would earn (see
+/// [`services::buying::cashback_estimate::for_cart`]).
+pub fn cart_of(view: &CartView, cashback: &CashbackEstimate) -> Cart {
     let shops: Vec<CartShop> = view
         .shops
         .iter()
@@ -40,6 +42,7 @@ pub fn cart_of(view: &CartView) -> Cart {
                     line_cents: line.line_cents(),
                     available: u32::try_from(line.available.max(0)).unwrap_or(u32::MAX),
                     state: line.state().as_str().to_owned(),
+                    cashback_earned_cents: cashback.for_offer(&line.offer_id),
                 })
                 .collect(),
             subtotal_cents: shop.subtotal_cents,
@@ -56,6 +59,7 @@ pub fn cart_of(view: &CartView) -> Cart {
         total_cents: view.subtotal_cents() + view.shipping_cents(),
         currency: "EUR".into(),
         notices: view.notices.clone(),
+        cashback_earned_cents: cashback.total_cents,
         shops,
     }
 }
@@ -83,19 +87,25 @@ fn address_of(input: &AddressInput) -> Address {
     }
 }
 
-/// A quote as the API shows it.
-pub fn quote_of(quote: &QuoteView) -> Quote {
+/// A quote as the API shows it, with what its order would earn (see
+/// [`services::buying::cashback_estimate::for_quote`]).
+pub fn quote_of(quote: &QuoteView, cashback: &QuoteEstimate) -> Quote {
     Quote {
         parts: quote
             .parts
             .iter()
-            .map(|part| QuotePart {
+            .enumerate()
+            .map(|(index, part)| QuotePart {
                 shop_id: part.shop_id.clone(),
                 method: part.method.as_str().to_owned(),
                 items_cents: part.items_cents,
                 shipping_cents: part.shipping_cents,
                 discount_cents: part.discount_cents,
                 total_cents: part.total_cents,
+                cashback_earned_cents: cashback
+                    .parts
+                    .get(index)
+                    .map_or(0, |estimate| estimate.total_cents),
             })
             .collect(),
         items_cents: quote.items_cents,
@@ -105,6 +115,7 @@ pub fn quote_of(quote: &QuoteView) -> Quote {
         total_cents: quote.total_cents,
         vat_cents: quote.vat_cents,
         currency: "EUR".into(),
+        cashback_earned_cents: cashback.total_cents,
     }
 }
 

@@ -60,6 +60,8 @@ pub enum BuyMsg {
     CashbackUseTitle,
     CashbackUseLabel,
     CashbackUseHint,
+    CashbackEarned,
+    CashbackEarnedHint,
     VatIncluded,
     PayAmount,
     UpdateTotals,
@@ -309,6 +311,14 @@ impl BuyMsg {
             BuyMsg::CashbackUseHint => (
                 "Déduite du total, jusqu'au montant de la commande ; le reste se paie par carte.",
                 "Taken off the total, up to the order's amount; the card pays the rest.",
+            ),
+            BuyMsg::CashbackEarned => (
+                "Vous gagnez {amount} de cashback",
+                "You earn {amount} cashback",
+            ),
+            BuyMsg::CashbackEarnedHint => (
+                "Sur ce que vous payez par carte pour les articles, hors livraison ; à dépenser une fois le délai de retour passé.",
+                "On what you pay by card for the items, not on delivery; yours to spend once the return window has passed.",
             ),
             BuyMsg::VatIncluded => ("dont TVA {amount}", "incl. VAT {amount}"),
             BuyMsg::PayAmount => ("Payer {amount}", "Pay {amount}"),

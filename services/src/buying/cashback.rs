@@ -17,7 +17,8 @@ use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Value};
 use super::ledger::{self, Refs};
 use crate::db::{InsertRows, Script, statement};
 use crate::{Db, StoreError, new_id, now};
-use domain::money::{apply_rate, split_proportionally};
+use domain::cashback::{LineRates, PartAmounts, earned_per_line};
+use domain::money::split_proportionally;
 
 /// The platform's cashback expense account.
 pub const PLATFORM: &str = "platform:cashback";
@@ -289,30 +290,37 @@ struct PartForEarning {
 }
 
 /// What a part earns: (platform-funded, shop-funded boost). The base is what the card paid
-/// for the items: items less discount, less the share of the part paid with cashback.
+/// for the items: items less discount, less the share of the part paid with cashback (the
+/// maths is [`domain::cashback`], which the estimates shown before buying use too).
 fn earning(part: &PartForEarning, lines: &[&EarningLine], base_bps: i32) -> (i64, i64) {
-    let items_net = (part.items_cents - part.discount_cents).max(0);
-    let card_paid = part.total_cents - part.cashback_used_cents;
-    let base = if part.total_cents > 0 {
-        i64::try_from(
-            i128::from(items_net) * i128::from(card_paid.max(0)) / i128::from(part.total_cents),
-        )
-        .unwrap_or(0)
-    } else {
-        0
+    let amounts = PartAmounts {
+        items_cents: part.items_cents,
+        discount_cents: part.discount_cents,
+        total_cents: part.total_cents,
+        cashback_used_cents: part.cashback_used_cents,
     };
-    let weights: Vec<i64> = lines.iter().map(|line| line.line_cents).collect();
-    let shares = split_proportionally(base, &weights);
-    let rate = |bps: i32| u32::try_from(bps.max(0)).unwrap_or(0);
-    lines
+    let lines: Vec<(i64, LineRates)> = lines
         .iter()
-        .zip(shares)
-        .fold((0, 0), |(platform, boost), (line, share)| {
+        .map(|line| {
             (
-                platform + apply_rate(share, rate(base_bps + line.campaign_bps)),
-                boost + apply_rate(share, rate(line.boost_bps)),
+                line.line_cents,
+                line_rates(base_bps, line.boost_bps, line.campaign_bps),
             )
         })
+        .collect();
+    earned_per_line(&amounts, &lines)
+        .into_iter()
+        .fold((0, 0), |(platform, boost), earned| {
+            (platform + earned.platform_cents, boost + earned.boost_cents)
+        })
+}
+
+/// A line's rates: the platform's base plus the best running campaign, and the shop's boost.
+pub(crate) fn line_rates(base_bps: i32, boost_bps: i32, campaign_bps: i32) -> LineRates {
+    LineRates {
+        platform_bps: base_bps + campaign_bps,
+        boost_bps,
+    }
 }
 
 /// What a paid order earns, part by part: read before the settlement takes the write
@@ -325,6 +333,13 @@ pub struct EarningPlan {
     /// (seller order, shop, platform-funded cents, shop-funded boost cents), non-zero only.
     lots: Vec<(String, String, i64, i64)>,
 }
+
+/// A line's `boost_bps` (the offer's boost, else its shop's) and `campaign_bps` (the best
+/// campaign running for its shop or its category), over `o` (offers), `s` (shops) and `p`
+/// (products); binds the current time twice. Earning and estimating both read rates with it.
+pub(crate) const LINE_RATES_SQL: &str = "COALESCE(o.cashback_boost_bps, s.cashback_boost_bps, 0) AS boost_bps, \
+    COALESCE((SELECT MAX(c.rate_bps) FROM cashback_campaigns c WHERE c.starts_at <= ? AND c.ends_at > ? \
+      AND (c.shop_id = s.id OR c.category_id = p.category_id)), 0) AS campaign_bps";
 
 /// Computes each part's cashback for `order`.
 pub async fn plan_earnings(
@@ -344,13 +359,13 @@ pub async fn plan_earnings(
     let at = now();
     let lines = EarningLine::find_by_statement(statement(
         backend,
-        "SELECT l.seller_order_id, l.line_cents, COALESCE(o.cashback_boost_bps, s.cashback_boost_bps, 0) AS boost_bps, \
-           COALESCE((SELECT MAX(c.rate_bps) FROM cashback_campaigns c WHERE c.starts_at <= ? AND c.ends_at > ? \
-             AND (c.shop_id = so.shop_id OR c.category_id = p.category_id)), 0) AS campaign_bps \
-         FROM order_lines l JOIN seller_orders so ON so.id = l.seller_order_id \
-         JOIN shops s ON s.id = so.shop_id \
-         LEFT JOIN offers o ON o.id = l.offer_id LEFT JOIN products p ON p.id = l.product_id \
-         WHERE so.order_id = ? ORDER BY l.seller_order_id, l.id",
+        &format!(
+            "SELECT l.seller_order_id, l.line_cents, {LINE_RATES_SQL} \
+             FROM order_lines l JOIN seller_orders so ON so.id = l.seller_order_id \
+             JOIN shops s ON s.id = so.shop_id \
+             LEFT JOIN offers o ON o.id = l.offer_id LEFT JOIN products p ON p.id = l.product_id \
+             WHERE so.order_id = ? ORDER BY l.seller_order_id, l.id"
+        ),
         [at.into(), at.into(), order.id.clone().into()],
     ))
     .all(conn)

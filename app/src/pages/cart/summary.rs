@@ -1,10 +1,11 @@
-//! The cart's totals and the way to checkout, held back while a line needs attention.
+//! The cart's totals, the cashback it would earn, and the way to checkout, held back while
+//! a line needs attention.
 
 use api_types::buying::Cart;
 use leptos::prelude::*;
 
 use crate::context::use_locale;
-use crate::format::{count_text, format_price};
+use crate::format::{cashback_earned, count_text, format_price};
 use crate::i18n::{BuyMsg, Msg};
 
 #[component]
@@ -32,6 +33,7 @@ pub fn Summary(cart: Cart, blocked: bool) -> AnyView {
                 <dt class="totals-grand">{locale.t(Msg::Total)}</dt>
                 <dd class="totals-grand">{format_price(cart.total_cents, locale)}</dd>
             </dl>
+            {cashback_earned(cart.cashback_earned_cents, locale).map(|text| view! { <p class="cashback-earn">{text}</p> })}
             <p class="hint">{locale.t(BuyMsg::DeliveryEstimate)}</p>
             {if blocked {
                 view! {

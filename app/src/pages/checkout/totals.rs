@@ -1,17 +1,17 @@
 //! The checkout's totals box: items, delivery, discount, total with the VAT it includes,
-//! and the pay button.
+//! the cashback the order earns, and the pay button.
 
 use api_types::buying::{Cart, Quote};
 use leptos::prelude::*;
 
 use crate::context::use_locale;
-use crate::format::{fill, format_price};
+use crate::format::{cashback_earned, fill, format_price};
 use crate::i18n::{BuyMsg, Msg};
 
 #[component]
 pub fn Totals(cart: Cart, quote: Option<Quote>, can_pay: bool) -> AnyView {
     let locale = use_locale();
-    let (items, shipping, discount, cashback, total, vat) = match &quote {
+    let (items, shipping, discount, cashback, total, vat, earned) = match &quote {
         Some(q) => (
             q.items_cents,
             q.shipping_cents,
@@ -19,6 +19,7 @@ pub fn Totals(cart: Cart, quote: Option<Quote>, can_pay: bool) -> AnyView {
             q.cashback_used_cents,
             q.total_cents,
             Some(q.vat_cents),
+            q.cashback_earned_cents,
         ),
         None => (
             cart.subtotal_cents,
@@ -27,6 +28,7 @@ pub fn Totals(cart: Cart, quote: Option<Quote>, can_pay: bool) -> AnyView {
             0,
             cart.total_cents,
             None,
+            cart.cashback_earned_cents,
         ),
     };
     let delivery = if shipping == 0 {
@@ -60,6 +62,10 @@ pub fn Totals(cart: Cart, quote: Option<Quote>, can_pay: bool) -> AnyView {
             </dl>
             {vat.map(|vat| view! {
                 <p class="totals-vat">{fill(locale.t(BuyMsg::VatIncluded), "amount", &format_price(vat, locale))}</p>
+            })}
+            {cashback_earned(earned, locale).map(|text| view! {
+                <p class="cashback-earn">{text}</p>
+                <p class="hint">{locale.t(BuyMsg::CashbackEarnedHint)}</p>
             })}
             <button
                 type="submit"

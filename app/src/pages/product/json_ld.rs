@@ -138,6 +138,7 @@ mod tests {
                 total_cents: 10_490,
                 available: 0,
                 pickup_stores: Vec::new(),
+                cashback_cents: 0,
             }],
         }
     }

@@ -1,5 +1,6 @@
 //! Every offer on a product, best first (the service orders them): who sells it and how
-//! well rated, its condition, price, delivery and total, stock, and where to collect it.
+//! well rated, its condition, price, delivery and total, the cashback one unit earns, stock,
+//! and where to collect it.
 
 use api_types::catalog::{PickupStore, ProductOffer};
 use leptos::prelude::*;
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 use crate::components::Rating;
 use crate::context::{Flash, use_locale};
 use crate::format::{
-    condition_name, count_text, delivery_line, format_price, ready_in, store_place,
+    cashback_earned, condition_name, count_text, delivery_line, format_price, ready_in, store_place,
 };
 use crate::i18n::{BuyMsg, Msg};
 
@@ -84,6 +85,7 @@ fn OfferRow(
             <div class="offer-price">
                 <p class="price price-large">{format_price(offer.price_cents, locale)}</p>
                 <p class="offer-total">{locale.t(Msg::Total)}" "{format_price(offer.total_cents, locale)}</p>
+                {cashback_earned(offer.cashback_cents, locale).map(|text| view! { <p class="cashback-earn">{text}</p> })}
                 <AddToCart offer_id=offer.id.clone() available=offer.available csrf back error />
             </div>
         </li>

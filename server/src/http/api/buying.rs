@@ -24,7 +24,7 @@ use services::accounts::sessions;
 use services::buying::cart::{self, CartOwner};
 use services::buying::checkout::{self, Channel, CheckoutInput, FulfilmentInput, PaymentChoice};
 use services::buying::payments::{self, OnDecline, PaymentSource};
-use services::buying::{cashback, notifications, orders};
+use services::buying::{cashback, cashback_estimate, notifications, orders};
 
 use super::catalog::{PageParams, bad_parameter};
 use crate::http::auth::{AuthUser, MaybeAuthUser};
@@ -127,10 +127,11 @@ async fn cart_response(
             notices: Vec::new(),
         },
     };
+    let cashback = cashback_estimate::for_cart(state.db.conn(), &view).await?;
     let mut response = (
         status,
         Json(CartResponse {
-            cart: cart_of(&view),
+            cart: cart_of(&view, &cashback),
         }),
     )
         .into_response();
@@ -232,8 +233,9 @@ async fn quote(
 ) -> Result<Json<QuoteResponse>, ApiError> {
     let input = checkout_input(&body)?;
     let quote = checkout::quote(&state.db, &session.user.id, &input).await?;
+    let cashback = cashback_estimate::for_quote(state.db.conn(), &quote).await?;
     Ok(Json(QuoteResponse {
-        quote: quote_of(&quote),
+        quote: quote_of(&quote, &cashback),
     }))
 }
 

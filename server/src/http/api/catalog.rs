@@ -13,6 +13,7 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
+use services::buying::cashback_estimate;
 use services::catalog::browse;
 use services::catalog::search::search_products;
 
@@ -52,8 +53,9 @@ async fn find_product(
     Path(id): Path<String>,
 ) -> Result<Json<ProductResponse>, ApiError> {
     let product = browse::find_product(&state.db, &id).await?;
+    let cashback = cashback_estimate::for_product(state.db.conn(), &product).await?;
     Ok(Json(ProductResponse {
-        product: product_detail(&product),
+        product: product_detail(&product, &cashback),
     }))
 }
 
