@@ -54,15 +54,26 @@ impl Db {
         };
         let (conn, writer) = if is_sqlite_url(url) {
             create_sqlite_parent_dir(url);
+            // A SQLite connection is a file handle in this process: it cannot go stale, so
+            // the pool's ping before each use (a round trip to the connection's worker
+            // thread, under the write lock for the writer) buys nothing.
             let mut writer_options = options(1);
-            writer_options.map_sqlx_sqlite_opts(tune_sqlite);
+            writer_options
+                .test_before_acquire(false)
+                .map_sqlx_sqlite_opts(tune_sqlite);
             let mut reader_options = options(8);
-            reader_options.map_sqlx_sqlite_opts(tune_sqlite);
+            reader_options
+                .test_before_acquire(false)
+                .map_sqlx_sqlite_opts(tune_sqlite);
             let writer = Database::connect(writer_options).await?;
             let conn = Database::connect(reader_options).await?;
             (conn, writer)
         } else {
-            let conn = Database::connect(options(16)).await?;
+            // A server connection can die (a restart, a network cut): ping one that sat
+            // idle a while before handing it out, not every one every time.
+            let mut pg_options = options(16);
+            pg_options.test_before_acquire_if_idle_for(Duration::from_secs(30));
+            let conn = Database::connect(pg_options).await?;
             (conn.clone(), conn)
         };
         let instance = NEXT_INSTANCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
