@@ -174,3 +174,43 @@ pub struct OfferModeration {
 pub struct OfferModerationResponse {
     pub moderation: OfferModeration,
 }
+
+/// `POST /operator/campaigns`: a higher cashback rate for a while, on one shop's items
+/// (`shop_id`) or one category's (`category`, a slug). Times are RFC 3339.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignRequest {
+    pub name: String,
+    /// Added to the platform's base rate, 1 to 2000 (0.01–20 %).
+    pub rate_bps: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shop_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Absent: now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_at: Option<String>,
+    pub ends_at: String,
+}
+
+/// A cashback campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Campaign {
+    pub id: String,
+    pub name: String,
+    pub rate_bps: i32,
+    pub shop_id: Option<String>,
+    pub shop_name: Option<String>,
+    /// The category's slug.
+    pub category: Option<String>,
+    pub category_name: Option<String>,
+    pub starts_at: String,
+    pub ends_at: String,
+    /// `upcoming`, `running` or `ended`.
+    pub status: String,
+}
+
+/// `{"campaign": …}`; `null` once an upcoming campaign is withdrawn.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignResponse {
+    pub campaign: Option<Campaign>,
+}

@@ -231,3 +231,46 @@ pub struct DiscountCode {
 pub struct DiscountCodeResponse {
     pub discount_code: DiscountCode,
 }
+
+/// `PUT /seller/cashback`: the boost the shop funds on all its items, in basis points
+/// (0–2000); `null` removes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShopBoostRequest {
+    #[serde(default)]
+    pub shop_boost_bps: Option<i64>,
+}
+
+/// `PUT /seller/offers/{id}/cashback`: one offer's boost, replacing the shop's; `null`
+/// removes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferBoostRequest {
+    #[serde(default)]
+    pub boost_bps: Option<i64>,
+}
+
+/// An offer with a boost of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoostedOffer {
+    pub offer_id: String,
+    pub title: String,
+    pub boost_bps: i32,
+}
+
+/// `GET /seller/cashback`: the shop's boosts, what they have cost, and the platform's
+/// campaigns on the shop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SellerCashback {
+    pub shop_boost_bps: Option<i32>,
+    pub boosted_offers: Vec<BoostedOffer>,
+    /// Boosts paid from the shop's earnings, net of what refunds gave back.
+    pub boost_funded_cents: i64,
+    /// Seller orders that earned a boost.
+    pub boosted_orders: i64,
+    pub campaigns: Vec<crate::operating::Campaign>,
+}
+
+/// `{"cashback": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SellerCashbackResponse {
+    pub cashback: SellerCashback,
+}

@@ -33,6 +33,10 @@ pub async fn run_due_once(db: &Db, mailer: &dyn Mailer) -> Result<Vec<JobReport>
             affected: crate::buying::cashback::mature_due(db).await?,
         },
         JobReport {
+            name: "remind_expiring_cashback",
+            affected: crate::buying::cashback::remind_expiring(db).await?,
+        },
+        JobReport {
             name: "expire_cashback",
             affected: crate::buying::cashback::expire_due(db).await?,
         },

@@ -4,6 +4,7 @@
 //! - [`moderation`]: shoppers' reports on offers; operators take an offer down or clear it.
 //! - [`checks`]: the automated checks that hold a doubtful offer for review.
 //! - [`rates`]: reading and changing the platform settings, validated per field.
+//! - [`campaigns`]: time-boxed cashback campaigns on a shop or a category.
 //! - [`audit`]: the append-only log of every operator action (who, when, what, why).
 //! - [`entity`]: the tables this module owns (`audit_log`, `offer_reports`).
 //!
@@ -12,6 +13,7 @@
 //! people concerned in the outbox. Either all of it happens or none of it.
 
 pub mod audit;
+pub mod campaigns;
 pub mod checks;
 pub mod entity;
 pub mod moderation;
@@ -22,6 +24,7 @@ pub mod shops;
 use crate::StoreError;
 
 pub use audit::{AuditChange, AuditEntry, AuditFilter, list_audit};
+pub use campaigns::{Campaign, CampaignInput, create_campaign, end_campaign, list_campaigns};
 pub use moderation::{OfferAction, ReportCase, list_reports, moderate_offer, report_offer};
 pub use rates::{SettingsInput, update_settings};
 pub use shops::{QueuedShop, ShopAction, list_shops, moderate_shop};

@@ -203,3 +203,77 @@ async fn sixty_four_parallel_spends_never_drive_a_wallet_below_zero() {
     assert_eq!(after.available_cents, 0);
     assert_invariants(&app).await;
 }
+
+/// Cashback about to expire: the shopper is told once, with the order it came from, and
+/// the wallet's history names the order on every line, release included.
+#[tokio::test]
+async fn cashback_about_to_expire_is_announced_once() {
+    use sea_orm::{ConnectionTrait, Statement};
+    let app = spawn_app().await;
+    let m = market(&app, 5).await;
+    let shopper = logged_in(&app, "expiring@shoppers.test").await;
+    add_to_cart(&shopper, &m.offer_a, 1).await;
+    let order: OrderResponse = shopper
+        .post("/checkout", &delivered(&[&m.shop_a.id], "pm_card_visa"))
+        .await
+        .expect("paid");
+    let part = order.order.seller_orders[0].id.clone();
+    hand_over(&m.shop_a.staff, &part).await;
+    end_return_window(&app, &part).await;
+    run_jobs(&app).await;
+    let matured = wallet(&shopper).await;
+    assert_eq!(matured.available_cents, 36, "3 % of 12.00 €");
+    assert!(
+        matured
+            .entries
+            .iter()
+            .all(|entry| entry.order_id.as_deref() == Some(order.order.id.as_str())),
+        "every line names its order: {:?}",
+        matured.entries
+    );
+    // Not yet within the reminder's 30 days: nothing said.
+    let reminders = |app: &tests::TestApp| {
+        let db = app.db.clone();
+        async move {
+            let row = db
+                .conn()
+                .query_one_raw(Statement::from_string(
+                    db.backend(),
+                    "SELECT COUNT(*) FROM notifications WHERE kind = 'cashback_expiring'",
+                ))
+                .await
+                .expect("count")
+                .expect("a row");
+            row.try_get_by_index::<i64>(0).expect("a count")
+        }
+    };
+    assert_eq!(reminders(&app).await, 0);
+    let soon = chrono::Utc::now() + chrono::Duration::days(10);
+    let sql = if app.db.backend() == sea_orm::DatabaseBackend::Postgres {
+        "UPDATE cashback_lots SET expires_at = $1"
+    } else {
+        "UPDATE cashback_lots SET expires_at = ?"
+    };
+    app.db
+        .conn()
+        .execute_raw(Statement::from_sql_and_values(
+            app.db.backend(),
+            sql,
+            [soon.into()],
+        ))
+        .await
+        .expect("lot expires soon");
+    run_jobs(&app).await;
+    run_jobs(&app).await;
+    assert_eq!(reminders(&app).await, 1, "told once");
+    let messages: Vec<api_types::buying::Notification> = shopper
+        .get::<api_types::ListResponse<_>>("/notifications")
+        .await
+        .expect("messages")
+        .items;
+    let reminder = messages
+        .iter()
+        .find(|message| message.kind == "cashback_expiring")
+        .expect("the shopper sees the reminder");
+    assert!(reminder.subject.contains("0,36"), "{}", reminder.subject);
+}

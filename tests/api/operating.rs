@@ -18,7 +18,7 @@ use crate::market::{
 };
 
 /// An operator, created as `halles create-operator` does, logged in through the API.
-async fn operator(app: &TestApp) -> ApiClient {
+pub(crate) async fn operator(app: &TestApp) -> ApiClient {
     let (email, password) = ("ops@halles.test", "operator password 1");
     services::seed::create_operator(&app.db, email, password, "Olive Operator")
         .await

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod buying;
+mod cashback_rules;
 pub mod catalog;
 mod discounts;
 pub mod images;
@@ -30,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .merge(images::api_router())
         .merge(webhooks::router())
         .merge(operating::router())
+        .merge(cashback_rules::router())
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such API endpoint.")
         })

@@ -456,12 +456,26 @@ impl EarningPlan {
 struct LotRow {
     id: String,
     user_id: String,
+    /// The order the lot was earned on (none for lots of other kinds).
+    order_id: Option<String>,
+    seller_order_id: Option<String>,
     shop_id: Option<String>,
     platform_cents: i64,
     boost_cents: i64,
     reversed_cents: i64,
     remaining_cents: i64,
     status: String,
+}
+
+impl LotRow {
+    /// The order and part a lot's ledger lines name, so the wallet's history links every
+    /// line to the order it came from.
+    fn refs(&self) -> Refs<'_> {
+        Refs {
+            order_id: self.order_id.as_deref(),
+            seller_order_id: self.seller_order_id.as_deref(),
+        }
+    }
 }
 
 /// A refund or cancellation of a part takes back its cashback in proportion to what was
@@ -477,8 +491,9 @@ pub async fn reverse_for_refund(
 ) -> Result<(), StoreError> {
     let Some(lot) = LotRow::find_by_statement(statement(
         conn.get_database_backend(),
-        "SELECT id, user_id, shop_id, platform_cents, boost_cents, reversed_cents, remaining_cents, status \
-         FROM cashback_lots WHERE seller_order_id = ?",
+        "SELECT l.id, l.user_id, so.order_id, l.seller_order_id, l.shop_id, l.platform_cents, l.boost_cents, \
+         l.reversed_cents, l.remaining_cents, l.status \
+         FROM cashback_lots l LEFT JOIN seller_orders so ON so.id = l.seller_order_id WHERE l.seller_order_id = ?",
         [Value::from(seller_order_id.to_owned())],
     ))
     .one(conn)
@@ -556,7 +571,7 @@ pub async fn mature_due(db: &Db) -> Result<u64, StoreError> {
     let at = now();
     let due = LotRow::find_by_statement(statement(
         db.backend(),
-        "SELECT l.id, l.user_id, l.shop_id, l.platform_cents, l.boost_cents, l.reversed_cents, \
+        "SELECT l.id, l.user_id, so.order_id, l.seller_order_id, l.shop_id, l.platform_cents, l.boost_cents, l.reversed_cents, \
            l.remaining_cents, l.status \
          FROM cashback_lots l JOIN seller_orders so ON so.id = l.seller_order_id \
          WHERE l.status = 'pending' AND so.payable_at IS NOT NULL AND so.payable_at <= ? \
@@ -584,7 +599,7 @@ pub async fn mature_due(db: &Db) -> Result<u64, StoreError> {
                 &pending_account(&lot.user_id),
                 &ledger::wallet(&lot.user_id),
                 net,
-                Refs::default(),
+                lot.refs(),
             )
             .await?;
             adjust(&txn, &lot.user_id, "pending_cents", -net).await?;
@@ -596,12 +611,60 @@ pub async fn mature_due(db: &Db) -> Result<u64, StoreError> {
     Ok(matured)
 }
 
+/// How long before its expiry a shopper is reminded of cashback left unspent.
+pub const EXPIRY_REMINDER_DAYS: i64 = 30;
+
+#[derive(Debug, FromQueryResult)]
+struct ExpiringLot {
+    id: String,
+    user_id: String,
+    order_id: Option<String>,
+    remaining_cents: i64,
+    expires_at: DateTime<Utc>,
+}
+
+/// Background job: a reminder for each lot with something left that expires within
+/// [`EXPIRY_REMINDER_DAYS`], once per lot (the outbox's dedupe key keeps it once, even
+/// with several processes running jobs).
+pub async fn remind_expiring(db: &Db) -> Result<u64, StoreError> {
+    let at = now();
+    let due = ExpiringLot::find_by_statement(statement(
+        db.backend(),
+        "SELECT l.id, l.user_id, so.order_id, l.remaining_cents, l.expires_at \
+         FROM cashback_lots l LEFT JOIN seller_orders so ON so.id = l.seller_order_id \
+         WHERE l.status = 'available' AND l.remaining_cents > 0 AND l.expires_at > ? AND l.expires_at <= ? \
+           AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedupe_key = 'cashback_expiring:' || l.id) \
+         ORDER BY l.expires_at LIMIT 500",
+        [Value::from(at), (at + Duration::days(EXPIRY_REMINDER_DAYS)).into()],
+    ))
+    .all(db.conn())
+    .await?;
+    let mut reminded = 0;
+    for lot in due {
+        if super::notifications::cashback_expiring(
+            db.writer(),
+            &lot.user_id,
+            &lot.id,
+            lot.order_id.as_deref(),
+            lot.remaining_cents,
+            lot.expires_at,
+        )
+        .await?
+        {
+            reminded += 1;
+        }
+    }
+    Ok(reminded)
+}
+
 /// Background job: what is left of lots past their expiry leaves the wallet.
 pub async fn expire_due(db: &Db) -> Result<u64, StoreError> {
     let due = LotRow::find_by_statement(statement(
         db.backend(),
-        "SELECT id, user_id, shop_id, platform_cents, boost_cents, reversed_cents, remaining_cents, status \
-         FROM cashback_lots WHERE status = 'available' AND expires_at <= ? ORDER BY expires_at LIMIT 500",
+        "SELECT l.id, l.user_id, so.order_id, l.seller_order_id, l.shop_id, l.platform_cents, l.boost_cents, \
+         l.reversed_cents, l.remaining_cents, l.status \
+         FROM cashback_lots l LEFT JOIN seller_orders so ON so.id = l.seller_order_id \
+         WHERE l.status = 'available' AND l.expires_at <= ? ORDER BY l.expires_at LIMIT 500",
         [Value::from(now())],
     ))
     .all(db.conn())
@@ -623,7 +686,7 @@ pub async fn expire_due(db: &Db) -> Result<u64, StoreError> {
                 &ledger::wallet(&lot.user_id),
                 PLATFORM,
                 lot.remaining_cents,
-                Refs::default(),
+                lot.refs(),
             )
             .await?;
             adjust(&txn, &lot.user_id, "available_cents", -lot.remaining_cents).await?;

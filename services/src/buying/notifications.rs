@@ -49,7 +49,15 @@ async fn enqueue(
     body: String,
 ) -> Result<(), StoreError> {
     let mut script = Script::default();
-    push_enqueue(&mut script, to, kind, order_id, dedupe_key, subject, body);
+    push_enqueue(
+        &mut script,
+        to,
+        kind,
+        Some(order_id),
+        dedupe_key,
+        subject,
+        body,
+    );
     script.execute(conn).await?;
     Ok(())
 }
@@ -59,7 +67,7 @@ fn push_enqueue(
     script: &mut Script,
     to: &Recipient,
     kind: &str,
-    order_id: &str,
+    order_id: Option<&str>,
     dedupe_key: String,
     subject: String,
     body: String,
@@ -75,7 +83,7 @@ fn push_enqueue(
             to.email.clone().into(),
             subject.into(),
             body.into(),
-            order_id.to_owned().into(),
+            order_id.map(str::to_owned).into(),
             dedupe_key.into(),
             now().into(),
         ],
@@ -120,7 +128,7 @@ impl OrderPlaced {
             script,
             to,
             "order_placed",
-            &self.order_id,
+            Some(&self.order_id),
             format!("order_placed:{}", self.order_id),
             subject,
             body,
@@ -294,4 +302,59 @@ pub async fn deliver_pending(db: &Db, mailer: &dyn Mailer) -> Result<u64, StoreE
             .await?;
     }
     Ok(sent)
+}
+
+/// "Your cashback expires soon": once per lot (its dedupe key), naming the order it was
+/// earned on. Answers whether there was someone to tell.
+pub(crate) async fn cashback_expiring(
+    conn: &impl ConnectionTrait,
+    user_id: &str,
+    lot_id: &str,
+    order_id: Option<&str>,
+    left_cents: i64,
+    expires_at: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, StoreError> {
+    let Some(to) = Recipient::find_by_statement(statement(
+        conn.get_database_backend(),
+        "SELECT u.id AS user_id, u.email, u.name, COALESCE(o.number, '') AS number, \
+         CAST(0 AS BIGINT) AS total_cents FROM users u LEFT JOIN orders o ON o.id = ? WHERE u.id = ?",
+        [
+            Value::from(order_id.map(str::to_owned)),
+            user_id.to_owned().into(),
+        ],
+    ))
+    .one(conn)
+    .await?
+    else {
+        return Ok(false);
+    };
+    let date = expires_at.format("%d/%m/%Y");
+    let amount = format_euros(left_cents);
+    let subject = format!(
+        "Votre cashback de {amount} expire le {date} · Your {amount} of cashback expires on {date}"
+    );
+    let from_order = if to.number.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", to.number)
+    };
+    let body = format!(
+        "Bonjour {name},\n\n{amount} de cashback{from_order} expirent le {date}. Dépensez-les chez \
+         n'importe quel vendeur Halles avant cette date : ils sont déduits au paiement.\n\n---\n\n\
+         Hello {name},\n\n{amount} of cashback{from_order} expire on {date}. Spend it with any Halles \
+         seller before then: it comes off at checkout.\n",
+        name = to.name,
+    );
+    let mut script = Script::default();
+    push_enqueue(
+        &mut script,
+        &to,
+        "cashback_expiring",
+        order_id,
+        format!("cashback_expiring:{lot_id}"),
+        subject,
+        body,
+    );
+    script.execute(conn).await?;
+    Ok(true)
 }

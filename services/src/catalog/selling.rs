@@ -6,7 +6,9 @@
 //! - [`locations`]: warehouses and stores.
 //! - [`offers`]: listing products.
 //! - [`stock`]: units per location.
+//! - [`boosts`]: the cashback boost the shop funds, and what it has cost.
 
+mod boosts;
 mod locations;
 mod offers;
 mod shop;
@@ -16,6 +18,9 @@ use domain::CatalogError;
 
 use crate::StoreError;
 
+pub use boosts::{
+    BoostSummary, BoostedOffer, MAX_BOOST_BPS, boost_summary, set_offer_boost, set_shop_boost,
+};
 pub use locations::{LocationInput, create_location, list_locations, update_location};
 pub use offers::{
     OfferInput, SellerOffer, create_offer, delete_offer, find_offer, list_offers, update_offer,

@@ -1,0 +1,175 @@
+//! Who pays for extra cashback: operators' campaigns (`/operator/campaigns`) and a
+//! shop's boosts (`/seller/cashback`, `/seller/offers/{id}/cashback`).
+
+use api_types::ListResponse;
+use api_types::operating::{Campaign, CampaignRequest, CampaignResponse, ReasonRequest};
+use api_types::selling::{
+    BoostedOffer, OfferBoostRequest, SellerCashback, SellerCashbackResponse, ShopBoostRequest,
+};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use chrono::{DateTime, SecondsFormat, Utc};
+use services::catalog::selling;
+use services::operating::{self, CampaignInput};
+
+use super::operating::Operator;
+use super::selling::ShopStaff;
+use crate::http::error::ApiError;
+use crate::http::json::ApiJson;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/operator/campaigns",
+            get(list_campaigns).post(create_campaign),
+        )
+        .route("/operator/campaigns/{id}/end", post(end_campaign))
+        .route(
+            "/seller/cashback",
+            get(show_seller_cashback).put(set_shop_boost),
+        )
+        .route("/seller/offers/{id}/cashback", put(set_offer_boost))
+}
+
+fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn campaign_of(campaign: operating::Campaign) -> Campaign {
+    let status = campaign.state(Utc::now()).to_owned();
+    Campaign {
+        id: campaign.id,
+        name: campaign.name,
+        rate_bps: campaign.rate_bps,
+        shop_id: campaign.shop_id,
+        shop_name: campaign.shop_name,
+        category: campaign.category_slug,
+        category_name: campaign.category_name,
+        starts_at: timestamp(campaign.starts_at),
+        ends_at: timestamp(campaign.ends_at),
+        status,
+    }
+}
+
+fn parse_time(value: &str, field: &'static str) -> Result<DateTime<Utc>, ApiError> {
+    DateTime::parse_from_rfc3339(value.trim())
+        .map(|at| at.with_timezone(&Utc))
+        .map_err(|_| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "time_invalid",
+                "write times as RFC 3339, e.g. 2026-12-01T00:00:00Z",
+            )
+            .with_field(field)
+        })
+}
+
+async fn list_campaigns(
+    State(state): State<AppState>,
+    _operator: Operator,
+) -> Result<Json<ListResponse<Campaign>>, ApiError> {
+    let campaigns: Vec<Campaign> = operating::list_campaigns(&state.db)
+        .await?
+        .into_iter()
+        .map(campaign_of)
+        .collect();
+    let total = campaigns.len() as u64;
+    Ok(Json(ListResponse {
+        items: campaigns,
+        total,
+        page: 1,
+        per_page: total.max(1),
+    }))
+}
+
+async fn create_campaign(
+    State(state): State<AppState>,
+    operator: Operator,
+    ApiJson(request): ApiJson<CampaignRequest>,
+) -> Result<(StatusCode, Json<CampaignResponse>), ApiError> {
+    let starts_at = match &request.starts_at {
+        Some(at) => Some(parse_time(at, "starts_at")?),
+        None => None,
+    };
+    let input = CampaignInput {
+        name: request.name,
+        rate_bps: request.rate_bps,
+        shop_id: request.shop_id,
+        category: request.category,
+        starts_at,
+        ends_at: parse_time(&request.ends_at, "ends_at")?,
+    };
+    let campaign = operating::create_campaign(&state.db, &operator.user_id, input).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CampaignResponse {
+            campaign: Some(campaign_of(campaign)),
+        }),
+    ))
+}
+
+async fn end_campaign(
+    State(state): State<AppState>,
+    operator: Operator,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<ReasonRequest>,
+) -> Result<Json<CampaignResponse>, ApiError> {
+    let after = operating::end_campaign(&state.db, &operator.user_id, &id, &request.reason).await?;
+    Ok(Json(CampaignResponse {
+        campaign: after.map(campaign_of),
+    }))
+}
+
+async fn seller_cashback(state: &AppState, shop_id: &str) -> Result<SellerCashback, ApiError> {
+    let summary = selling::boost_summary(&state.db, shop_id).await?;
+    Ok(SellerCashback {
+        shop_boost_bps: summary.shop_boost_bps,
+        boosted_offers: summary
+            .offers
+            .into_iter()
+            .map(|offer| BoostedOffer {
+                offer_id: offer.offer_id,
+                title: offer.title,
+                boost_bps: offer.boost_bps,
+            })
+            .collect(),
+        boost_funded_cents: summary.funded_cents,
+        boosted_orders: summary.boosted_orders,
+        campaigns: summary.campaigns.into_iter().map(campaign_of).collect(),
+    })
+}
+
+async fn show_seller_cashback(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+) -> Result<Json<SellerCashbackResponse>, ApiError> {
+    Ok(Json(SellerCashbackResponse {
+        cashback: seller_cashback(&state, &staff.shop_id).await?,
+    }))
+}
+
+async fn set_shop_boost(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+    ApiJson(request): ApiJson<ShopBoostRequest>,
+) -> Result<Json<SellerCashbackResponse>, ApiError> {
+    selling::set_shop_boost(&state.db, &staff.shop_id, request.shop_boost_bps).await?;
+    Ok(Json(SellerCashbackResponse {
+        cashback: seller_cashback(&state, &staff.shop_id).await?,
+    }))
+}
+
+async fn set_offer_boost(
+    State(state): State<AppState>,
+    staff: ShopStaff,
+    Path(offer_id): Path<String>,
+    ApiJson(request): ApiJson<OfferBoostRequest>,
+) -> Result<Json<SellerCashbackResponse>, ApiError> {
+    selling::set_offer_boost(&state.db, &staff.shop_id, &offer_id, request.boost_bps).await?;
+    Ok(Json(SellerCashbackResponse {
+        cashback: seller_cashback(&state, &staff.shop_id).await?,
+    }))
+}
