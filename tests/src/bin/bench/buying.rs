@@ -20,7 +20,7 @@ const PHASE: Duration = Duration::from_secs(1);
 
 pub const ADD_TO_CART: Target = Target {
     min_rps: 1_000.0,
-    max_p99_ms: None,
+    max_p99_ms: Some(40.0),
     no_errors: false,
 };
 
