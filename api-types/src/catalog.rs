@@ -106,6 +106,13 @@ pub struct PickupStore {
     pub opening_hours: String,
     pub preparation_minutes: u32,
     pub available: u32,
+    /// Kilometres from the place asked about (`?near=` or `?lat=&lon=`), rounded to one
+    /// decimal (`2.4`); `null` without a place, or for a store whose place is unknown.
+    #[serde(default)]
+    pub distance_km: Option<f64>,
+    /// How long after the order the unit is ready to collect: the store's preparation time.
+    #[serde(default)]
+    pub ready_in_minutes: u32,
 }
 
 /// One seller's offer on a product page.
@@ -127,6 +134,17 @@ pub struct ProductOffer {
     pub cashback_cents: i64,
 }
 
+/// `GET /products/{id}` query parameters, as text: where the shopper is, to list each
+/// offer's pickup stores nearest first with their distance. `near` is a French postcode;
+/// `lat` and `lon` (degrees, both or neither) are the browser's location. `near` wins
+/// when both are given. The server parses them and names the one at fault.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ProductNearParams {
+    pub near: Option<String>,
+    pub lat: Option<String>,
+    pub lon: Option<String>,
+}
+
 /// `GET /products/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductDetail {
@@ -137,7 +155,9 @@ pub struct ProductDetail {
     pub slug: String,
     pub description: String,
     pub category: Category,
-    /// Best first: lowest total (price + delivery), then best condition.
+    /// Best first: lowest total (price + delivery), then best condition. Each offer's
+    /// `pickup_stores` are the stores that hold it now: nearest first when a place was
+    /// given, else by city and name.
     pub offers: Vec<ProductOffer>,
 }
 

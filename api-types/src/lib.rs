@@ -23,7 +23,7 @@ pub use auth::{
     LoginRequest, LoginResponse, MeResponse, Role, ShopStatus, ShopSummary, SignupRequest,
     SignupResponse, User,
 };
-pub use error::{ErrorBody, ErrorDetail};
+pub use error::{ErrorBody, ErrorDetail, StoreSuggestion};
 pub use list::ListResponse;
 
 /// The path prefix of every JSON endpoint.

@@ -108,6 +108,10 @@ pub struct ShopPickup {
     pub stores: Vec<PickupOption>,
 }
 
+/// The flash value that carries, after a pickup store's `out_of_stock`, the other stores
+/// of the shop that have the quantity (`Rivoli (Paris 1er), Part-Dieu (Lyon 3e)`).
+pub const SUGGESTED_STORES: &str = "suggested_stores";
+
 /// Why a quote could not be made as asked: an error code and the field it blames.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {

@@ -6,8 +6,8 @@
 mod ssr;
 
 use api_types::catalog::{
-    Category, ProductCard, ProductDetail, ProductSearchParams, ProductSearchResponse, ShopCard,
-    ShopDetail,
+    Category, ProductCard, ProductDetail, ProductNearParams, ProductSearchParams,
+    ProductSearchResponse, ShopCard, ShopDetail,
 };
 use leptos::prelude::*;
 use leptos::server_fn::codec::JsonEncoding;
@@ -48,10 +48,34 @@ pub async fn search_products(
     ssr::search_products(params).await
 }
 
-/// A product page: the product and every offer, best first.
+/// Where a product page ranks pickup stores from, as the page's address gave it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PickupPlace {
+    /// No place given: stores in their usual order, without distances.
+    Unasked,
+    /// A place that parsed: stores nearest first, with distances.
+    Found,
+    /// `field` (`near`, `lat` or `lon`) does not parse: stores as if unasked.
+    Bad { field: String },
+}
+
+/// A product page: the product, its offers best first, and how its pickup stores are
+/// ranked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductPageData {
+    pub product: ProductDetail,
+    pub place: PickupPlace,
+}
+
+/// A product page: the product and every offer, best first; each offer's pickup stores
+/// nearest to `near` first when it names a place. A place that does not parse is
+/// reported in [`ProductPageData::place`], not as an error: the page still shows.
 #[server(prefix = "/_fn", endpoint = "find_product")]
-pub async fn find_product(id: String) -> Result<ProductDetail, CatalogError> {
-    ssr::find_product(&id).await
+pub async fn find_product(
+    id: String,
+    near: ProductNearParams,
+) -> Result<ProductPageData, CatalogError> {
+    ssr::find_product(&id, &near).await
 }
 
 /// An approved e-shop with its policies and stores.

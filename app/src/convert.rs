@@ -5,10 +5,11 @@ pub mod buying;
 
 use api_types::catalog::{
     BestOffer, Category, Delivery, FacetCount, Facets, PickupStore, PriceBand, ProductCard,
-    ProductDetail, ProductOffer, ProductSearchParams, ProductSearchResponse, ShopCard, ShopDetail,
-    Store,
+    ProductDetail, ProductNearParams, ProductOffer, ProductSearchParams, ProductSearchResponse,
+    ShopCard, ShopDetail, Store,
 };
 use api_types::{Role, ShopStatus, ShopSummary, User};
+use domain::geo::Coordinates;
 use services::accounts::{ShopView, UserView};
 use services::buying::cashback_estimate::CashbackEstimate;
 use services::catalog::search::{ProductQuery, SearchResults, Sort};
@@ -156,6 +157,8 @@ pub fn product_detail(
                         opening_hours: store.opening_hours.clone(),
                         preparation_minutes: u32::try_from(store.preparation_minutes).unwrap_or(0),
                         available: u32::try_from(store.available).unwrap_or(0),
+                        distance_km: store.distance_km,
+                        ready_in_minutes: u32::try_from(store.preparation_minutes).unwrap_or(0),
                     })
                     .collect(),
                 cashback_cents: cashback.for_offer(&offer.id),
@@ -265,6 +268,51 @@ pub fn paging(
     Ok((page as u64, per_page as u64))
 }
 
+/// Parses where a shopper is, for a product's nearest pickup stores: `near` (a French
+/// postcode) wins over `lat` and `lon` (degrees, both or neither); every one given must
+/// be valid. `None` when no place is given.
+pub fn parse_near(params: &ProductNearParams) -> Result<Option<Coordinates>, BadParameter> {
+    let degrees = |field: &'static str, limit: f64| match non_empty(match field {
+        "lat" => &params.lat,
+        _ => &params.lon,
+    }) {
+        None => Ok(None),
+        Some(raw) => raw
+            .parse::<f64>()
+            .ok()
+            .filter(|value| value.is_finite() && (-limit..=limit).contains(value))
+            .map(Some)
+            .ok_or_else(|| {
+                invalid(
+                    field,
+                    &format!("`{field}` is a number of degrees from -{limit} to {limit}."),
+                )
+            }),
+    };
+    let latitude = degrees("lat", 90.0)?;
+    let longitude = degrees("lon", 180.0)?;
+    let located = match (latitude, longitude) {
+        (Some(latitude), Some(longitude)) => Some(Coordinates {
+            latitude,
+            longitude,
+        }),
+        (None, None) => None,
+        (Some(_), None) => return Err(invalid("lon", "`lon` goes with `lat`: give both.")),
+        (None, Some(_)) => return Err(invalid("lat", "`lat` goes with `lon`: give both.")),
+    };
+    match non_empty(&params.near) {
+        Some(postcode) => domain::geo::coordinates_of_postcode(&postcode)
+            .map(Some)
+            .ok_or_else(|| {
+                invalid(
+                    "near",
+                    "`near` is a French postcode of 5 digits, like 75011.",
+                )
+            }),
+        None => Ok(located),
+    }
+}
+
 /// Parses every parameter of a product search, naming the first that is wrong.
 pub fn parse_search(params: &ProductSearchParams) -> Result<ProductQuery, BadParameter> {
     {
@@ -324,5 +372,56 @@ pub fn parse_search(params: &ProductSearchParams) -> Result<ProductQuery, BadPar
             page,
             per_page,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use api_types::catalog::ProductNearParams;
+
+    use super::parse_near;
+
+    fn place(near: Option<&str>, lat: Option<&str>, lon: Option<&str>) -> ProductNearParams {
+        ProductNearParams {
+            near: near.map(str::to_owned),
+            lat: lat.map(str::to_owned),
+            lon: lon.map(str::to_owned),
+        }
+    }
+
+    fn field_at_fault(params: ProductNearParams) -> &'static str {
+        parse_near(&params).expect_err("refused").field
+    }
+
+    #[test]
+    fn a_place_is_a_postcode_or_both_coordinates() {
+        assert_eq!(parse_near(&place(None, None, None)), Ok(None));
+        assert_eq!(parse_near(&place(Some("  "), None, None)), Ok(None));
+        let paris = parse_near(&place(Some("75011"), None, None))
+            .expect("a postcode")
+            .expect("a place");
+        assert!((paris.latitude - 48.86).abs() < 0.1);
+        let located = parse_near(&place(None, Some("45.76"), Some("4.84")))
+            .expect("coordinates")
+            .expect("a place");
+        assert_eq!(located.longitude, 4.84);
+        let both = parse_near(&place(Some("75011"), Some("45.76"), Some("4.84")))
+            .expect("both")
+            .expect("a place");
+        assert_eq!(both, paris, "the postcode wins");
+    }
+
+    #[test]
+    fn a_bad_place_names_its_parameter() {
+        assert_eq!(field_at_fault(place(Some("7501"), None, None)), "near");
+        assert_eq!(field_at_fault(place(Some("99999"), None, None)), "near");
+        assert_eq!(field_at_fault(place(None, Some("48.8"), None)), "lon");
+        assert_eq!(field_at_fault(place(None, None, Some("2.3"))), "lat");
+        assert_eq!(field_at_fault(place(None, Some("-90.5"), Some("2"))), "lat");
+        assert_eq!(field_at_fault(place(None, Some("48"), Some("inf"))), "lon");
+        assert_eq!(
+            field_at_fault(place(Some("75011"), Some("NaN"), Some("2"))),
+            "lat"
+        );
     }
 }

@@ -97,6 +97,22 @@ pub fn ready_in(minutes: u32, locale: Locale) -> String {
     format!("{} {duration}", locale.t(Msg::ReadyIn))
 }
 
+/// A distance as people say it: `2,4 km` (`2.4 km` in English) under 10 km, whole
+/// kilometres beyond (`392 km`).
+pub fn format_distance(km: f64, locale: Locale) -> String {
+    let km = if km.is_finite() { km.max(0.0) } else { 0.0 };
+    if km >= 10.0 {
+        // Whole kilometres; a distance on Earth fits a u64 many times over.
+        return format!("{}{NBSP}km", format_count(km.round() as u64, locale));
+    }
+    let tenths = (km * 10.0).round() as u64;
+    let decimal = match locale {
+        Locale::Fr => ',',
+        Locale::En => '.',
+    };
+    format!("{}{decimal}{}{NBSP}km", tenths / 10, tenths % 10)
+}
+
 /// Delivery as one line: `Livraison 4,90 € · 2 j`, `Livraison gratuite · 2 j`.
 pub fn delivery_line(price_cents: i64, days: u32, locale: Locale) -> String {
     let price = if price_cents == 0 {
@@ -309,6 +325,15 @@ mod tests {
         assert_eq!(ready_in(120, Locale::Fr), "prêt en 2\u{a0}h");
         assert_eq!(ready_in(90, Locale::En), "ready in 1\u{a0}h\u{a0}30");
         assert_eq!(ready_in(30, Locale::Fr), "prêt en 30\u{a0}min");
+    }
+
+    #[test]
+    fn distances_keep_a_decimal_only_when_near() {
+        assert_eq!(format_distance(2.44, Locale::Fr), "2,4\u{a0}km");
+        assert_eq!(format_distance(0.0, Locale::En), "0.0\u{a0}km");
+        assert_eq!(format_distance(9.96, Locale::En), "10.0\u{a0}km");
+        assert_eq!(format_distance(392.4, Locale::Fr), "392\u{a0}km");
+        assert_eq!(format_distance(f64::NAN, Locale::Fr), "0,0\u{a0}km");
     }
 
     #[test]

@@ -5,10 +5,12 @@
 use serde::{Deserialize, Serialize};
 
 mod buying;
+mod pickup;
 mod texts;
 mod wallet;
 
 pub use buying::BuyMsg;
+pub use pickup::PickupMsg;
 pub use wallet::WalletMsg;
 
 /// The language a page is shown in.
@@ -250,6 +252,8 @@ pub enum Msg {
     Buy(BuyMsg),
     /// The cashback wallet's messages.
     Wallet(WalletMsg),
+    /// Click & collect near the shopper.
+    Pickup(PickupMsg),
 }
 
 impl Msg {

@@ -15,6 +15,7 @@
 //! - [`idempotency`]: stored answers to retried writes.
 //! - [`notifications`]: the outbox of e-mails and account messages.
 //! - [`stock`]: reservations: hold, commit, release, restock.
+//! - [`stock_elsewhere`]: the other pickup stores that could serve what one store cannot.
 //! - [`views`]: orders as read back.
 
 pub mod cart;
@@ -28,5 +29,6 @@ pub mod notifications;
 pub mod orders;
 pub mod payments;
 pub mod stock;
+pub mod stock_elsewhere;
 pub mod stripe;
 pub mod views;

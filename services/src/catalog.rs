@@ -2,12 +2,14 @@
 //!
 //! - [`views`]: the shapes use-cases return (the server maps them to API types).
 //! - [`browse`]: categories, shops and stores, product pages.
+//! - [`nearby`]: pickup stores ranked by distance from a shopper.
 //! - [`search`]: full-text search with filters, sorting and facets.
 //! - [`recent`]: recently viewed products per account.
 //! - [`selling`]: a seller's shop, locations, offers and stock.
 //! - [`sql`]: a small builder for SQL that differs between SQLite and PostgreSQL.
 
 pub mod browse;
+pub mod nearby;
 pub mod recent;
 pub mod search;
 pub mod selling;

@@ -23,6 +23,15 @@ pub enum StoreError {
         message: String,
         field: Option<&'static str>,
     },
+    /// Not enough units at the pickup store chosen (a 409 `out_of_stock`, like a
+    /// [`StoreError::Conflict`]), with the shop's other pickup stores that hold the
+    /// quantity now, nearest to the refused store first.
+    #[error("{message}")]
+    OutOfStockAtStore {
+        message: String,
+        field: Option<&'static str>,
+        suggestions: Vec<StoreSuggestion>,
+    },
     /// Wrong credentials: the same answer for an unknown e-mail and a wrong password.
     #[error("wrong e-mail or password")]
     InvalidCredentials,
@@ -37,6 +46,17 @@ pub enum StoreError {
     Db(#[from] DbErr),
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+/// A pickup store that holds what another store could not serve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreSuggestion {
+    pub id: String,
+    pub name: String,
+    pub city: String,
+    pub postcode: String,
+    /// Units free to sell there now.
+    pub available: i64,
 }
 
 impl From<domain::AccountError> for StoreError {

@@ -10,6 +10,7 @@ mod checkout;
 mod conventions;
 mod market;
 mod operating;
+mod pickup_nearby;
 mod races;
 mod seller_orders;
 mod storefront;

@@ -250,6 +250,10 @@ pub fn problem_of(err: &StoreError) -> Option<Problem> {
                 field: field.map(str::to_owned),
             })
         }
+        StoreError::OutOfStockAtStore { field, .. } => Some(Problem {
+            code: "out_of_stock".to_owned(),
+            field: field.map(str::to_owned),
+        }),
         _ => None,
     }
 }

@@ -2,15 +2,15 @@
 //! views to DTOs and store errors to [`CatalogError`], logging what the browser is not told.
 
 use api_types::catalog::{
-    Category, ProductCard, ProductDetail, ProductSearchParams, ProductSearchResponse, ShopCard,
+    Category, ProductCard, ProductNearParams, ProductSearchParams, ProductSearchResponse, ShopCard,
     ShopDetail,
 };
 use leptos::prelude::use_context;
 use services::buying::cashback_estimate::{self, CashbackEstimate};
-use services::catalog::{browse, recent};
+use services::catalog::{browse, nearby, recent};
 use services::{Db, StoreError};
 
-use super::{CatalogError, PER_PAGE};
+use super::{CatalogError, PER_PAGE, PickupPlace, ProductPageData};
 use crate::convert;
 
 /// The database the server provided to this request.
@@ -52,11 +52,24 @@ pub async fn search_products(
     ))
 }
 
-pub async fn find_product(id: &str) -> Result<ProductDetail, CatalogError> {
+pub async fn find_product(
+    id: &str,
+    near: &ProductNearParams,
+) -> Result<ProductPageData, CatalogError> {
     let db = db()?;
-    let product = browse::find_product(&db, id)
+    let mut product = browse::find_product(&db, id)
         .await
         .map_err(unavailable("loading a product"))?;
+    let place = match convert::parse_near(near) {
+        Ok(None) => PickupPlace::Unasked,
+        Ok(Some(origin)) => {
+            nearby::rank_pickup_stores(&mut product, origin);
+            PickupPlace::Found
+        }
+        Err(bad) => PickupPlace::Bad {
+            field: bad.field.to_owned(),
+        },
+    };
     if let Some(user_id) = caller_id()
         && let Err(err) = recent::record_view(&db, &user_id, &product.id).await
     {
@@ -70,7 +83,10 @@ pub async fn find_product(id: &str) -> Result<ProductDetail, CatalogError> {
             tracing::warn!(error = %err, "estimating the cashback of offers");
             CashbackEstimate::default()
         });
-    Ok(convert::product_detail(&product, &cashback))
+    Ok(ProductPageData {
+        product: convert::product_detail(&product, &cashback),
+        place,
+    })
 }
 
 /// The logged-in caller, from the request context the server prepared.

@@ -335,6 +335,7 @@ impl Msg {
             Msg::Total => ("Total", "Total"),
             Msg::Buy(msg) => msg.texts(),
             Msg::Wallet(msg) => msg.texts(),
+            Msg::Pickup(msg) => msg.texts(),
         }
     }
 }

@@ -14,10 +14,13 @@ mod totals;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::buying::{BuyingError, CheckoutChoices, CheckoutPage as CheckoutData, load_checkout};
+use crate::buying::{
+    BuyingError, CheckoutChoices, CheckoutPage as CheckoutData, SUGGESTED_STORES, load_checkout,
+};
 use crate::components::Loading;
 use crate::context::{Flash, PageContext, use_locale, use_page};
-use crate::i18n::{BuyMsg, Locale, Msg};
+use crate::format::fill;
+use crate::i18n::{BuyMsg, Locale, Msg, PickupMsg};
 
 /// Fields whose errors are shown beside them rather than at the top.
 const FIELD_ERRORS: [&str; 6] = [
@@ -111,6 +114,13 @@ fn checkout_body(locale: Locale, data: CheckoutData, context: PageContext) -> An
                 .filter(|problem| problem.field.as_deref() != Some("discount_code"))
                 .map(|problem| locale.t(Msg::for_error(&problem.code, problem.field.as_deref())))
         });
+    // After a pickup store's `out_of_stock`: the shop's stores that have it.
+    let suggested = flash
+        .as_ref()
+        .filter(|flash| flash.error == "out_of_stock")
+        .map(|flash| flash.value(SUGGESTED_STORES))
+        .filter(|stores| !stores.is_empty())
+        .map(|stores| fill(locale.t(PickupMsg::SuggestedStores), "stores", &stores));
     let cart_problem = data
         .problem
         .as_ref()
@@ -156,6 +166,7 @@ fn checkout_body(locale: Locale, data: CheckoutData, context: PageContext) -> An
         {top_error.map(|message| view! {
             <div class="notice notice-error" role="alert">
                 <p>{message}</p>
+                {suggested.map(|stores| view! { <p>{stores}</p> })}
                 {cart_problem.then(|| view! {
                     <a class="button button-secondary button-small" href="/cart">{locale.t(BuyMsg::BackToCart)}</a>
                 })}

@@ -2,23 +2,27 @@
 //! `/products/{id}`, or a stale slug, is moved permanently to the canonical address.
 //!
 //! - [`offers`]: the offers compared, with delivery and click & collect.
+//! - [`pickup`]: the stores nearest to the shopper that hold the product now
+//!   (`?near=<postcode>` or `?lat=&lon=`).
 //! - [`json_ld`]: the schema.org description for search engines.
 
 mod json_ld;
 mod offers;
+mod pickup;
 
-use api_types::catalog::{Category, ProductDetail};
+use api_types::catalog::{Category, ProductNearParams};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::catalog::{find_product, list_categories};
+use crate::catalog::{ProductPageData, find_product, list_categories};
 use crate::components::product_tile::{product_href, product_image_src};
 use crate::components::{CatalogErrorNotice, Loading, MovedTo};
 use crate::context::{PageContext, use_locale, use_page};
 use crate::format::{count_text, format_price};
 use crate::i18n::{Locale, Msg};
 use crate::pages::search::{breadcrumb, category_name};
+use crate::query::encode;
 
 /// `/products/:id` and `/products/:id/:slug`.
 #[component]
@@ -27,22 +31,36 @@ pub fn ProductPage() -> AnyView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let slug = Memo::new(move |_| params.read().get("slug"));
-    let product = Resource::new_blocking(move || id.get(), find_product);
+    let query = use_query_map();
+    let near = Memo::new(move |_| {
+        let query = query.read();
+        ProductNearParams {
+            near: query.get("near"),
+            lat: query.get("lat"),
+            lon: query.get("lon"),
+        }
+    });
+    let product = Resource::new_blocking(
+        move || (id.get(), near.get()),
+        |(id, near)| find_product(id, near),
+    );
     let categories = Resource::new_blocking(|| (), |()| list_categories());
     let page = use_page();
     view! {
         <Transition fallback=Loading>
             {move || {
                 let slug = slug.get();
+                let near = near.get();
                 Suspend::new(async move {
                     let categories = categories.await.unwrap_or_default();
                     let context = page.await.unwrap_or_default();
                     match product.await {
                         Err(error) => view! { <CatalogErrorNotice error /> }.into_any(),
-                        Ok(product) if slug.as_deref() != Some(product.slug.as_str()) => {
-                            view! { <MovedTo href=product_href(&product.id, &product.slug) /> }.into_any()
+                        Ok(data) if slug.as_deref() != Some(data.product.slug.as_str()) => {
+                            let href = product_href(&data.product.id, &data.product.slug);
+                            view! { <MovedTo href=format!("{href}{}", near_query(&near)) /> }.into_any()
                         }
-                        Ok(product) => product_page(locale, product, &categories, context).into_any(),
+                        Ok(data) => product_page(locale, data, near, &categories, context).into_any(),
                     }
                 })
             }}
@@ -51,14 +69,33 @@ pub fn ProductPage() -> AnyView {
     .into_any()
 }
 
+/// The place parameters again, for a redirect that must not lose them (`?near=75011`).
+fn near_query(near: &ProductNearParams) -> String {
+    let pairs: Vec<String> = [("near", &near.near), ("lat", &near.lat), ("lon", &near.lon)]
+        .into_iter()
+        .filter_map(|(key, value)| {
+            let value = value.as_deref().map(str::trim).filter(|v| !v.is_empty())?;
+            Some(format!("{key}={}", encode(value)))
+        })
+        .collect();
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
+}
+
 fn product_page(
     locale: Locale,
-    product: ProductDetail,
+    data: ProductPageData,
+    near: ProductNearParams,
     categories: &[Category],
     context: PageContext,
 ) -> AnyView {
+    let ProductPageData { product, place } = data;
     let back = product_href(&product.id, &product.slug);
     let canonical = product_href(&product.id, &product.slug);
+    let pickup_path = canonical.clone();
     let json_ld = json_ld::product_json_ld(&product);
     let description: String = product.description.chars().take(160).collect();
     let crumbs = breadcrumb(
@@ -112,6 +149,12 @@ fn product_page(
                         <dt>{locale.t(Msg::Category)}</dt>
                         <dd><a href=category_href>{category}</a></dd>
                     </dl>
+                    <pickup::PickupNearby
+                        offers=product.offers.clone()
+                        place
+                        near
+                        path=pickup_path
+                    />
                 </div>
             </div>
             {(!product.description.trim().is_empty()).then(|| view! {

@@ -2,7 +2,7 @@
 //! these becomes exactly one response with the error envelope. 5xx bodies are opaque;
 //! their cause is logged here, once.
 
-use api_types::ErrorBody;
+use api_types::{ErrorBody, StoreSuggestion};
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -16,6 +16,8 @@ pub struct ApiError {
     pub message: String,
     pub field: Option<String>,
     pub retry_after_secs: Option<u64>,
+    /// Other pickup stores, on a pickup store's `out_of_stock`; `None` on every other error.
+    pub suggestions: Option<Vec<StoreSuggestion>>,
 }
 
 impl ApiError {
@@ -26,6 +28,7 @@ impl ApiError {
             message: message.into(),
             field: None,
             retry_after_secs: None,
+            suggestions: None,
         }
     }
 
@@ -57,11 +60,15 @@ impl ApiError {
 
     /// The envelope this error is answered with.
     pub fn body(&self) -> ErrorBody {
-        ErrorBody::new(
+        let body = ErrorBody::new(
             self.code.clone(),
             self.message.clone(),
             self.field.as_deref(),
-        )
+        );
+        match &self.suggestions {
+            Some(suggestions) => body.with_suggestions(suggestions.clone()),
+            None => body,
+        }
     }
 
     /// An unexpected failure: logged with its cause, answered opaquely.
@@ -102,6 +109,21 @@ impl From<StoreError> for ApiError {
                     None => error,
                 }
             }
+            StoreError::OutOfStockAtStore {
+                message,
+                field,
+                suggestions,
+            } => {
+                let error =
+                    ApiError::new(StatusCode::CONFLICT, "out_of_stock", capitalise(&message));
+                ApiError {
+                    suggestions: Some(suggestions.into_iter().map(suggestion_of).collect()),
+                    ..match field {
+                        Some(field) => error.with_field(field),
+                        None => error,
+                    }
+                }
+            }
             StoreError::InvalidCredentials => ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 "invalid_credentials",
@@ -133,6 +155,16 @@ impl From<StoreError> for ApiError {
     }
 }
 
+fn suggestion_of(store: services::error::StoreSuggestion) -> StoreSuggestion {
+    StoreSuggestion {
+        id: store.id,
+        name: store.name,
+        city: store.city,
+        postcode: store.postcode,
+        available: u32::try_from(store.available).unwrap_or(u32::MAX),
+    }
+}
+
 fn capitalise(message: &str) -> String {
     let mut chars = message.chars();
     match chars.next() {
@@ -147,7 +179,7 @@ fn capitalise(message: &str) -> String {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = ErrorBody::new(self.code, self.message, self.field.as_deref());
+        let body = self.body();
         let mut response = (self.status, Json(body)).into_response();
         if let Some(secs) = self.retry_after_secs
             && let Ok(value) = HeaderValue::from_str(&secs.to_string())

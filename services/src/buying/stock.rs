@@ -141,27 +141,39 @@ pub async fn hold(
     rows.sort_by(|a, b| b.free.cmp(&a.free).then(a.location_id.cmp(&b.location_id)));
     let free: i64 = rows.iter().map(|row| row.free).sum();
     if free < wanted.quantity {
+        let message = if free == 0 {
+            format!(
+                "“{title}” is sold out{}",
+                if wanted.only_location.is_some() {
+                    " at this store"
+                } else {
+                    ""
+                }
+            )
+        } else {
+            format!(
+                "only {free} of “{title}” left{}",
+                if wanted.only_location.is_some() {
+                    " at this store"
+                } else {
+                    ""
+                }
+            )
+        };
+        // Click & collect: say which of the shop's other stores have the quantity now.
+        if let Some(store) = wanted.only_location {
+            let suggestions =
+                super::stock_elsewhere::stores_with(conn, wanted.offer_id, store, wanted.quantity)
+                    .await?;
+            return Err(StoreError::OutOfStockAtStore {
+                message,
+                field: Some("offer_id"),
+                suggestions,
+            });
+        }
         return Err(StoreError::Conflict {
             code: "out_of_stock",
-            message: if free == 0 {
-                format!(
-                    "“{title}” is sold out{}",
-                    if wanted.only_location.is_some() {
-                        " at this store"
-                    } else {
-                        ""
-                    }
-                )
-            } else {
-                format!(
-                    "only {free} of “{title}” left{}",
-                    if wanted.only_location.is_some() {
-                        " at this store"
-                    } else {
-                        ""
-                    }
-                )
-            },
+            message,
             field: Some("offer_id"),
         });
     }

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
+use super::nearby::place_of;
 use super::sql::SqlBuilder;
 use super::views::{
     CategoryView, PickupStoreView, ProductOfferView, ProductPageView, ShopProfile, ShopWithStores,
@@ -92,10 +93,12 @@ pub async fn find_product(db: &Db, product_id: &str) -> Result<ProductPageView, 
             let shop = shops.get(&offer.shop_id)?.clone();
             let held = availability.get(&offer.id).cloned().unwrap_or_default();
             let available = held.iter().map(|h| h.available).sum();
+            // Only what checkout accepts as a pickup store: a store that serves pickups.
             let pickup_stores = held
                 .into_iter()
-                .filter(|h| h.pickup && h.available > 0)
+                .filter(|h| h.kind == "store" && h.pickup && h.available > 0)
                 .map(|h| PickupStoreView {
+                    place: place_of(h.latitude, h.longitude, &h.postcode),
                     id: h.location_id,
                     name: h.name,
                     city: h.city,
@@ -103,6 +106,7 @@ pub async fn find_product(db: &Db, product_id: &str) -> Result<ProductPageView, 
                     opening_hours: h.opening_hours,
                     preparation_minutes: h.preparation_minutes,
                     available: h.available,
+                    distance_km: None,
                 })
                 .collect();
             Some(ProductOfferView {
@@ -149,7 +153,10 @@ struct Held {
     postcode: String,
     opening_hours: String,
     preparation_minutes: i32,
+    kind: String,
     pickup: bool,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
     available: i64,
 }
 
@@ -164,7 +171,7 @@ async fn availability_by_location(
     let mut sql = SqlBuilder::new(db.backend());
     sql.push(
         "SELECT sl.offer_id, l.id AS location_id, l.name, l.city, l.postcode, l.opening_hours, l.preparation_minutes, \
-         l.pickup, sl.quantity - sl.reserved AS available \
+         l.kind, l.pickup, l.latitude, l.longitude, sl.quantity - sl.reserved AS available \
          FROM stock_levels sl JOIN locations l ON l.id = sl.location_id WHERE sl.quantity > sl.reserved AND sl.offer_id IN ",
     )
     .bind_list(offers.iter().map(|o| o.id.clone()))
@@ -181,7 +188,10 @@ async fn availability_by_location(
             postcode: row.try_get("", "postcode")?,
             opening_hours: row.try_get("", "opening_hours")?,
             preparation_minutes: row.try_get("", "preparation_minutes")?,
+            kind: row.try_get("", "kind")?,
             pickup: row.try_get("", "pickup")?,
+            latitude: row.try_get("", "latitude")?,
+            longitude: row.try_get("", "longitude")?,
             available: i64::from(available),
         });
     }

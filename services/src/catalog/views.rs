@@ -103,6 +103,11 @@ pub struct PickupStoreView {
     pub opening_hours: String,
     pub preparation_minutes: i32,
     pub available: i64,
+    /// Where the store is: its own coordinates, else its postcode's; `None` if neither.
+    pub place: Option<domain::geo::Coordinates>,
+    /// Kilometres from the shopper, one decimal, once ranked by
+    /// [`super::nearby::rank_pickup_stores`]; `None` before or when `place` is unknown.
+    pub distance_km: Option<f64>,
 }
 
 /// One offer on a product page.

@@ -2,11 +2,12 @@
 
 use api_types::ListResponse;
 use api_types::catalog::{
-    Category, ProductResponse, ProductSearchParams, ProductSearchResponse, ShopCard, ShopResponse,
+    Category, ProductNearParams, ProductResponse, ProductSearchParams, ProductSearchResponse,
+    ShopCard, ShopResponse,
 };
 use app::convert::{
-    BadParameter, category_of, paging, parse_search, product_detail, search_response, shop_card,
-    shop_detail,
+    BadParameter, category_of, paging, parse_near, parse_search, product_detail, search_response,
+    shop_card, shop_detail,
 };
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -14,8 +15,8 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
 use services::buying::cashback_estimate;
-use services::catalog::browse;
 use services::catalog::search::search_products;
+use services::catalog::{browse, nearby};
 
 use crate::http::error::ApiError;
 use crate::state::AppState;
@@ -48,11 +49,18 @@ async fn list_products(
     Ok(Json(search_response(&results, query.page, query.per_page)))
 }
 
+/// `?near=` (a postcode) or `?lat=&lon=` rank each offer's pickup stores nearest first,
+/// with their `distance_km`.
 async fn find_product(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    Query(near): Query<ProductNearParams>,
 ) -> Result<Json<ProductResponse>, ApiError> {
-    let product = browse::find_product(&state.db, &id).await?;
+    let origin = parse_near(&near).map_err(bad_parameter)?;
+    let mut product = browse::find_product(&state.db, &id).await?;
+    if let Some(origin) = origin {
+        nearby::rank_pickup_stores(&mut product, origin);
+    }
     let cashback = cashback_estimate::for_product(state.db.conn(), &product).await?;
     Ok(Json(ProductResponse {
         product: product_detail(&product, &cashback),

@@ -76,6 +76,7 @@ fn refusal(err: StoreError, what: &'static str) -> (&'static str, Option<&'stati
         StoreError::Invalid { code, field, .. } | StoreError::Conflict { code, field, .. } => {
             (code, field)
         }
+        StoreError::OutOfStockAtStore { field, .. } => ("out_of_stock", field),
         StoreError::PaymentDeclined { code, .. } => (code, None),
         StoreError::NotFound => ("not_found", None),
         other => {

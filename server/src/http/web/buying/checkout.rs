@@ -2,16 +2,18 @@
 //! places the order (stock reserved, cart emptied) and opens its payment page. A refusal
 //! comes back to the form with what was typed and the field at fault.
 
-use app::buying::CheckoutChoices;
 use app::buying::ssr::{cart_of_user, checkout_input, pickup_stores, spend_cashback};
+use app::buying::{CheckoutChoices, SUGGESTED_STORES};
 use app::context::PageContext;
+use app::format::store_place;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
+use services::StoreError;
 use services::buying::checkout::{self, AddressInput, PaymentChoice};
 
-use super::{flash_value, login_first, refusal};
+use super::{MAX_FLASH_VALUE, flash_value, login_first, refusal};
 use crate::http::web::context::WebSession;
 use crate::http::web::forms::{back_with_flash, csrf_matches};
 use crate::state::AppState;
@@ -112,8 +114,47 @@ pub async fn submit(
             Redirect::to(&app::convert::buying::pay_path(&order.order.id)).into_response()
         }
         Err(err) => {
+            let suggested = suggested_stores(&err);
             let (code, field) = refusal(err, "placing an order");
-            back(code, field)
+            match suggested {
+                Some(stores) => {
+                    let mut values = values.clone();
+                    values.push(flash_value(SUGGESTED_STORES, &stores));
+                    back_with_flash(
+                        &state,
+                        &headers,
+                        "/checkout",
+                        "checkout",
+                        code,
+                        field,
+                        values,
+                    )
+                }
+                None => back(code, field),
+            }
         }
     }
+}
+
+/// The other stores that have what a pickup store lacked, as one line for the page
+/// (`Rivoli (Paris 1er), Part-Dieu (Lyon 3e)`), as many as fit in a flash value.
+fn suggested_stores(err: &StoreError) -> Option<String> {
+    let StoreError::OutOfStockAtStore { suggestions, .. } = err else {
+        return None;
+    };
+    let mut line = String::new();
+    for store in suggestions {
+        let item = format!(
+            "{} ({})",
+            store.name,
+            store_place(&store.city, &store.postcode)
+        );
+        let separator = if line.is_empty() { "" } else { ", " };
+        if line.chars().count() + separator.len() + item.chars().count() > MAX_FLASH_VALUE {
+            break;
+        }
+        line.push_str(separator);
+        line.push_str(&item);
+    }
+    (!line.is_empty()).then_some(line)
 }
