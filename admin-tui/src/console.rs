@@ -6,7 +6,7 @@
 //! - [`keymap`]: keys → actions, as a table (also the help overlay and hints).
 //! - [`update`]: the pure transition function.
 //! - [`screens`]: the seller screens' state and transitions (offers, stock, locations, shop,
-//!   orders).
+//!   orders, cashback), and the operator screens' (`screens::ops`).
 //! - [`render`]: drawing a state.
 //! - [`io`]: running effects in background tasks.
 //! - [`app`]: the main loop, generic over the terminal backend.

@@ -2,8 +2,9 @@
 
 use api_types::ListResponse;
 use api_types::operating::{
-    AuditEntry, AuditQuery, ModeratedOfferResponse, OperatorShop, OperatorShopResponse,
-    PlatformSettings, ReasonRequest, ReportCase, SettingsResponse,
+    AuditEntry, AuditQuery, Campaign, CampaignRequest, CampaignResponse, ModeratedOfferResponse,
+    OperatorShop, OperatorShopResponse, PlatformSettings, ReasonRequest, ReportCase,
+    SettingsResponse,
 };
 
 use super::{ApiClient, ApiError, Method};
@@ -130,6 +131,31 @@ impl ApiClient {
             ])
         ))
         .await
+    }
+
+    /// `GET /operator/campaigns`: every cashback campaign, upcoming, running and ended.
+    pub async fn campaigns(&self) -> Result<ListResponse<Campaign>, ApiError> {
+        self.get("/operator/campaigns").await
+    }
+
+    /// `POST /operator/campaigns` → 201 `{campaign}`; a 422 names the field refused.
+    pub async fn create_campaign(&self, request: &CampaignRequest) -> Result<Campaign, ApiError> {
+        let response: CampaignResponse = self.post("/operator/campaigns", request).await?;
+        response
+            .campaign
+            .ok_or_else(|| ApiError::Decode("the new campaign is missing".to_owned()))
+    }
+
+    /// `POST /operator/campaigns/{id}/end` `{reason}`: the campaign as it ends now, or
+    /// `None` when it had not started and is withdrawn.
+    pub async fn end_campaign(&self, id: &str, reason: &str) -> Result<Option<Campaign>, ApiError> {
+        let body = ReasonRequest {
+            reason: reason.to_owned(),
+        };
+        let response: CampaignResponse = self
+            .post(&format!("/operator/campaigns/{id}/end"), &body)
+            .await?;
+        Ok(response.campaign)
     }
 }
 

@@ -1,10 +1,11 @@
-//! Typed calls of the seller API (`/seller/…`) and of `/categories`.
+//! Typed calls of the seller API (`/seller/…`), of `/categories` and of `/shops`.
 
 use api_types::ListResponse;
-use api_types::catalog::Category;
+use api_types::catalog::{Category, ShopCard};
 use api_types::selling::{
-    CreateShopRequest, Location, LocationRequest, LocationResponse, OfferRequest, SellerOffer,
-    SellerOfferResponse, SellerShop, SellerShopResponse, StockLine, StockRequest, StockResponse,
+    CreateShopRequest, Location, LocationRequest, LocationResponse, OfferBoostRequest,
+    OfferRequest, SellerCashback, SellerCashbackResponse, SellerOffer, SellerOfferResponse,
+    SellerShop, SellerShopResponse, ShopBoostRequest, StockLine, StockRequest, StockResponse,
 };
 
 use super::{ApiClient, ApiError, Method, api_path};
@@ -86,6 +87,47 @@ impl ApiClient {
         let path = format!("/seller/offers/{offer_id}/stock");
         let response: StockResponse = self.call(Method::PUT, &path, request).await?;
         Ok(response.stock)
+    }
+
+    /// `GET /seller/cashback`: the shop's boosts, what they cost so far, and the
+    /// platform's campaigns on the shop.
+    pub async fn seller_cashback(&self) -> Result<SellerCashback, ApiError> {
+        let response: SellerCashbackResponse = self.get("/seller/cashback").await?;
+        Ok(response.cashback)
+    }
+
+    /// `PUT /seller/cashback` `{shop_boost_bps}`: the boost the shop funds on all its items
+    /// (`None` removes it); answers the shop's cashback as it now stands.
+    pub async fn set_shop_boost(&self, boost_bps: Option<i64>) -> Result<SellerCashback, ApiError> {
+        let body = ShopBoostRequest {
+            shop_boost_bps: boost_bps,
+        };
+        let response: SellerCashbackResponse =
+            self.call(Method::PUT, "/seller/cashback", &body).await?;
+        Ok(response.cashback)
+    }
+
+    /// `PUT /seller/offers/{id}/cashback` `{boost_bps}`: one offer's boost, replacing the
+    /// shop's (`None`: the shop's applies again).
+    pub async fn set_offer_boost(
+        &self,
+        offer_id: &str,
+        boost_bps: Option<i64>,
+    ) -> Result<SellerCashback, ApiError> {
+        let path = format!("/seller/offers/{offer_id}/cashback");
+        let body = OfferBoostRequest { boost_bps };
+        let response: SellerCashbackResponse = self.call(Method::PUT, &path, &body).await?;
+        Ok(response.cashback)
+    }
+
+    /// `GET /shops?page=&per_page=`: one page of the approved shops (public).
+    pub async fn shops(
+        &self,
+        page: u64,
+        per_page: u64,
+    ) -> Result<ListResponse<ShopCard>, ApiError> {
+        self.get(&format!("/shops?page={page}&per_page={per_page}"))
+            .await
     }
 
     /// `GET /categories`: the shared category tree, flat.

@@ -7,10 +7,11 @@ use std::thread;
 
 use api_types::LoginRequest;
 
+use api_types::operating::CampaignRequest;
 use api_types::orders::ShipRequest;
 
 use super::{ApiClient, ApiError, OrderQuery, idempotency_key};
-use crate::console::fixtures::seller_order;
+use crate::console::fixtures::{campaign, seller_cashback, seller_order};
 
 /// One request as the canned server saw it: request line, `Authorization` and
 /// `Idempotency-Key` headers, body.
@@ -65,6 +66,8 @@ fn answer(mut stream: TcpStream) -> Option<Seen> {
     let line = line.trim_end().to_owned();
     let order =
         serde_json::to_string(&seller_order("so1", "H-7K2M9Q", "shipped", "delivery")).ok()?;
+    let noel = serde_json::to_string(&campaign("c1", "Noël", 500, None, "running")).ok()?;
+    let cashback = serde_json::to_string(&seller_cashback()).ok()?;
     let (status, reply) = match line.split(' ').nth(1)? {
         path if path.starts_with("/api/v1/seller/orders?") => (
             "200 OK",
@@ -83,6 +86,19 @@ fn answer(mut stream: TcpStream) -> Option<Seen> {
         ),
         "/api/v1/auth/login" => ("200 OK", format!(r#"{{"token":"tok-1","user":{USER}}}"#)),
         "/api/v1/me" => ("200 OK", format!(r#"{{"user":{USER},"shop":null}}"#)),
+        "/api/v1/operator/campaigns" if line.starts_with("GET") => (
+            "200 OK",
+            format!(r#"{{"items":[{noel}],"total":1,"page":1,"per_page":1}}"#),
+        ),
+        "/api/v1/operator/campaigns" => ("201 Created", format!(r#"{{"campaign":{noel}}}"#)),
+        "/api/v1/operator/campaigns/c1/end" => ("200 OK", r#"{"campaign":null}"#.to_owned()),
+        "/api/v1/seller/cashback" | "/api/v1/seller/offers/o1/cashback" => {
+            ("200 OK", format!(r#"{{"cashback":{cashback}}}"#))
+        }
+        "/api/v1/seller/offers/o9/cashback" => (
+            "422 Unprocessable Entity",
+            r#"{"error":{"code":"boost_invalid","message":"a boost is 0 to 2000 basis points (0–20 %)","field":"boost_bps"}}"#.to_owned(),
+        ),
         "/api/v1/auth/logout" => ("204 No Content", String::new()),
         "/healthz" => ("200 OK", "ok".to_owned()),
         _ => ("502 Bad Gateway", "<html>nope</html>".to_owned()),
@@ -208,4 +224,66 @@ fn idempotency_keys_are_fresh_hex() {
     assert_ne!(first, second);
     assert_eq!(first.len(), 32);
     assert!(first.bytes().all(|b| b.is_ascii_hexdigit()));
+}
+
+#[tokio::test]
+async fn campaign_calls_use_their_paths_and_bodies() {
+    let (url, seen) = canned_server(3);
+    let client = ApiClient::new(url).with_token("tok");
+    let list = client.campaigns().await.expect("lists");
+    assert_eq!(list.items[0].name, "Noël");
+    let request = CampaignRequest {
+        name: "Noël".into(),
+        rate_bps: 500,
+        shop_id: None,
+        category: Some("jardin".into()),
+        starts_at: None,
+        ends_at: "2026-12-24T00:00:00Z".into(),
+    };
+    let created = client.create_campaign(&request).await.expect("creates");
+    assert_eq!(created.rate_bps, 500);
+    let ended = client.end_campaign("c1", "Budget").await.expect("ends");
+    assert_eq!(ended, None, "withdrawn before it started");
+
+    let seen: Vec<Seen> = seen.iter().take(3).collect();
+    assert_eq!(seen[0].line, "GET /api/v1/operator/campaigns HTTP/1.1");
+    assert_eq!(seen[1].line, "POST /api/v1/operator/campaigns HTTP/1.1");
+    assert_eq!(
+        seen[1].body,
+        r#"{"name":"Noël","rate_bps":500,"category":"jardin","ends_at":"2026-12-24T00:00:00Z"}"#
+    );
+    assert_eq!(
+        seen[2].line,
+        "POST /api/v1/operator/campaigns/c1/end HTTP/1.1"
+    );
+    assert_eq!(seen[2].body, r#"{"reason":"Budget"}"#);
+}
+
+#[tokio::test]
+async fn boost_calls_send_basis_points_or_null_and_a_422_names_the_field() {
+    let (url, seen) = canned_server(4);
+    let client = ApiClient::new(url).with_token("tok");
+    let cashback = client.seller_cashback().await.expect("reads");
+    assert_eq!(cashback.boost_funded_cents, 12_345);
+    client.set_shop_boost(None).await.expect("removes");
+    client
+        .set_offer_boost("o1", Some(300))
+        .await
+        .expect("boosts");
+    let refused = client
+        .set_offer_boost("o9", Some(9_000))
+        .await
+        .expect_err("too much");
+    assert_eq!(refused.status(), Some(422));
+    assert_eq!(refused.field(), Some("boost_bps"));
+
+    let seen: Vec<Seen> = seen.iter().take(4).collect();
+    assert_eq!(seen[0].line, "GET /api/v1/seller/cashback HTTP/1.1");
+    assert_eq!(seen[1].line, "PUT /api/v1/seller/cashback HTTP/1.1");
+    assert_eq!(seen[1].body, r#"{"shop_boost_bps":null}"#);
+    assert_eq!(
+        seen[2].line,
+        "PUT /api/v1/seller/offers/o1/cashback HTTP/1.1"
+    );
+    assert_eq!(seen[2].body, r#"{"boost_bps":300}"#);
 }

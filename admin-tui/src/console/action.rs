@@ -81,8 +81,10 @@ pub enum Action {
     Edit,
     /// Publish or unpublish the selected offer.
     TogglePublish,
-    /// Ask to delete the selected row.
+    /// Ask to delete the selected row (or end the selected campaign).
     Delete,
+    /// Set a cashback boost: the selected offer's, or the shop's.
+    Boost,
     /// Start typing a search filter.
     Search,
     /// Sort the list by the next key.
@@ -143,6 +145,7 @@ impl Action {
             Self::Edit => "edit",
             Self::TogglePublish => "toggle_publish",
             Self::Delete => "delete",
+            Self::Boost => "boost",
             Self::Search => "search",
             Self::CycleSort => "cycle_sort",
             Self::NextFilter => "next_filter",

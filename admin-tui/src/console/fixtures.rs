@@ -215,7 +215,87 @@ pub fn desk_state(tab: Tab) -> State {
     desk.orders.list = loaded(page(seller_orders()));
     desk.orders.page = 1;
     desk.orders.to_handle = loaded(1);
+    desk.cashback = loaded(seller_cashback());
     State::with_session(SERVER, session)
+}
+
+/// A campaign `id` named `name`, adding `rate_bps`, in `status`, on a shop (`Some`) or
+/// the garden category.
+pub fn campaign(
+    id: &str,
+    name: &str,
+    rate_bps: i32,
+    shop: Option<(&str, &str)>,
+    status: &str,
+) -> api_types::operating::Campaign {
+    api_types::operating::Campaign {
+        id: id.into(),
+        name: name.into(),
+        rate_bps,
+        shop_id: shop.map(|(id, _)| id.into()),
+        shop_name: shop.map(|(_, name)| name.into()),
+        category: shop.is_none().then(|| "jardin".into()),
+        category_name: shop.is_none().then(|| "Jardin".into()),
+        starts_at: "2026-12-01T08:00:00Z".into(),
+        ends_at: "2026-12-24T18:00:00Z".into(),
+        status: status.into(),
+    }
+}
+
+/// Three campaigns: one running on a shop, one upcoming on a category, one ended.
+pub fn campaigns() -> Vec<api_types::operating::Campaign> {
+    let mut spring = campaign("c2", "Printemps au jardin", 250, None, "upcoming");
+    spring.starts_at = "2027-03-20T00:00:00Z".into();
+    spring.ends_at = "2027-04-10T00:00:00Z".into();
+    let mut black_friday = campaign(
+        "c3",
+        "Black Friday",
+        1_000,
+        Some(("s2", "Bazar Sud")),
+        "ended",
+    );
+    black_friday.starts_at = "2026-11-27T00:00:00Z".into();
+    black_friday.ends_at = "2026-11-30T23:59:00Z".into();
+    vec![
+        campaign(
+            "c1",
+            "Semaine de Noël",
+            500,
+            Some(("s2", "Bazar Sud")),
+            "running",
+        ),
+        spring,
+        black_friday,
+    ]
+}
+
+/// The seller's cashback: a shop boost, two offers boosted on their own, a campaign.
+pub fn seller_cashback() -> api_types::selling::SellerCashback {
+    use api_types::selling::BoostedOffer;
+    api_types::selling::SellerCashback {
+        shop_boost_bps: Some(150),
+        boosted_offers: vec![
+            BoostedOffer {
+                offer_id: "o1".into(),
+                title: "Perceuse à percussion PSB 500".into(),
+                boost_bps: 300,
+            },
+            BoostedOffer {
+                offer_id: "o5".into(),
+                title: "Coffret de vis (600 pièces)".into(),
+                boost_bps: 50,
+            },
+        ],
+        boost_funded_cents: 12_345,
+        boosted_orders: 17,
+        campaigns: vec![campaign(
+            "c1",
+            "Semaine de Noël",
+            500,
+            Some(("s1", "Ada's Attic")),
+            "running",
+        )],
+    }
 }
 
 /// Data as if it had just been received.
@@ -415,6 +495,8 @@ pub fn ops_state(tab: crate::console::screens::ops::OpsTab) -> State {
         created_at: "2026-11-21T17:45:00Z".into(),
     }]));
     ops.audit_page = 1;
+    ops.campaigns = loaded(page(campaigns()));
+    ops.categories = loaded(categories());
     State::with_session(SERVER, session)
 }
 

@@ -188,6 +188,21 @@ async fn call_api(client: &ApiClient, call: ApiCall) -> Answer {
             };
             Answer::OrderCount(client.seller_orders(&query).await.map(|page| page.total))
         }
+        ApiCall::Campaigns => Answer::Campaigns(client.campaigns().await),
+        ApiCall::ApprovedShops => Answer::ApprovedShops(client.shops(1, 100).await),
+        ApiCall::CreateCampaign(body) => {
+            Answer::CampaignCreated(client.create_campaign(&body).await)
+        }
+        ApiCall::EndCampaign { id, reason } => {
+            Answer::CampaignEnded(client.end_campaign(&id, &reason).await)
+        }
+        ApiCall::GetCashback => Answer::Cashback(client.seller_cashback().await),
+        ApiCall::SetShopBoost(boost_bps) => {
+            Answer::BoostSaved(client.set_shop_boost(boost_bps).await)
+        }
+        ApiCall::SetOfferBoost { id, boost_bps } => {
+            Answer::BoostSaved(client.set_offer_boost(&id, boost_bps).await)
+        }
         ApiCall::GetOrder { id } => Answer::Order(client.seller_order(&id).await),
         ApiCall::OrderStep { id, step, key } => {
             let result = client.order_step(&id, &step, &key).await;

@@ -3,9 +3,10 @@
 //! - `login`: the sign-in form.
 //! - `frame`: the signed-in console (header, then the view for who is signed in).
 //! - `desk`: the seller screens' tab bar, placeholders and overlays; `dashboard`,
-//!   `offers`, `stock`, `locations`, `shop`, `orders` (with `order_detail`): one module
-//!   per screen.
-//! - `ops`: the operator screens (shop queue, reports, settings, audit log).
+//!   `offers`, `stock`, `locations`, `shop`, `orders` (with `order_detail`), `cashback`:
+//!   one module per screen.
+//! - `ops`: the operator screens (shop queue, reports, settings, audit log, campaigns,
+//!   the last in `campaigns`).
 //! - `form`: edit forms (the confirmation dialog is in `desk`).
 //! - `status_bar`: the two bottom rows (messages and key hints).
 //! - `help`: the `?` overlay, generated from the keymap.
@@ -13,6 +14,10 @@
 //! The palette is modest so it reads on dark and light terminals: bold, one accent colour
 //! ([`ACCENT`]), red for errors, and the terminal's own foreground for everything else.
 
+mod campaigns;
+mod cashback;
+#[cfg(test)]
+mod cashback_tests;
 mod dashboard;
 mod desk;
 mod form;
@@ -76,7 +81,7 @@ pub fn render(frame: &mut Frame, state: &State, keymap: &Keymap) {
                 frame,
                 body,
                 session.ops.overlay.as_ref(),
-                &[],
+                session.ops.category_list(),
                 !state.help_visible,
             ),
             View::Checking | View::Welcome | View::OpenShop => {}

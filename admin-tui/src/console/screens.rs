@@ -1,9 +1,10 @@
 //! The seller's screens: their state ([`Desk`]) and how keys and answers change it.
 //!
-//! - `offers`, `stock`, `locations`, `shop`, `orders`: one module per screen (state and
-//!   update).
+//! - `offers`, `stock`, `locations`, `shop`, `orders`, `cashback`: one module per screen
+//!   (state and update).
 //! - `offer_form`, `location_form`: building forms and turning them into requests.
-//! - `form`, `field`: the generic edit form and its fields; `money`: euros ↔ cents.
+//! - `form`, `field`: the generic edit form and its fields; `money`: euros ↔ cents;
+//!   `percent`: percent ↔ basis points; `dates`: typed dates → RFC 3339 UTC.
 //! - `overlay`: the form or confirmation dialog over a screen, and its keys.
 //! - `ops`: the operator screens (shop queue, reports, settings, audit log).
 //! - `remote`: data fetched from the server, the requests' bookkeeping ([`Out`]) and
@@ -11,6 +12,8 @@
 //!
 //! Everything here is pure: IO leaves as [`Effect`]s built through [`Out`].
 
+pub mod cashback;
+pub mod dates;
 pub mod field;
 pub mod form;
 pub mod location_form;
@@ -21,6 +24,7 @@ pub mod offers;
 pub mod ops;
 pub mod orders;
 mod overlay;
+pub mod percent;
 mod remote;
 pub mod shop;
 pub mod stock;
@@ -28,7 +32,7 @@ pub mod stock;
 mod tests;
 
 use api_types::catalog::Category;
-use api_types::selling::SellerShop;
+use api_types::selling::{SellerCashback, SellerShop};
 
 pub use overlay::{Confirm, Confirmed, Overlay, form_edit};
 pub use remote::{Out, Remote, apply as apply_answer};
@@ -57,17 +61,20 @@ pub enum Tab {
     Shop,
     /// The shop's part of shoppers' orders: accept, ship, hand over, refund.
     Orders,
+    /// The cashback boosts the shop funds, and the platform's campaigns on it.
+    Cashback,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Dashboard,
         Self::Offers,
         Self::Stock,
         Self::Locations,
         Self::Shop,
         Self::Orders,
+        Self::Cashback,
     ];
 
     /// The tab's name.
@@ -79,6 +86,7 @@ impl Tab {
             Self::Locations => "Locations",
             Self::Shop => "Shop",
             Self::Orders => "Orders",
+            Self::Cashback => "Cashback",
         }
     }
 
@@ -112,6 +120,8 @@ pub struct Desk {
     pub locations: Locations,
     /// The orders screen.
     pub orders: Orders,
+    /// `GET /seller/cashback`.
+    pub cashback: Remote<SellerCashback>,
     /// `GET /categories`, for the category picker.
     pub categories: Remote<Vec<Category>>,
     /// A form or dialog over the screen.
@@ -129,6 +139,7 @@ impl Default for Desk {
             stock: Stock::default(),
             locations: Locations::default(),
             orders: Orders::default(),
+            cashback: Remote::default(),
             categories: Remote::default(),
             overlay: None,
             open_shop: shop::open_shop_form(),
@@ -143,8 +154,8 @@ impl Desk {
     }
 }
 
-/// Loads everything the seller screens show: shop, offers, locations, categories, orders
-/// and the count of orders to handle.
+/// Loads everything the seller screens show: shop, offers, locations, categories, orders,
+/// the count of orders to handle and the cashback boosts.
 pub fn load_all(desk: &mut Desk, out: &mut Out) -> Effect {
     let (request, shop) = out.call(ApiCall::GetShop);
     desk.shop.start(request);
@@ -157,6 +168,7 @@ pub fn load_all(desk: &mut Desk, out: &mut Out) -> Effect {
         categories,
         orders::load(desk, out),
         orders::count(desk, out),
+        cashback::load(desk, out),
     ])
 }
 
@@ -179,6 +191,7 @@ pub fn reload(desk: &mut Desk, out: &mut Out) -> Option<Effect> {
             orders::load(desk, out),
             orders::count(desk, out),
         ])),
+        Tab::Cashback => Some(cashback::load(desk, out)),
     }
 }
 
@@ -212,6 +225,7 @@ fn desk_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
                 Tab::Stock => stock::key(desk, action, out),
                 Tab::Locations => locations::key(desk, action, out),
                 Tab::Orders => orders::key(desk, action, out),
+                Tab::Cashback => cashback::key(desk, action, out),
                 Tab::Dashboard | Tab::Shop => None,
             };
         }

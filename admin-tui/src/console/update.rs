@@ -81,6 +81,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         | Action::Edit
         | Action::TogglePublish
         | Action::Delete
+        | Action::Boost
         | Action::Search
         | Action::CycleSort
         | Action::NextFilter

@@ -1,15 +1,16 @@
-//! The seller API calls an [`Effect::Api`](super::Effect::Api) makes, and their answers.
+//! The seller and operator API calls an [`Effect::Api`](super::Effect::Api) makes, and their answers.
 
 use api_types::ListResponse;
-use api_types::catalog::Category;
+use api_types::catalog::{Category, ShopCard};
 use api_types::orders::SellerOrder;
 use api_types::selling::{
-    CreateShopRequest, Location, LocationRequest, OfferRequest, SellerOffer, SellerShop, StockLine,
-    StockRequest,
+    CreateShopRequest, Location, LocationRequest, OfferRequest, SellerCashback, SellerOffer,
+    SellerShop, StockLine, StockRequest,
 };
 
 use api_types::operating::{
-    AuditEntry, AuditQuery, OperatorShop, PlatformSettings, ReportCase, SettingsResponse,
+    AuditEntry, AuditQuery, Campaign, CampaignRequest, OperatorShop, PlatformSettings, ReportCase,
+    SettingsResponse,
 };
 
 use crate::client::{ApiError, OrderQuery, OrderStep};
@@ -112,6 +113,30 @@ pub enum ApiCall {
     SaveSettings(PlatformSettings),
     /// `GET /operator/audit?…`.
     Audit(AuditQuery),
+    /// `GET /operator/campaigns`.
+    Campaigns,
+    /// `GET /shops?per_page=100`: the approved shops, to name one in a campaign.
+    ApprovedShops,
+    /// `POST /operator/campaigns`.
+    CreateCampaign(CampaignRequest),
+    /// `POST /operator/campaigns/{id}/end`.
+    EndCampaign {
+        /// The campaign.
+        id: String,
+        /// Why, as typed.
+        reason: String,
+    },
+    /// `GET /seller/cashback`.
+    GetCashback,
+    /// `PUT /seller/cashback`: the shop's boost in basis points, `None` to remove it.
+    SetShopBoost(Option<i64>),
+    /// `PUT /seller/offers/{id}/cashback`.
+    SetOfferBoost {
+        /// The offer.
+        id: String,
+        /// Its boost in basis points, `None` to remove it.
+        boost_bps: Option<i64>,
+    },
 }
 
 /// What an [`ApiCall`] answered.
@@ -170,6 +195,19 @@ pub enum Answer {
     SettingsSaved(Result<SettingsResponse, ApiError>),
     /// To [`ApiCall::Audit`].
     Audit(Result<ListResponse<AuditEntry>, ApiError>),
+    /// To [`ApiCall::Campaigns`].
+    Campaigns(Result<ListResponse<Campaign>, ApiError>),
+    /// To [`ApiCall::ApprovedShops`].
+    ApprovedShops(Result<ListResponse<ShopCard>, ApiError>),
+    /// To [`ApiCall::CreateCampaign`].
+    CampaignCreated(Result<Campaign, ApiError>),
+    /// To [`ApiCall::EndCampaign`]: the campaign as it ended, `None` when it was withdrawn
+    /// before it started.
+    CampaignEnded(Result<Option<Campaign>, ApiError>),
+    /// To [`ApiCall::GetCashback`].
+    Cashback(Result<SellerCashback, ApiError>),
+    /// To [`ApiCall::SetShopBoost`] and [`ApiCall::SetOfferBoost`]: the cashback after it.
+    BoostSaved(Result<SellerCashback, ApiError>),
 }
 
 impl Answer {
@@ -192,6 +230,11 @@ impl Answer {
             Self::Reports(result) => result.as_ref().err(),
             Self::Settings(result) | Self::SettingsSaved(result) => result.as_ref().err(),
             Self::Audit(result) => result.as_ref().err(),
+            Self::Campaigns(result) => result.as_ref().err(),
+            Self::ApprovedShops(result) => result.as_ref().err(),
+            Self::CampaignCreated(result) => result.as_ref().err(),
+            Self::CampaignEnded(result) => result.as_ref().err(),
+            Self::Cashback(result) | Self::BoostSaved(result) => result.as_ref().err(),
         }
     }
 
@@ -217,6 +260,12 @@ impl Answer {
             Self::Settings(_) => "settings",
             Self::SettingsSaved(_) => "settings_saved",
             Self::Audit(_) => "audit",
+            Self::Campaigns(_) => "campaigns",
+            Self::ApprovedShops(_) => "approved_shops",
+            Self::CampaignCreated(_) => "campaign_created",
+            Self::CampaignEnded(_) => "campaign_ended",
+            Self::Cashback(_) => "cashback",
+            Self::BoostSaved(_) => "boost_saved",
         }
     }
 }

@@ -79,6 +79,7 @@ fn seller_api(call: ApiCall) -> Answer {
         ApiCall::ListCategories => Answer::Categories(Ok(page(categories()))),
         ApiCall::ListOrders(_) => Answer::Orders(Ok(page(seller_orders()))),
         ApiCall::CountOrders { .. } => Answer::OrderCount(Ok(1)),
+        ApiCall::GetCashback => Answer::Cashback(Ok(crate::console::fixtures::seller_cashback())),
         ApiCall::DeleteOffer { id } => Answer::OfferDeleted { id, result: Ok(()) },
         ApiCall::SetStock { offer_id, body } => Answer::Stock {
             offer_id,
@@ -131,7 +132,11 @@ async fn a_wrong_then_right_password_signs_in() {
     let terminal = drive(&mut state, &runner, events).await;
 
     let asked = runner.asked.borrow();
-    assert_eq!(asked.len(), 9, "two logins, /me and the 6 loads: {asked:?}");
+    assert_eq!(
+        asked.len(),
+        10,
+        "two logins, /me and the 7 loads: {asked:?}"
+    );
     assert!(matches!(&asked[2], Effect::FetchMe { token, .. } if token == "tok"));
     assert!(!state.help_visible);
     assert_snapshot!("app_signed_in_80x24", terminal.backend());

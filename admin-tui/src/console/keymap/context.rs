@@ -23,6 +23,8 @@ pub enum Context {
     Locations,
     /// On the orders list.
     Orders,
+    /// On the shop's cashback boosts.
+    Cashback,
     /// While typing the offers filter.
     Search,
     /// While typing a stock quantity.
@@ -45,11 +47,13 @@ pub enum Context {
     OpsSettings,
     /// On the audit log.
     OpsAudit,
+    /// On the cashback campaigns.
+    OpsCampaigns,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 21] = [
         Self::Global,
         Self::Login,
         Self::Console,
@@ -58,6 +62,7 @@ impl Context {
         Self::Stock,
         Self::Locations,
         Self::Orders,
+        Self::Cashback,
         Self::Search,
         Self::CellEdit,
         Self::Form,
@@ -69,6 +74,7 @@ impl Context {
         Self::OpsReports,
         Self::OpsSettings,
         Self::OpsAudit,
+        Self::OpsCampaigns,
     ];
 
     /// A heading for the help overlay.
@@ -82,6 +88,7 @@ impl Context {
             Self::Stock => "Stock",
             Self::Locations => "Locations",
             Self::Orders => "Orders",
+            Self::Cashback => "Cashback",
             Self::Search => "Searching offers",
             Self::CellEdit => "Typing a quantity",
             Self::Form => "Form",
@@ -93,6 +100,7 @@ impl Context {
             Self::OpsReports => "Reports",
             Self::OpsSettings => "Settings",
             Self::OpsAudit => "Audit log",
+            Self::OpsCampaigns => "Campaigns",
         }
     }
 
@@ -101,10 +109,12 @@ impl Context {
         match self {
             Self::Global => &[],
             Self::Seller | Self::Operator => &[Self::Console, Self::Global],
-            Self::OpsShops | Self::OpsReports | Self::OpsSettings | Self::OpsAudit => {
-                &[Self::Operator, Self::Console, Self::Global]
-            }
-            Self::Offers | Self::Stock | Self::Locations | Self::Orders => {
+            Self::OpsShops
+            | Self::OpsReports
+            | Self::OpsSettings
+            | Self::OpsAudit
+            | Self::OpsCampaigns => &[Self::Operator, Self::Console, Self::Global],
+            Self::Offers | Self::Stock | Self::Locations | Self::Orders | Self::Cashback => {
                 &[Self::Seller, Self::Console, Self::Global]
             }
             Self::Login
@@ -158,6 +168,7 @@ impl Context {
                     (None, OpsTab::Reports) => Self::OpsReports,
                     (None, OpsTab::Settings) => Self::OpsSettings,
                     (None, OpsTab::Audit) => Self::OpsAudit,
+                    (None, OpsTab::Campaigns) => Self::OpsCampaigns,
                 };
             }
             View::Desk => {}
@@ -173,6 +184,7 @@ impl Context {
             (None, Tab::Stock) => Self::Stock,
             (None, Tab::Locations) => Self::Locations,
             (None, Tab::Orders) => Self::Orders,
+            (None, Tab::Cashback) => Self::Cashback,
         }
     }
 }

@@ -9,14 +9,14 @@ use crate::console::screens::ops::{Decision, OpsTab};
 use crate::console::screens::orders::Verb;
 
 /// "Go to a screen" is one help row for the number keys.
-const GO_TO: &str = "go to a screen (1 Dashboard … 6 Orders)";
+const GO_TO: &str = "go to a screen (1 Dashboard … 7 Cashback)";
 /// The same for the operator screens.
-const GO_TO_OPS: &str = "go to a screen (1 Shops … 4 Audit log)";
+const GO_TO_OPS: &str = "go to a screen (1 Shops … 5 Campaigns)";
 
 /// Every binding, most specific contexts first within each group.
 #[rustfmt::skip]
 pub fn bindings() -> Vec<Binding> {
-    use Context::{CellEdit, Confirm, Console, Form, Global, Help, Locations, Login, Offers, OpenShop, Operator, OpsAudit, OpsReports, OpsSettings, OpsShops, Orders, Search, Seller, Stock};
+    use Context::{Cashback, CellEdit, Confirm, Console, Form, Global, Help, Locations, Login, Offers, OpenShop, Operator, OpsAudit, OpsCampaigns, OpsReports, OpsSettings, OpsShops, Orders, Search, Seller, Stock};
     use KeyCode::{BackTab, Backspace, Down, Enter, Esc, F, Left, PageDown, PageUp, Right, Tab as TabKey, Up};
     let plain = Key::plain;
     let c = Key::char;
@@ -42,6 +42,7 @@ pub fn bindings() -> Vec<Binding> {
         (Seller,    c('4'),          Action::SwitchTab(Tab::Locations), GO_TO,                            None),
         (Seller,    c('5'),          Action::SwitchTab(Tab::Shop),      GO_TO,                            None),
         (Seller,    c('6'),          Action::SwitchTab(Tab::Orders),    GO_TO,                            None),
+        (Seller,    c('7'),          Action::SwitchTab(Tab::Cashback),  GO_TO,                            None),
         (Seller,    plain(TabKey),   Action::NextTab,               "next screen",                        None),
         (Seller,    plain(BackTab),  Action::PrevTab,               "previous screen",                    None),
         (Offers,    plain(Down),     Action::Down,                  "next offer",                         None),
@@ -57,6 +58,7 @@ pub fn bindings() -> Vec<Binding> {
         (Offers,    c('d'),          Action::Delete,                "delete (asks first)",                Some("delete")),
         (Offers,    c('/'),          Action::Search,                "search this page by title or GTIN",  Some("search")),
         (Offers,    c('s'),          Action::CycleSort,             "sort: as listed, title, price, stock", None),
+        (Offers,    c('b'),          Action::Boost,                 "boost the offer's cashback (you fund it)", None),
         (Stock,     plain(Down),     Action::Down,                  "down",                               None),
         (Stock,     c('j'),          Action::Down,                  "down",                               None),
         (Stock,     plain(Up),       Action::Up,                    "up",                                 None),
@@ -97,6 +99,7 @@ pub fn bindings() -> Vec<Binding> {
         (Operator,  c('2'),          Action::OpsTab(OpsTab::Reports),  GO_TO_OPS,                         None),
         (Operator,  c('3'),          Action::OpsTab(OpsTab::Settings), GO_TO_OPS,                         None),
         (Operator,  c('4'),          Action::OpsTab(OpsTab::Audit),    GO_TO_OPS,                         None),
+        (Operator,  c('5'),          Action::OpsTab(OpsTab::Campaigns), GO_TO_OPS,                        None),
         (Operator,  plain(TabKey),   Action::NextTab,               "next screen",                        None),
         (Operator,  plain(BackTab),  Action::PrevTab,               "previous screen",                    None),
         (OpsShops,  plain(Down),     Action::Down,                  "next shop",                          None),
@@ -127,6 +130,14 @@ pub fn bindings() -> Vec<Binding> {
         (OpsAudit,  plain(PageUp),   Action::PageUp,                "previous page",                      None),
         (OpsAudit,  c('f'),          Action::NextFilter,            "show the next action only",          Some("filter")),
         (OpsAudit,  c('F'),          Action::PrevFilter,            "show the previous action only",      None),
+        (OpsCampaigns, plain(Down),  Action::Down,                  "next campaign",                      None),
+        (OpsCampaigns, c('j'),       Action::Down,                  "next campaign",                      None),
+        (OpsCampaigns, plain(Up),    Action::Up,                    "previous campaign",                  None),
+        (OpsCampaigns, c('k'),       Action::Up,                    "previous campaign",                  None),
+        (OpsCampaigns, c('n'),       Action::New,                   "start a new campaign",               Some("new")),
+        (OpsCampaigns, c('e'),       Action::Delete,                "end the campaign (asks why, then you)", Some("end")),
+        (Cashback,  c('b'),          Action::Boost,                 "set the shop's boost (empty removes)", Some("boost")),
+        (Cashback,  plain(Enter),    Action::Boost,                 "set the shop's boost (empty removes)", None),
         (Search,    plain(Enter),    Action::Submit,                "keep the filter",                    Some("done")),
         (Search,    plain(Esc),      Action::Cancel,                "clear the filter",                   Some("clear")),
         (Search,    plain(Backspace),Action::Backspace,             "delete a character",                 None),

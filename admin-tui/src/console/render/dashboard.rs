@@ -68,6 +68,7 @@ pub fn render(frame: &mut Frame, area: Rect, session: &Session) {
         Line::raw("  4 Locations  your warehouses and stores"),
         Line::raw("  5 Shop       your shop's profile"),
         Line::raw("  6 Orders     accept, ship, hand over pickups, refund"),
+        Line::raw("  7 Cashback   boosts you fund, campaigns on your shop"),
         Line::raw(""),
         Line::styled(
             "Payouts and charts arrive with later versions.",

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
 use super::{
-    ACCENT, ERROR, accent, dashboard, error, form, locations, offers, orders, shop, stock,
+    ACCENT, ERROR, accent, cashback, dashboard, error, form, locations, offers, orders, shop, stock,
 };
 use crate::console::keymap::Keymap;
 use crate::console::screens::{Confirm, Desk, Overlay, Tab};
@@ -30,6 +30,7 @@ pub fn render(frame: &mut Frame, area: Rect, session: &Session, keymap: &Keymap)
         Tab::Locations => locations::render(frame, body, desk),
         Tab::Shop => shop::render(frame, body, desk),
         Tab::Orders => orders::render(frame, body, desk, keymap),
+        Tab::Cashback => cashback::render(frame, body, desk),
     }
 }
 

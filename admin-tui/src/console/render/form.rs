@@ -8,6 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
+use super::desk::fit;
 use super::{ACCENT, accent, error};
 use crate::console::screens::form::{Form, FormField, FormKind, Value};
 use crate::console::screens::orders::Verb;
@@ -110,6 +111,11 @@ fn status_line(form: &Form) -> Line<'static> {
         FormKind::Order { .. } => "Enter sends · Esc goes back",
         FormKind::Decision { .. } => "Enter asks you to confirm · Esc goes back",
         FormKind::Settings => "Enter saves (new orders only) · Esc cancels",
+        FormKind::NewCampaign => "A shop or a category · times in UTC · Enter saves",
+        FormKind::EndCampaign { .. } => "Enter asks you to confirm · Esc goes back",
+        FormKind::ShopBoost | FormKind::OfferBoost { .. } => {
+            "Empty removes the boost · new orders only · Enter saves"
+        }
     };
     Line::styled(note, Style::new().add_modifier(Modifier::DIM))
 }
@@ -145,7 +151,12 @@ fn field_line(
             let room = width
                 .saturating_sub(extra.chars().count())
                 .saturating_sub(1);
-            let shown = tail(text, room);
+            // A locked value is read, not typed: its start matters, not its end.
+            let shown = if field.locked {
+                fit(text, room)
+            } else {
+                tail(text, room)
+            };
             typed = Some(shown.chars().count());
             if text.is_empty() {
                 spans.push(Span::styled(field.placeholder.to_owned(), dim));

@@ -12,7 +12,7 @@ use crate::console::keymap::{Context, Keymap};
 /// The widest the overlay gets.
 const WIDTH: u16 = 70;
 /// The width of the keys column.
-const KEYS_WIDTH: usize = 18;
+const KEYS_WIDTH: usize = 20;
 
 /// Draws the overlay for the screen in `context`, centred in `area`.
 pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap, context: Context) {

@@ -1,5 +1,6 @@
 //! The operator screens: a tab bar, then the shop queue, the moderation queue, the
-//! settings or the audit log; each list with the selected row's detail under it.
+//! settings, the audit log or the campaigns; each list with the selected row's detail
+//! under it.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,7 +9,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell, Padding, Paragraph, Row, Table, Wrap};
 
 use super::desk::{fit, marker, placeholder, reloading, render_placeholder, screen_block};
-use super::{ACCENT, accent};
+use super::{ACCENT, accent, campaigns};
 use crate::console::screens::money::euros;
 use crate::console::screens::ops::settings_fields;
 use crate::console::screens::ops::{Decision, Ops, OpsTab};
@@ -25,6 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, ops: &Ops) {
         OpsTab::Reports => reports(frame, body, ops),
         OpsTab::Settings => settings(frame, body, ops),
         OpsTab::Audit => audit(frame, body, ops),
+        OpsTab::Campaigns => campaigns::render(frame, body, ops),
     }
 }
 
@@ -53,14 +55,14 @@ fn tab_bar(current: OpsTab) -> Line<'static> {
 }
 
 /// Splits a screen's inside into the list and the detail under it.
-fn split(area: Rect) -> [Rect; 2] {
+pub(super) fn split(area: Rect) -> [Rect; 2] {
     area.layout(&Layout::vertical([
         Constraint::Percentage(55),
         Constraint::Min(0),
     ]))
 }
 
-fn selected_style(selected: bool) -> Style {
+pub(super) fn selected_style(selected: bool) -> Style {
     if selected {
         Style::new().add_modifier(Modifier::REVERSED)
     } else {
@@ -68,7 +70,7 @@ fn selected_style(selected: bool) -> Style {
     }
 }
 
-fn detail(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
+pub(super) fn detail(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
     let block = ratatui::widgets::Block::new()
         .borders(ratatui::widgets::Borders::TOP)
         .padding(Padding::horizontal(1));

@@ -69,6 +69,24 @@ pub enum FormKind {
     },
     /// `PUT /operator/settings`.
     Settings,
+    /// `POST /operator/campaigns`.
+    NewCampaign,
+    /// `POST /operator/campaigns/{id}/end`, with its reason.
+    EndCampaign {
+        /// The campaign.
+        id: String,
+        /// Its name, shown.
+        name: String,
+    },
+    /// `PUT /seller/cashback`.
+    ShopBoost,
+    /// `PUT /seller/offers/{id}/cashback`.
+    OfferBoost {
+        /// The offer.
+        id: String,
+        /// Its title, shown.
+        title: String,
+    },
 }
 
 impl FormKind {
@@ -89,6 +107,10 @@ impl FormKind {
             },
             Self::Decision { decision, .. } => decision.title(),
             Self::Settings => "Platform settings",
+            Self::NewCampaign => "New cashback campaign",
+            Self::EndCampaign { .. } => "End the campaign",
+            Self::ShopBoost => "Cashback boost on the shop",
+            Self::OfferBoost { .. } => "Cashback boost on the offer",
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The offers screen: one page of the shop's offers, filtered and sorted here, with
-//! keys to list, edit, publish and delete.
+//! keys to list, edit, publish, delete and boost their cashback.
 
 mod answers;
 #[cfg(test)]
@@ -12,7 +12,7 @@ use api_types::selling::SellerOffer;
 
 pub use answers::{deleted, loaded, saved};
 
-use super::{Confirm, Confirmed, Desk, Out, Overlay, Remote, offer_form};
+use super::{Confirm, Confirmed, Desk, Out, Overlay, Remote, cashback, offer_form};
 use crate::console::action::{Action, ApiCall, Effect};
 use crate::console::state::Loading;
 
@@ -167,6 +167,7 @@ pub fn key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
             desk.overlay = Some(Overlay::Form(form));
         }
         Action::TogglePublish => return toggle_publish(offers, out),
+        Action::Boost => cashback::open_offer_boost(desk, out),
         Action::Delete => {
             let offer = offers.selected_offer()?;
             desk.overlay = Some(Overlay::Confirm(Confirm {

@@ -1,17 +1,24 @@
 //! The operator screens: the shop queue, the moderation queue (reports and offers held
-//! for review), the platform settings and the audit log. Their state ([`Ops`]) and how
-//! keys and answers change it; pure, like the seller screens.
+//! for review), the platform settings, the audit log and the cashback campaigns. Their
+//! state ([`Ops`]) and how keys and answers change it; pure, like the seller screens.
 //!
 //! - `decide`: a decision on a shop or offer: reason form, confirmation, request, answer.
 //! - `settings`: the settings form, checked here, then by the server field by field.
+//! - `campaigns`: the campaign form, and ending a campaign (reason, confirmation).
 
+#[cfg(test)]
+mod campaign_tests;
+pub mod campaigns;
 mod decide;
 mod settings;
 #[cfg(test)]
 mod tests;
 
 use api_types::ListResponse;
-use api_types::operating::{AuditEntry, AuditQuery, OperatorShop, ReportCase, SettingsResponse};
+use api_types::catalog::{Category, ShopCard};
+use api_types::operating::{
+    AuditEntry, AuditQuery, Campaign, OperatorShop, ReportCase, SettingsResponse,
+};
 
 pub use decide::{DecisionConfirm, confirmed as decision_confirmed};
 
@@ -33,7 +40,7 @@ pub const SHOP_FILTERS: [Option<&str>; 5] = [
 ];
 
 /// What `f` cycles through on the audit log.
-pub const AUDIT_FILTERS: [Option<&str>; 8] = [
+pub const AUDIT_FILTERS: [Option<&str>; 11] = [
     None,
     Some("shop.approve"),
     Some("shop.reject"),
@@ -42,6 +49,9 @@ pub const AUDIT_FILTERS: [Option<&str>; 8] = [
     Some("offer.takedown"),
     Some("offer.clear"),
     Some("settings.update"),
+    Some("campaign.create"),
+    Some("campaign.end"),
+    Some("campaign.withdraw"),
 ];
 
 /// The operator screens, in tab order.
@@ -56,11 +66,19 @@ pub enum OpsTab {
     Settings,
     /// Every operator action.
     Audit,
+    /// Cashback campaigns: extra cashback on a shop or a category for a while.
+    Campaigns,
 }
 
 impl OpsTab {
     /// Every tab, in order.
-    pub const ALL: [Self; 4] = [Self::Shops, Self::Reports, Self::Settings, Self::Audit];
+    pub const ALL: [Self; 5] = [
+        Self::Shops,
+        Self::Reports,
+        Self::Settings,
+        Self::Audit,
+        Self::Campaigns,
+    ];
 
     /// The tab's name.
     pub fn title(self) -> &'static str {
@@ -69,6 +87,7 @@ impl OpsTab {
             Self::Reports => "Reports",
             Self::Settings => "Settings",
             Self::Audit => "Audit log",
+            Self::Campaigns => "Campaigns",
         }
     }
 
@@ -189,6 +208,14 @@ pub struct Ops {
     pub audit_page: u64,
     /// The selected audit row.
     pub audit_selected: usize,
+    /// `GET /operator/campaigns`.
+    pub campaigns: Remote<ListResponse<Campaign>>,
+    /// The selected campaign row.
+    pub campaign_selected: usize,
+    /// `GET /categories`, for the campaign form's category picker.
+    pub categories: Remote<Vec<Category>>,
+    /// `GET /shops`: the approved shops, so a campaign's shop can be named by its slug.
+    pub approved: Remote<Vec<ShopCard>>,
     /// A form or dialog over the screen.
     pub overlay: Option<Overlay>,
 }
@@ -238,6 +265,21 @@ impl Ops {
     /// The selected audit row.
     pub fn selected_audit(&self) -> Option<&AuditEntry> {
         self.audit_items().get(self.audit_selected)
+    }
+
+    /// The loaded campaigns.
+    pub fn campaign_items(&self) -> &[Campaign] {
+        items(&self.campaigns)
+    }
+
+    /// The selected campaign.
+    pub fn selected_campaign(&self) -> Option<&Campaign> {
+        self.campaign_items().get(self.campaign_selected)
+    }
+
+    /// The categories loaded so far (none before `GET /categories` answered).
+    pub fn category_list(&self) -> &[Category] {
+        self.categories.data.as_deref().unwrap_or_default()
     }
 
     /// The shop status shown, or `None` for every shop.
@@ -306,6 +348,8 @@ pub fn load_all(ops: &mut Ops, out: &mut Out) -> Effect {
         load_reports(ops, out),
         load_settings(ops, out),
         load_audit(ops, out),
+        campaigns::load(ops, out),
+        campaigns::load_choices(ops, out),
     ])
 }
 
@@ -316,12 +360,21 @@ pub fn reload(ops: &mut Ops, out: &mut Out) -> Effect {
         OpsTab::Reports => load_reports(ops, out),
         OpsTab::Settings => load_settings(ops, out),
         OpsTab::Audit => load_audit(ops, out),
+        OpsTab::Campaigns => Effect::Batch(vec![
+            campaigns::load(ops, out),
+            campaigns::load_choices(ops, out),
+        ]),
     }
 }
 
 /// A key on the operator screens.
 pub fn key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effect> {
-    match &mut ops.overlay {
+    let Ops {
+        overlay,
+        categories,
+        ..
+    } = ops;
+    match overlay {
         Some(Overlay::Form(form)) => {
             if action == Action::Cancel {
                 ops.overlay = None;
@@ -336,12 +389,14 @@ pub fn key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effect> {
                 Action::Submit => {
                     return match form.kind {
                         FormKind::Settings => settings::submit(ops, out),
+                        FormKind::NewCampaign => campaigns::submit(ops, out),
+                        FormKind::EndCampaign { .. } => campaigns::submit_end(ops),
                         _ => decide::submit(ops),
                     };
                 }
                 action => {
                     if let Some(edit) = form_edit(&action) {
-                        form.edit(edit, &[]);
+                        form.edit(edit, categories.data.as_deref().unwrap_or_default());
                     }
                 }
             }
@@ -361,6 +416,14 @@ pub fn key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effect> {
         Action::Decide(decision) => return decide::start(ops, decision, out),
         Action::Edit if ops.tab == OpsTab::Settings => {
             settings::open(ops, out);
+            return None;
+        }
+        Action::New if ops.tab == OpsTab::Campaigns => {
+            campaigns::open(ops);
+            return None;
+        }
+        Action::Delete if ops.tab == OpsTab::Campaigns => {
+            campaigns::start_end(ops, out);
             return None;
         }
         action => return list_key(ops, action, out),
@@ -392,6 +455,10 @@ fn list_key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effect> {
         (OpsTab::Audit, Action::Down | Action::Up) => {
             let len = ops.audit_items().len();
             step(&mut ops.audit_selected, len, down);
+        }
+        (OpsTab::Campaigns, Action::Down | Action::Up) => {
+            let len = ops.campaign_items().len();
+            step(&mut ops.campaign_selected, len, down);
         }
         (OpsTab::Shops, Action::NextFilter | Action::PrevFilter) => {
             let count = SHOP_FILTERS.len();
@@ -457,6 +524,20 @@ pub fn answered(ops: &mut Ops, request: u64, answer: Answer, out: &mut Out) -> O
         Answer::Settings(result) => {
             ops.settings.accept(request, result);
         }
+        Answer::Campaigns(result) => {
+            ops.campaigns.accept(request, result);
+            let len = ops.campaign_items().len();
+            ops.campaign_selected = ops.campaign_selected.min(len.saturating_sub(1));
+        }
+        Answer::Categories(result) => {
+            ops.categories
+                .accept(request, result.map(|page| page.items));
+        }
+        Answer::ApprovedShops(result) => {
+            ops.approved.accept(request, result.map(|page| page.items));
+        }
+        Answer::CampaignCreated(result) => return campaigns::created(ops, request, result, out),
+        Answer::CampaignEnded(result) => return campaigns::ended(ops, request, result, out),
         Answer::SettingsSaved(result) => return settings::saved(ops, request, result, out),
         Answer::Decided(result) => return decide::decided(ops, request, result, out),
         _ => {}

@@ -4,7 +4,7 @@
 use super::form::{Edit, Form, FormKind};
 use super::ops::DecisionConfirm;
 use super::orders::{self, OrderConfirm};
-use super::{Desk, Out, location_form, offer_form};
+use super::{Desk, Out, cashback, location_form, offer_form};
 use crate::console::action::{Action, ApiCall, Effect};
 
 /// A modal window over the seller screens.
@@ -41,6 +41,8 @@ pub enum Confirmed {
     Order(OrderConfirm),
     /// An operator's decision on a shop or offer.
     Decision(DecisionConfirm),
+    /// An operator ending (or withdrawing) a cashback campaign.
+    EndCampaign(DecisionConfirm),
 }
 
 /// The edit a form key makes, if it is one.
@@ -82,7 +84,12 @@ pub fn form_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect
                     location_form::submit(form, out)
                 }
                 FormKind::Order { .. } => orders::submit(desk, out),
-                FormKind::OpenShop | FormKind::Decision { .. } | FormKind::Settings => None,
+                FormKind::ShopBoost | FormKind::OfferBoost { .. } => cashback::submit(desk, out),
+                FormKind::OpenShop
+                | FormKind::Decision { .. }
+                | FormKind::Settings
+                | FormKind::NewCampaign
+                | FormKind::EndCampaign { .. } => None,
             };
         }
         action => {
@@ -111,6 +118,6 @@ pub fn confirm_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Eff
         }
         Confirmed::DeleteOffer { .. } => None,
         Confirmed::Order(step) => orders::confirmed(desk, step, yes, out),
-        Confirmed::Decision(_) => None,
+        Confirmed::Decision(_) | Confirmed::EndCampaign(_) => None,
     }
 }

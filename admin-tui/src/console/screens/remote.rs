@@ -1,7 +1,7 @@
 //! Talking to the server: [`Remote`] data and where its request stands, [`Out`] for the
 //! requests and notices an update makes, and [`apply`] for the answers.
 
-use super::{locations, offers, ops, orders, shop, stock};
+use super::{cashback, locations, offers, ops, orders, shop, stock};
 use crate::client::ApiError;
 use crate::console::action::{Answer, ApiCall, Effect};
 use crate::console::state::{Loading, Notice, Session};
@@ -123,7 +123,7 @@ pub fn apply(session: &mut Session, request: u64, answer: Answer, out: &mut Out)
         Answer::Stock { offer_id, result } => stock::saved(desk, request, &offer_id, result, out),
         Answer::Locations(result) => locations::loaded(desk, request, result),
         Answer::LocationSaved(result) => locations::saved(desk, request, result, out),
-        Answer::Categories(result) => {
+        Answer::Categories(result) if desk.categories.pending == Some(request) => {
             desk.categories
                 .accept(request, result.map(|page| page.items));
         }
@@ -133,12 +133,19 @@ pub fn apply(session: &mut Session, request: u64, answer: Answer, out: &mut Out)
         Answer::OrderChanged { id, result } => {
             return orders::changed(desk, request, &id, result, out);
         }
+        Answer::Cashback(result) => cashback::loaded(desk, request, result),
+        Answer::BoostSaved(result) => return cashback::saved(desk, request, result, out),
         answer @ (Answer::ShopQueue(_)
         | Answer::Decided(_)
         | Answer::Reports(_)
         | Answer::Settings(_)
         | Answer::SettingsSaved(_)
-        | Answer::Audit(_)) => {
+        | Answer::Audit(_)
+        | Answer::Categories(_)
+        | Answer::Campaigns(_)
+        | Answer::ApprovedShops(_)
+        | Answer::CampaignCreated(_)
+        | Answer::CampaignEnded(_)) => {
             return ops::answered(&mut session.ops, request, answer, out);
         }
     }

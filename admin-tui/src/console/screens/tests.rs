@@ -28,9 +28,11 @@ fn number_keys_and_tab_switch_screens() {
     update(&mut state, Action::NextTab);
     assert_eq!(desk(&state).tab, Tab::Orders);
     update(&mut state, Action::NextTab);
+    assert_eq!(desk(&state).tab, Tab::Cashback);
+    update(&mut state, Action::NextTab);
     assert_eq!(desk(&state).tab, Tab::Dashboard, "wraps");
     update(&mut state, Action::PrevTab);
-    assert_eq!(desk(&state).tab, Tab::Orders);
+    assert_eq!(desk(&state).tab, Tab::Cashback);
 }
 
 #[test]
@@ -68,6 +70,7 @@ fn a_sellers_me_loads_every_screen() {
             ApiCall::CountOrders {
                 status: "paid".into()
             },
+            ApiCall::GetCashback,
         ]
     );
     assert_eq!(desk(&state).offers.list.load, Loading::Loading);

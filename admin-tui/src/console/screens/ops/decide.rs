@@ -104,6 +104,10 @@ pub fn confirm_key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effec
             then: Confirmed::Decision(confirm),
             ..
         })) => confirmed(ops, confirm, yes, out),
+        Some(Overlay::Confirm(Confirm {
+            then: Confirmed::EndCampaign(confirm),
+            ..
+        })) => super::campaigns::confirmed(ops, confirm, yes, out),
         other => {
             ops.overlay = other;
             None

@@ -182,5 +182,7 @@ fn filters_and_tabs_reload_what_they_show() {
     };
     assert_eq!(query.action.as_deref(), Some("shop.approve"));
     update(&mut state, Action::NextTab);
+    assert_eq!(ops(&state).tab, OpsTab::Campaigns);
+    update(&mut state, Action::NextTab);
     assert_eq!(ops(&state).tab, OpsTab::Shops);
 }
