@@ -1,9 +1,10 @@
-//! `flash_sale`: every shopper wants the same offer, of which only [`UNITS`] units are
-//! left. Each puts one unit in its cart (not measured), then all check out at once. The
-//! checks: exactly [`UNITS`] checkouts answer 201, every other one 409 `out_of_stock`,
-//! the paid order lines of the offer grew by exactly [`UNITS`], and nothing is left.
+//! `flash_sale`: every buyer wants the same offer, of which one unit is left. Each puts it
+//! in its cart (not measured), then all check out at once; repeated over several rounds,
+//! a different offer each time. The checks, every round: exactly one checkout answers
+//! 201, every other one 409 `out_of_stock` (no 5xx), the paid order lines of the offer
+//! grew by exactly one unit, and nothing is left.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use sea_orm::Value;
 
@@ -12,8 +13,8 @@ use crate::report::ScenarioResult;
 use crate::shoppers::Shopper;
 use crate::tally::Tally;
 
-/// Units on sale; fewer than the shoppers.
-const UNITS: i64 = 40;
+/// Units on sale in each round.
+const UNITS: i64 = 1;
 
 const SOLD_SQL: &str = "SELECT CAST(COALESCE(SUM(ol.quantity), 0) AS BIGINT) FROM order_lines ol \
     JOIN seller_orders so ON so.id = ol.seller_order_id JOIN orders o ON o.id = so.order_id \
@@ -22,10 +23,63 @@ const SOLD_SQL: &str = "SELECT CAST(COALESCE(SUM(ol.quantity), 0) AS BIGINT) FRO
 const FREE_SQL: &str = "SELECT CAST(COALESCE(SUM(quantity - reserved), 0) AS BIGINT) \
     FROM stock_levels WHERE offer_id = ?";
 
-pub async fn flash_sale(buyers: &Buyers, shoppers: &[Shopper]) -> anyhow::Result<ScenarioResult> {
+/// What one round gave.
+struct Round {
+    tally: Tally,
+    elapsed: Duration,
+    buyers: u64,
+    sold: i64,
+    free: i64,
+}
+
+/// `rounds` races of every shopper for one unit.
+pub async fn flash_sale(
+    buyers: &Buyers,
+    shoppers: &[Shopper],
+    rounds: usize,
+) -> anyhow::Result<ScenarioResult> {
+    let mut tally = Tally::default();
+    let mut elapsed = Duration::ZERO;
+    let mut failed_rounds = 0;
+    let (mut sold, mut left) = (0, 0);
+    let mut buyers_count = 0;
+    for round in 0..rounds {
+        let outcome = race(buyers, shoppers, round).await?;
+        let created = outcome.tally.successes() as u64;
+        let conflicts = outcome.tally.errors_of("409 out_of_stock");
+        if created != UNITS as u64
+            || conflicts != outcome.buyers - UNITS as u64
+            || outcome.sold != UNITS
+            || outcome.free != 0
+        {
+            failed_rounds += 1;
+        }
+        sold += outcome.sold;
+        left += outcome.free;
+        buyers_count = outcome.buyers;
+        elapsed += outcome.elapsed;
+        tally.merge(outcome.tally);
+    }
+    let created = tally.successes();
+    let conflicts = tally.errors_of("409 out_of_stock");
+    let oversold = sold - (rounds as i64 * UNITS);
+    let mut result = tally.result("flash_sale", elapsed);
+    result.notes.push(format!(
+        "{rounds} rounds of {buyers_count} buyers for {UNITS} unit: {created} × 201, \
+         {conflicts} × 409 out_of_stock, {sold} units sold ({oversold} oversold), {left} left, \
+         {failed_rounds} rounds off"
+    ));
+    result.pass = Some(failed_rounds == 0);
+    Ok(result)
+}
+
+/// One race: the offer of index `round` gets exactly [`UNITS`] free units, every shopper
+/// fills its cart with one, then all check out at once.
+async fn race(buyers: &Buyers, shoppers: &[Shopper], round: usize) -> anyhow::Result<Round> {
     let market = &buyers.market;
     market.empty_carts().await?;
-    let offer = market.offers[0].id.clone();
+    let index = round % market.offers.len();
+    let offer = market.offers[index].id.clone();
     let id = || vec![Value::from(offer.clone())];
     // Nothing free anywhere, then UNITS free at the offer's first location.
     market
@@ -48,7 +102,6 @@ pub async fn flash_sale(buyers: &Buyers, shoppers: &[Shopper]) -> anyhow::Result
     anyhow::ensure!(market.count(FREE_SQL, id()).await? == UNITS, "flash stock");
     let sold_before = market.count(SOLD_SQL, id()).await?;
 
-    let index = 0;
     let fills = shoppers.iter().map(|shopper| {
         let buyers = buyers.clone();
         let token = shopper.token.clone();
@@ -83,19 +136,11 @@ pub async fn flash_sale(buyers: &Buyers, shoppers: &[Shopper]) -> anyhow::Result
     }
     let elapsed = started.elapsed();
 
-    let buyers_count = filled.iter().flatten().count() as u64;
-    let created = tally.successes() as u64;
-    let conflicts = tally.errors_of("409 out_of_stock");
-    let sold = market.count(SOLD_SQL, id()).await? - sold_before;
-    let free = market.count(FREE_SQL, id()).await?;
-    let expected = UNITS as u64;
-    let pass =
-        created == expected && conflicts == buyers_count - expected && sold == UNITS && free == 0;
-    let mut result = tally.result("flash_sale", elapsed);
-    result.notes.push(format!(
-        "{buyers_count} buyers, {UNITS} units: {created} × 201, {conflicts} × 409 out_of_stock, \
-         {sold} units sold, {free} left"
-    ));
-    result.pass = Some(pass);
-    Ok(result)
+    Ok(Round {
+        buyers: filled.iter().flatten().count() as u64,
+        sold: market.count(SOLD_SQL, id()).await? - sold_before,
+        free: market.count(FREE_SQL, id()).await?,
+        tally,
+        elapsed,
+    })
 }

@@ -30,6 +30,9 @@ use crate::shoppers::Market;
 /// Shopper accounts signed up per catalog size; `add_to_cart` runs them all at once.
 const SHOPPERS: usize = 64;
 
+/// Buyers racing for the last unit in `flash_sale`.
+const FLASH_BUYERS: usize = 256;
+
 /// Concurrent checkout clients. By Little's law 250 orders/s with p99 ≤ 150 ms leaves
 /// room for about 16 checkouts in flight (mean latency = in flight / throughput).
 const CHECKOUT_CLIENTS: usize = 16;
@@ -160,7 +163,15 @@ async fn buying_scenarios(
     let (fill, checkout) =
         buying::checkout_3_sellers(&buyers, &shoppers, CHECKOUT_CLIENTS, duration).await?;
     results.extend([fill, checkout]);
-    eprintln!("   flash_sale with {SHOPPERS} shoppers");
-    results.push(flash::flash_sale(&buyers, &shoppers).await?);
+    let started = std::time::Instant::now();
+    let mut flash_buyers = shoppers;
+    flash_buyers.extend(shoppers::sign_up_range(&server.base_url, SHOPPERS..FLASH_BUYERS).await?);
+    let rounds = if duration.as_secs() < 10 { 3 } else { 10 };
+    eprintln!(
+        "   {} more shoppers signed up in {} ms; flash_sale: {rounds} rounds of {FLASH_BUYERS} buyers for 1 unit",
+        FLASH_BUYERS - SHOPPERS,
+        started.elapsed().as_millis()
+    );
+    results.push(flash::flash_sale(&buyers, &flash_buyers, rounds).await?);
     Ok(results)
 }

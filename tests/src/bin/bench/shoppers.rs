@@ -115,8 +115,16 @@ pub struct Shopper {
 
 /// Signs `count` shoppers up and logs them in, several at a time (argon2 is the cost).
 pub async fn sign_up(base: &str, count: usize) -> anyhow::Result<Vec<Shopper>> {
+    sign_up_range(base, 0..count).await
+}
+
+/// Signs up the shoppers numbered `range` (numbers already used would be refused).
+pub async fn sign_up_range(
+    base: &str,
+    range: std::ops::Range<usize>,
+) -> anyhow::Result<Vec<Shopper>> {
     let client = reqwest::Client::new();
-    let results: Vec<anyhow::Result<Shopper>> = futures::stream::iter(0..count)
+    let results: Vec<anyhow::Result<Shopper>> = futures::stream::iter(range)
         .map(|i| sign_up_one(&client, base, i))
         .buffer_unordered(8)
         .collect()
