@@ -6,11 +6,13 @@ use serde::{Deserialize, Serialize};
 
 mod buying;
 mod pickup;
+mod report;
 mod texts;
 mod wallet;
 
 pub use buying::BuyMsg;
 pub use pickup::PickupMsg;
+pub use report::{REPORT_KINDS, ReportMsg};
 pub use wallet::WalletMsg;
 
 /// The language a page is shown in.
@@ -254,6 +256,8 @@ pub enum Msg {
     Wallet(WalletMsg),
     /// Click & collect near the shopper.
     Pickup(PickupMsg),
+    /// Reporting an offer from the product page.
+    Report(ReportMsg),
 }
 
 impl Msg {

@@ -12,6 +12,7 @@ mod market;
 mod operating;
 mod pickup_nearby;
 mod races;
+mod report_offer_page;
 mod seller_orders;
 mod storefront;
 mod stripe;

@@ -336,6 +336,7 @@ impl Msg {
             Msg::Buy(msg) => msg.texts(),
             Msg::Wallet(msg) => msg.texts(),
             Msg::Pickup(msg) => msg.texts(),
+            Msg::Report(msg) => msg.texts(),
         }
     }
 }

@@ -1,16 +1,21 @@
 //! Every offer on a product, best first (the service orders them): who sells it and how
 //! well rated, its condition, price, delivery and total, the cashback one unit earns, stock,
 //! and where to collect it.
+//!
+//! - [`report`]: "Signaler cette offre" under each offer.
+
+mod report;
 
 use api_types::catalog::{PickupStore, ProductOffer};
 use leptos::prelude::*;
 
 use crate::components::Rating;
-use crate::context::{Flash, use_locale};
+use crate::context::{Flash, use_locale, use_page};
 use crate::format::{
     cashback_earned, condition_name, count_text, delivery_line, format_price, ready_in, store_place,
 };
 use crate::i18n::{BuyMsg, Msg};
+use report::{ReportOffer, ReportOutcome};
 
 /// Below this many units, the stock line says how many are left.
 const LOW_STOCK: u32 = 3;
@@ -24,6 +29,13 @@ pub fn Offers(
     back: String,
 ) -> AnyView {
     let locale = use_locale();
+    // The product page has already awaited the page context, so it is here; reading it
+    // keeps the report's flash beside the add-to-cart one without another prop.
+    let report_flash = use_page()
+        .get_untracked()
+        .and_then(Result::ok)
+        .and_then(|page| page.flash)
+        .filter(|flash| [report::REFUSED, report::SENT].contains(&flash.form.as_str()));
     let body = if offers.is_empty() {
         view! { <p class="card empty-state">{locale.t(Msg::NoOffers)}</p> }.into_any()
     } else {
@@ -35,7 +47,8 @@ pub fn Offers(
                     .as_ref()
                     .filter(|flash| flash.is_error() && flash.value("offer_id") == offer.id)
                     .map(|flash| flash.message(locale));
-                view! { <OfferRow offer best=index == 0 csrf=csrf.clone() back=back.clone() error /> }
+                let report = ReportOutcome::of(report_flash.as_ref(), &offer.id);
+                view! { <OfferRow offer best=index == 0 csrf=csrf.clone() back=back.clone() error report /> }
             })
             .collect_view();
         view! { <ol class="offer-list">{rows}</ol> }.into_any()
@@ -56,6 +69,7 @@ fn OfferRow(
     csrf: String,
     back: String,
     error: Option<&'static str>,
+    report: Option<ReportOutcome>,
 ) -> AnyView {
     let locale = use_locale();
     let in_stock = offer.available > 0;
@@ -69,7 +83,7 @@ fn OfferRow(
     let note = (!offer.description.trim().is_empty())
         .then(|| view! { <p class="offer-note">{offer.description.clone()}</p> });
     view! {
-        <li class="card offer" class:offer-best=best && in_stock class:offer-sold-out=!in_stock>
+        <li id=format!("offer-{}", offer.id) class="card offer" class:offer-best=best && in_stock class:offer-sold-out=!in_stock>
             <div class="offer-seller">
                 {(best && in_stock).then(|| view! { <span class="badge badge-best">{locale.t(Msg::BestOffer)}</span> })}
                 <a class="offer-shop" href=format!("/shops/{}", offer.shop.slug)>{offer.shop.name.clone()}</a>
@@ -86,8 +100,9 @@ fn OfferRow(
                 <p class="price price-large">{format_price(offer.price_cents, locale)}</p>
                 <p class="offer-total">{locale.t(Msg::Total)}" "{format_price(offer.total_cents, locale)}</p>
                 {cashback_earned(offer.cashback_cents, locale).map(|text| view! { <p class="cashback-earn">{text}</p> })}
-                <AddToCart offer_id=offer.id.clone() available=offer.available csrf back error />
+                <AddToCart offer_id=offer.id.clone() available=offer.available csrf=csrf.clone() back=back.clone() error />
             </div>
+            <ReportOffer offer_id=offer.id.clone() csrf back outcome=report />
         </li>
     }
     .into_any()

@@ -42,7 +42,7 @@ pub fn router() -> Router<AppState> {
 const MAX_FLASH_VALUE: usize = 200;
 
 /// A form value, trimmed to what a flash cookie may carry.
-fn flash_value(name: &str, value: &str) -> (String, String) {
+pub(super) fn flash_value(name: &str, value: &str) -> (String, String) {
     (
         name.to_owned(),
         value.chars().take(MAX_FLASH_VALUE).collect(),
@@ -51,7 +51,7 @@ fn flash_value(name: &str, value: &str) -> (String, String) {
 
 /// Ids in paths are ours (UUIDs): anything else is nobody's, and never reaches a
 /// `Location` header.
-fn safe_id(id: &str) -> Option<&str> {
+pub(super) fn safe_id(id: &str) -> Option<&str> {
     (!id.is_empty()
         && id.len() <= 64
         && id
@@ -60,18 +60,18 @@ fn safe_id(id: &str) -> Option<&str> {
     .then_some(id)
 }
 
-fn not_found() -> Response {
+pub(super) fn not_found() -> Response {
     (StatusCode::NOT_FOUND, "Not found.").into_response()
 }
 
 /// A visitor posting a form that needs an account is sent to log in first.
-fn login_first(next: &str) -> Response {
+pub(super) fn login_first(next: &str) -> Response {
     Redirect::to(&format!("/login?next={}", super::forms::urlencode(next))).into_response()
 }
 
 /// A refused change as an error code and field for the flash; anything unexpected is
 /// logged once and shown as a generic error.
-fn refusal(err: StoreError, what: &'static str) -> (&'static str, Option<&'static str>) {
+pub(super) fn refusal(err: StoreError, what: &'static str) -> (&'static str, Option<&'static str>) {
     match err {
         StoreError::Invalid { code, field, .. } | StoreError::Conflict { code, field, .. } => {
             (code, field)
@@ -87,7 +87,7 @@ fn refusal(err: StoreError, what: &'static str) -> (&'static str, Option<&'stati
 }
 
 /// Onwards to `to`, with a success note for the page there.
-fn onwards_with_note(
+pub(super) fn onwards_with_note(
     state: &AppState,
     headers: &HeaderMap,
     to: &str,

@@ -1,5 +1,5 @@
 //! The storefront's form posts: `/login`, `/signup`, `/logout` (and, merged here, the
-//! buying forms of [`super::buying`]). Each checks the CSRF
+//! buying forms of [`super::buying`] and the report form of [`super::reports`]). Each checks the CSRF
 //! token, does its work through `services`, and answers with a 303 redirect — back to
 //! the form with a flash on error, onwards on success — so the pages work without
 //! JavaScript and a reload never posts twice.
@@ -26,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/signup", post(submit_signup))
         .route("/logout", post(submit_logout))
         .merge(super::buying::router())
+        .merge(super::reports::router())
 }
 
 /// A flash lives only across the redirect that follows the post.
