@@ -1,4 +1,4 @@
-//! The command line: `admin-tui [--server URL] [--config-dir DIR]`.
+//! The command line: `admin-tui [--server URL] [--config-dir DIR] [--poll-secs N]`.
 
 use std::path::PathBuf;
 
@@ -17,6 +17,10 @@ pub struct Args {
     /// Where the console keeps its saved token (default: `<config dir>/halles`).
     #[arg(long, env = "HALLES_CONSOLE_CONFIG_DIR")]
     pub config_dir: Option<PathBuf>,
+    /// How often, in seconds, the console checks for new orders while a seller is signed in.
+    #[arg(long, env = "HALLES_CONSOLE_POLL_SECS", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub poll_secs: u64,
 }
 
 /// Accepts `http://…` and `https://…` addresses, without a trailing `/`.
@@ -43,5 +47,14 @@ mod tests {
         let args = Args::try_parse_from(["admin-tui", "--server", "http://h:1/"]).expect("parses");
         assert_eq!(args.server, "http://h:1");
         assert!(Args::try_parse_from(["admin-tui", "--server", "h:1"]).is_err());
+    }
+
+    #[test]
+    fn orders_are_polled_every_10_s_unless_told() {
+        let args = Args::try_parse_from(["admin-tui"]).expect("parses");
+        assert_eq!(args.poll_secs, 10);
+        let args = Args::try_parse_from(["admin-tui", "--poll-secs", "3"]).expect("parses");
+        assert_eq!(args.poll_secs, 3);
+        assert!(Args::try_parse_from(["admin-tui", "--poll-secs", "0"]).is_err());
     }
 }

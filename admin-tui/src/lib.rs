@@ -48,6 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         None => State::login(server),
     };
     let io = Io::new(client, store);
+    let poll_every = std::time::Duration::from_secs(args.poll_secs);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -57,7 +58,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     runtime.block_on(async {
         let (mut terminal, _guard) = tui::init().context("cannot set up the terminal")?;
         let events = tui::spawn_event_reader();
-        console::app::run(&mut terminal, &mut state, &Keymap::default(), &io, events)
+        let keymap = Keymap::default();
+        console::app::run_polling(&mut terminal, &mut state, &keymap, &io, events, poll_every)
             .await
             .context("cannot draw on the terminal")
     })?;

@@ -57,6 +57,8 @@ pub enum Action {
     LogoutFinished(Result<(), ApiError>),
     /// A background task has something to tell (e.g. the token could not be saved).
     Notify(String),
+    /// The poll timer fired: ask the server again for what changes by itself (new orders).
+    Tick,
     /// Show a seller screen.
     SwitchTab(Tab),
     /// Show the next seller screen.
@@ -132,6 +134,7 @@ impl Action {
             Self::MeLoaded { .. } => "me_loaded",
             Self::LogoutFinished(_) => "logout_finished",
             Self::Notify(_) => "notify",
+            Self::Tick => "tick",
             Self::SwitchTab(_) => "switch_tab",
             Self::NextTab => "next_tab",
             Self::PrevTab => "prev_tab",

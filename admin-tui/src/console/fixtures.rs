@@ -429,6 +429,47 @@ pub fn seller_orders() -> Vec<SellerOrder> {
     ]
 }
 
+/// A paid order placed after every one of [`seller_orders`], as a poll finds it.
+pub fn new_seller_order() -> SellerOrder {
+    let mut order = seller_order("so6", "H-8N3P4R", "paid", "pickup");
+    order.created_at = "2026-11-23T08:15:00Z".into();
+    order
+}
+
+/// The first page once [`new_seller_order`] came in: it first, then [`seller_orders`].
+pub fn seller_orders_with_new() -> Vec<SellerOrder> {
+    let mut orders = vec![new_seller_order()];
+    orders.extend(seller_orders());
+    orders
+}
+
+/// The poll timer fires and the server answers with `orders` (as the page on show) and
+/// `to_handle`.
+pub fn poll_answered(state: &mut State, orders: Vec<SellerOrder>, to_handle: u64) {
+    use super::action::Answer;
+    let Some(Effect::Batch(effects)) = update(state, Action::Tick) else {
+        panic!("expected the page and the count to be polled");
+    };
+    let mut orders = Some(orders);
+    for effect in effects {
+        let answer = match api_call(Some(effect)) {
+            (request, ApiCall::ListOrders(_)) => (
+                request,
+                Answer::Orders(Ok(page(orders.take().expect("one page")))),
+            ),
+            (request, ApiCall::CountOrders { .. }) => (request, Answer::OrderCount(Ok(to_handle))),
+            (_, call) => panic!("a poll asks for orders only, not {call:?}"),
+        };
+        update(
+            state,
+            Action::Answer {
+                request: answer.0,
+                answer: Box::new(answer.1),
+            },
+        );
+    }
+}
+
 /// Signed in as the operator, on `tab`, every operator screen loaded from canned data.
 pub fn ops_state(tab: crate::console::screens::ops::OpsTab) -> State {
     use api_types::operating::{

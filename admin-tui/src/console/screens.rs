@@ -195,6 +195,15 @@ pub fn reload(desk: &mut Desk, out: &mut Out) -> Option<Effect> {
     }
 }
 
+/// The poll timer fired: the seller screens ask for the orders again in the background
+/// (nothing else polls), whatever screen, form or dialog is open.
+pub fn poll(session: &mut Session, out: &mut Out) -> Option<Effect> {
+    match session.view() {
+        View::Desk => orders::poll(&mut session.desk, out),
+        View::Operator | View::OpenShop | View::Checking | View::Welcome => None,
+    }
+}
+
 /// Applies a key's `action` to the signed-in `session` (answers go to [`apply_answer`]).
 pub fn update(session: &mut Session, action: Action, out: &mut Out) -> Option<Effect> {
     match session.view() {
@@ -230,6 +239,13 @@ fn desk_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
             };
         }
     };
+    if desk.tab == Tab::Orders && tab != Tab::Orders {
+        // The new rows were on show: they are seen.
+        desk.orders.fresh.clear();
+    }
+    if tab == Tab::Orders {
+        desk.orders.badge = 0;
+    }
     desk.tab = tab;
     out.clear_notice();
     desk.offers.searching = false;

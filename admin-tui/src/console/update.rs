@@ -43,6 +43,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
             }
             Screen::Console(_) | Screen::Login(_) => refresh(state),
         },
+        Action::Tick => with_session(state, screens::poll),
         Action::Answer { request, answer } => answered(state, request, *answer),
         Action::Logout => logout(state),
         Action::LoginFinished(result) => login_finished(state, result),

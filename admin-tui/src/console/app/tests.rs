@@ -1,15 +1,16 @@
 //! The whole console on a `TestBackend`, keys in, canned server answers.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::time::Duration;
 
 use api_types::{ErrorBody, LoginResponse, MeResponse, ShopStatus};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tokio::sync::mpsc::unbounded_channel;
+use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
-use super::run;
+use super::{run, run_polling};
 use crate::client::ApiError;
 use api_types::selling::StockLine;
 
@@ -215,4 +216,56 @@ async fn a_seller_deletes_an_offer_and_sets_stock_with_keys_only() {
         ("o1", "l2", 8)
     );
     assert_snapshot!("app_stock_after_delete_80x24", terminal.backend());
+}
+
+/// [`Canned`] answers; `q` is typed once the console asked for the orders a second time,
+/// by itself (the first is the load after signing in).
+struct QuitAfterPoll {
+    canned: Canned,
+    lists: Cell<usize>,
+    keys: UnboundedSender<Event>,
+}
+
+impl EffectRunner for QuitAfterPoll {
+    fn run(&self, effect: Effect, actions: ActionSender) {
+        if let Effect::Batch(effects) = effect {
+            for effect in effects {
+                self.run(effect, actions.clone());
+            }
+            return;
+        }
+        if matches!(&effect, Effect::Api { call, .. } if matches!(**call, ApiCall::ListOrders(_))) {
+            self.lists.set(self.lists.get() + 1);
+            if self.lists.get() == 2 {
+                self.keys.send(key(KeyCode::Char('q'))).expect("queued");
+            }
+        }
+        self.canned.run(effect, actions);
+    }
+}
+
+#[tokio::test]
+async fn a_signed_in_seller_s_orders_are_polled_without_a_key() {
+    let mut state = State::with_session("http://127.0.0.1:3000", Session::new("saved"));
+    let (keys, events) = unbounded_channel();
+    let runner = QuitAfterPoll {
+        canned: Canned::default(),
+        lists: Cell::new(0),
+        keys,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    let keymap = Keymap::default();
+    let every = Duration::from_millis(5);
+    let running = run_polling(&mut terminal, &mut state, &keymap, &runner, events, every);
+    tokio::time::timeout(Duration::from_secs(10), running)
+        .await
+        .expect("the orders were polled")
+        .expect("runs");
+    assert!(state.should_quit);
+    let asked = runner.canned.asked.borrow();
+    let counts = asked
+        .iter()
+        .filter(|e| matches!(e, Effect::Api { call, .. } if matches!(**call, ApiCall::CountOrders { .. })))
+        .count();
+    assert_eq!(counts, 2, "the count to handle is polled too: {asked:?}");
 }

@@ -4,7 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
@@ -22,7 +22,10 @@ pub fn render(frame: &mut Frame, area: Rect, session: &Session, keymap: &Keymap)
         Constraint::Length(1),
         Constraint::Min(0),
     ]));
-    frame.render_widget(Paragraph::new(tab_bar(desk.tab, tabs.width)), tabs);
+    frame.render_widget(
+        Paragraph::new(tab_bar(desk.tab, desk.orders.badge, tabs.width)),
+        tabs,
+    );
     match desk.tab {
         Tab::Dashboard => dashboard::render(frame, body, session),
         Tab::Offers => offers::render(frame, body, desk),
@@ -62,18 +65,18 @@ pub fn render_overlay_of(
     }
 }
 
-/// " 1 Dashboard │ 2 Offers │ …", the current tab highlighted; tighter when the roomy
-/// bar does not fit in `width`.
-fn tab_bar(current: Tab, width: u16) -> Line<'static> {
-    let roomy = tab_bar_with(current, true);
+/// " 1 Dashboard │ 2 Offers │ …", the current tab highlighted, "6 Orders (2)" while
+/// `new_orders` wait to be seen; tighter when the roomy bar does not fit in `width`.
+fn tab_bar(current: Tab, new_orders: usize, width: u16) -> Line<'static> {
+    let roomy = tab_bar_with(current, new_orders, true);
     if roomy.width() <= usize::from(width) {
         roomy
     } else {
-        tab_bar_with(current, false)
+        tab_bar_with(current, new_orders, false)
     }
 }
 
-fn tab_bar_with(current: Tab, roomy: bool) -> Line<'static> {
+fn tab_bar_with(current: Tab, new_orders: usize, roomy: bool) -> Line<'static> {
     let (separator, pad) = if roomy { (" │ ", " ") } else { ("│", "") };
     let mut spans = vec![Span::raw(pad)];
     for (index, tab) in Tab::ALL.into_iter().enumerate() {
@@ -83,7 +86,6 @@ fn tab_bar_with(current: Tab, roomy: bool) -> Line<'static> {
                 Style::new().add_modifier(Modifier::DIM),
             ));
         }
-        let label = format!("{pad}{} {}{pad}", index + 1, tab.title());
         let style = if tab == current {
             Style::new()
                 .fg(ACCENT)
@@ -91,7 +93,17 @@ fn tab_bar_with(current: Tab, roomy: bool) -> Line<'static> {
         } else {
             Style::new()
         };
-        spans.push(Span::styled(label, style));
+        spans.push(Span::styled(
+            format!("{pad}{} {}", index + 1, tab.title()),
+            style,
+        ));
+        if tab == Tab::Orders && new_orders > 0 {
+            spans.push(Span::styled(
+                format!(" ({new_orders})"),
+                style.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            ));
+        }
+        spans.push(Span::styled(pad, style));
     }
     Line::from(spans)
 }

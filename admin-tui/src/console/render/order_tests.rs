@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 use super::render;
 use super::tests::check;
 use crate::console::action::{Action, Answer};
-use crate::console::fixtures::{api_call, desk_state, page};
+use crate::console::fixtures::{api_call, desk_state, page, poll_answered, seller_orders_with_new};
 use crate::console::keymap::Keymap;
 use crate::console::screens::Tab;
 use crate::console::screens::orders::Verb;
@@ -182,4 +182,30 @@ fn help_on_the_orders_screen_names_ctrl_r_for_reloading_not_r() {
         !screen.contains("reload (retry after an error)"),
         "r does not reload here:\n{screen}"
     );
+}
+
+#[test]
+fn new_orders_badge() {
+    let mut state = desk_state(Tab::Dashboard);
+    poll_answered(&mut state, seller_orders_with_new(), 2);
+    assert!(shows(&state, 80, 24, "6 Orders (1)"));
+    assert!(shows(&state, 80, 24, "2 paid, waiting for you"));
+    check("new_orders_badge", &state);
+}
+
+#[test]
+fn a_new_order_is_marked_on_its_row_until_selected() {
+    let mut state = desk_state(Tab::Orders);
+    poll_answered(&mut state, seller_orders_with_new(), 2);
+    assert!(shows(&state, 80, 24, "●H-8N3P4R"));
+    assert!(shows(&state, 80, 24, "›H-7K2M9Q"), "the selection stays");
+    assert!(shows(&state, 80, 24, "Orders · all · 6 · page 1/1"));
+    assert!(
+        !shows(&state, 80, 24, "Orders (1)"),
+        "no badge on the screen on show"
+    );
+    update(&mut state, Action::Up);
+    assert!(shows(&state, 80, 24, "›H-8N3P4R"));
+    update(&mut state, Action::Down);
+    assert!(shows(&state, 80, 24, " H-8N3P4R"), "seen");
 }

@@ -18,6 +18,8 @@ use crate::console::screens::orders::{Orders, status_label};
 
 /// The width the table needs; the detail goes beside it when there is room for both.
 const LIST_WIDTH: u16 = 76;
+/// The mark before a new order's row.
+const NEW_MARK: &str = "●";
 /// The narrowest detail worth putting beside the table (an address fits on one row);
 /// narrower terminals put the detail under the table.
 const DETAIL_WIDTH: u16 = 50;
@@ -91,7 +93,7 @@ fn render_table(frame: &mut Frame, area: Rect, orders: &Orders) {
         .enumerate()
         .skip(first)
         .take(rows_room)
-        .map(|(index, order)| row(order, index == orders.selected));
+        .map(|(index, order)| row(order, index == orders.selected, orders.is_fresh(&order.id)));
     let header = Row::new([
         " Order", "Date", "Status", "Via", "Items", "Total", "Return",
     ])
@@ -108,10 +110,17 @@ fn render_table(frame: &mut Frame, area: Rect, orders: &Orders) {
     frame.render_widget(Table::new(rows, widths).header(header), area);
 }
 
-fn row(order: &SellerOrder, selected: bool) -> Row<'static> {
+/// A row of the table: "›" marks the selected order, "●" and bold a new one (found by a
+/// poll, not seen yet).
+fn row(order: &SellerOrder, selected: bool, fresh: bool) -> Row<'static> {
     let date = order.created_at.get(..10).unwrap_or(&order.created_at);
+    let mark = if fresh && !selected {
+        NEW_MARK
+    } else {
+        marker(selected)
+    };
     let row = Row::new([
-        Cell::from(format!("{}{}", marker(selected), order.order_number)),
+        Cell::from(format!("{mark}{}", order.order_number)),
         Cell::from(date.to_owned()),
         Cell::from(status_span(&order.status)),
         Cell::from(order.fulfilment.method.clone()),
@@ -119,10 +128,15 @@ fn row(order: &SellerOrder, selected: bool) -> Row<'static> {
         Cell::from(Line::from(euros(order.total_cents)).right_aligned()),
         Cell::from(return_span(&order.return_status)),
     ]);
-    if selected {
-        row.style(Style::new().add_modifier(Modifier::REVERSED))
+    let style = if fresh {
+        Style::new().add_modifier(Modifier::BOLD)
     } else {
-        row
+        Style::new()
+    };
+    if selected {
+        row.style(style.add_modifier(Modifier::REVERSED))
+    } else {
+        row.style(style)
     }
 }
 

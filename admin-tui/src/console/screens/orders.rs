@@ -5,9 +5,13 @@
 //! - `steps`: starting a step: straight away, through a form, or after a confirmation.
 //! - `forms`: the forms asking a step's body, and checking it.
 //! - `answers`: applying what the server answered.
+//! - `poll`: asking again in the background, so that new orders appear by themselves.
 
 mod answers;
 mod forms;
+mod poll;
+#[cfg(test)]
+mod poll_tests;
 #[cfg(test)]
 mod step_tests;
 mod steps;
@@ -15,10 +19,13 @@ mod steps;
 mod tests;
 mod verb;
 
+use std::collections::BTreeSet;
+
 use api_types::ListResponse;
 use api_types::orders::SellerOrder;
 
 pub use answers::{changed, counted, loaded, refreshed};
+pub use poll::{Poll, count_polled, is_count_poll, is_list_poll, poll, polled};
 pub use steps::{OrderConfirm, confirmed, submit};
 pub use verb::{Verb, verbs};
 
@@ -63,6 +70,15 @@ pub struct Orders {
     pub to_handle: Remote<u64>,
     /// The last step sent, until it has a final answer.
     pub attempt: Option<Attempt>,
+    /// The background polling of the page and the count.
+    pub poll: Poll,
+    /// The newest `created_at` loaded so far: a poll calls later orders new.
+    pub newest: Option<String>,
+    /// The orders a poll found, marked on their rows until selected or the screen is left.
+    pub fresh: BTreeSet<String>,
+    /// How many new orders arrived since the seller last opened the Orders screen (shown
+    /// on its tab).
+    pub badge: usize,
 }
 
 /// A step sent to the server. Kept after a network failure or a 5xx, so that trying the
@@ -133,6 +149,8 @@ pub fn load(desk: &mut Desk, out: &mut Out) -> Effect {
         per_page: PER_PAGE,
     }));
     orders.list.start(request);
+    // This answer is the fresher one: a poll still under way is dropped.
+    orders.poll.list = None;
     effect
 }
 
@@ -151,8 +169,12 @@ pub fn key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
     match action {
         Action::Down => {
             orders.selected = (orders.selected + 1).min(orders.items().len().saturating_sub(1));
+            orders.see_selected();
         }
-        Action::Up => orders.selected = orders.selected.saturating_sub(1),
+        Action::Up => {
+            orders.selected = orders.selected.saturating_sub(1);
+            orders.see_selected();
+        }
         Action::PageDown | Action::PageUp => {
             return turn_page(desk, action == Action::PageDown, out);
         }

@@ -127,7 +127,13 @@ pub fn apply(session: &mut Session, request: u64, answer: Answer, out: &mut Out)
             desk.categories
                 .accept(request, result.map(|page| page.items));
         }
+        Answer::Orders(result) if orders::is_list_poll(desk, request) => {
+            orders::polled(desk, result, out);
+        }
         Answer::Orders(result) => orders::loaded(desk, request, result),
+        Answer::OrderCount(result) if orders::is_count_poll(desk, request) => {
+            orders::count_polled(desk, result);
+        }
         Answer::OrderCount(result) => orders::counted(desk, request, result),
         Answer::Order(result) => orders::refreshed(desk, result),
         Answer::OrderChanged { id, result } => {

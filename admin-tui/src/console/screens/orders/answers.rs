@@ -12,6 +12,7 @@ use crate::console::screens::{Desk, Out, Overlay};
 pub fn loaded(desk: &mut Desk, request: u64, result: Result<ListResponse<SellerOrder>, ApiError>) {
     if desk.orders.list.accept(request, result) {
         desk.orders.clamp();
+        desk.orders.note_newest();
     }
 }
 
