@@ -21,6 +21,13 @@ impl ThrottlePolicy {
         window_secs: 15 * 60,
     };
 
+    /// Per pickup: five wrong codes typed at the till in 15 minutes, then wait. An
+    /// 8-character code cannot be guessed at that pace.
+    pub const PER_PICKUP: ThrottlePolicy = ThrottlePolicy {
+        max_failures: 5,
+        window_secs: 15 * 60,
+    };
+
     /// Seconds to wait before trying again, or `None` when a try is allowed now.
     pub fn retry_after(&self, window: ThrottleWindow, now_secs: i64) -> Option<u64> {
         let window_ends = window.started_at_secs + self.window_secs;

@@ -336,3 +336,67 @@ async fn a_pickup_is_readied_then_collected_with_the_shoppers_code() {
     assert_eq!(collected.status, "collected");
     assert_invariants(&app).await;
 }
+
+#[tokio::test]
+async fn wrong_pickup_codes_are_throttled_per_order() {
+    let app = spawn_app().await;
+    let m = market(&app, 5).await;
+    let shopper = logged_in(&app, "guessing@shoppers.test").await;
+    add_to_cart(&shopper, &m.offer_b, 1).await;
+    let order: OrderResponse = shopper
+        .post(
+            "/checkout",
+            &CheckoutRequest {
+                fulfilments: vec![FulfilmentChoice {
+                    shop_id: m.shop_b.id.clone(),
+                    method: "pickup".into(),
+                    address: None,
+                    store_id: Some(m.shop_b.store_id.clone()),
+                }],
+                payment_method: "pm_card_visa".into(),
+                use_cashback_cents: None,
+                discount_code: None,
+            },
+        )
+        .await
+        .expect("paid");
+    let part = &order.order.seller_orders[0];
+    let code = part.pickup_code.clone().expect("code");
+    let staff = &m.shop_b.staff;
+    for action in ["accept", "ready"] {
+        step(staff, &part.id, action, json!({}))
+            .await
+            .expect(action);
+    }
+    for guess in 0..5 {
+        let err = step(
+            staff,
+            &part.id,
+            "collect",
+            json!({"code": format!("WRONG00{guess}")}),
+        )
+        .await
+        .expect_err("wrong code");
+        assert_eq!(err.status(), Some(422), "guess {guess}");
+    }
+    // Five wrong codes: even the right one now waits, with Retry-After.
+    let response = staff
+        .raw(
+            Method::POST,
+            &format!("/api/v1/seller/orders/{}/collect", part.id),
+        )
+        .json(&json!({"code": code}))
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status().as_u16(), 429);
+    assert!(response.headers().contains_key("retry-after"));
+    let still: SellerOrderResponse = staff
+        .get(&format!("/seller/orders/{}", part.id))
+        .await
+        .expect("order");
+    assert_eq!(
+        still.seller_order.status, "ready_for_pickup",
+        "not collected"
+    );
+}

@@ -1,4 +1,5 @@
-//! Failed-login counters, one row per scope, shared by every server process.
+//! Failure counters (wrong passwords, wrong pickup codes), one row per scope, shared by
+//! every server process.
 //!
 //! Recording a failure is a read-decide-write transaction on one row that concurrent
 //! logins race for: it begins IMMEDIATE on SQLite and locks the row on PostgreSQL, so
@@ -26,6 +27,14 @@ impl Scope {
         Self {
             key: format!("account:{email}"),
             policy: ThrottlePolicy::PER_ACCOUNT,
+        }
+    }
+
+    /// Wrong pickup codes typed for one seller order.
+    pub fn pickup(seller_order_id: &str) -> Self {
+        Self {
+            key: format!("pickup:{seller_order_id}"),
+            policy: ThrottlePolicy::PER_PICKUP,
         }
     }
 

@@ -14,6 +14,7 @@ use sea_orm::{
 use super::payments::PaymentProvider;
 use super::views::{OrderView, SellerOrderView, load_order, seller_order_view};
 use super::{cashback, ledger, notifications, stock};
+use crate::accounts::throttle;
 use crate::db::entity::{orders, payments, seller_orders, shops};
 use crate::db::statement;
 use crate::{Db, StoreError, new_id, now, settings};
@@ -195,9 +196,14 @@ pub async fn act(
             values.push(required(tracking, "tracking", 80)?.into());
         }
         ActionInput::Collect { code } => {
+            // Wrong codes are counted per order: after five in 15 minutes the till waits
+            // (429 with Retry-After), even for the right code, so guessing gets nowhere.
+            let scope = throttle::Scope::pickup(&row.id);
+            throttle::check(db, std::slice::from_ref(&scope), at).await?;
             let typed = code.trim().to_uppercase().replace([' ', '-'], "");
             let expected = row.pickup_code.clone().unwrap_or_default();
             if typed.is_empty() || !constant_time_eq(typed.as_bytes(), expected.as_bytes()) {
+                throttle::record_failure(db, &scope, at).await?;
                 return Err(StoreError::Invalid {
                     code: "pickup_code_wrong",
                     message: "this is not the pickup code of this order".into(),
