@@ -15,10 +15,13 @@ use services::test_support::fresh_db;
 #[tokio::test]
 async fn migrations_go_up_down_and_up_again() -> Result<(), StoreError> {
     let db = fresh_db().await?;
-    Migrator::down(db.conn(), None).await?;
-    Migrator::up(db.conn(), None).await?;
+    // Schema changes go through the writer, as `Db::migrate` does: on SQLite it is one
+    // connection, so each statement sees the one before it (the reader pool may hand
+    // consecutive statements to different connections).
+    Migrator::down(db.writer(), None).await?;
+    Migrator::up(db.writer(), None).await?;
     assert!(
-        Migrator::get_pending_migrations(db.conn())
+        Migrator::get_pending_migrations(db.writer())
             .await?
             .is_empty()
     );
