@@ -289,13 +289,9 @@ async fn earnings_become_payable_after_the_return_window() {
     assert_invariants(&app).await;
 }
 
-#[tokio::test]
-async fn a_pickup_is_readied_then_collected_with_the_shoppers_code() {
-    let app = spawn_app().await;
-    let m = market(&app, 5).await;
-    let shopper = logged_in(&app, "collect@shoppers.test").await;
-    add_to_cart(&shopper, &m.offer_b, 1).await;
-    let order: OrderResponse = shopper
+/// The shopper's cart, paid with the test card, to collect at shop B's store.
+async fn pay_for_pickup_at_store_b(shopper: &ApiClient, m: &Market) -> OrderResponse {
+    shopper
         .post(
             "/checkout",
             &CheckoutRequest {
@@ -311,7 +307,16 @@ async fn a_pickup_is_readied_then_collected_with_the_shoppers_code() {
             },
         )
         .await
-        .expect("paid");
+        .expect("paid")
+}
+
+#[tokio::test]
+async fn a_pickup_is_readied_then_collected_with_the_shoppers_code() {
+    let app = spawn_app().await;
+    let m = market(&app, 5).await;
+    let shopper = logged_in(&app, "collect@shoppers.test").await;
+    add_to_cart(&shopper, &m.offer_b, 1).await;
+    let order = pay_for_pickup_at_store_b(&shopper, &m).await;
     let part = &order.order.seller_orders[0];
     let code = part.pickup_code.clone().expect("code");
     let staff = &m.shop_b.staff;
@@ -343,23 +348,7 @@ async fn wrong_pickup_codes_are_throttled_per_order() {
     let m = market(&app, 5).await;
     let shopper = logged_in(&app, "guessing@shoppers.test").await;
     add_to_cart(&shopper, &m.offer_b, 1).await;
-    let order: OrderResponse = shopper
-        .post(
-            "/checkout",
-            &CheckoutRequest {
-                fulfilments: vec![FulfilmentChoice {
-                    shop_id: m.shop_b.id.clone(),
-                    method: "pickup".into(),
-                    address: None,
-                    store_id: Some(m.shop_b.store_id.clone()),
-                }],
-                payment_method: "pm_card_visa".into(),
-                use_cashback_cents: None,
-                discount_code: None,
-            },
-        )
-        .await
-        .expect("paid");
+    let order = pay_for_pickup_at_store_b(&shopper, &m).await;
     let part = &order.order.seller_orders[0];
     let code = part.pickup_code.clone().expect("code");
     let staff = &m.shop_b.staff;
