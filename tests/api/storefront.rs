@@ -273,3 +273,39 @@ async fn the_api_refuses_cookie_writes_without_the_csrf_header() {
         "but does not write without X-CSRF-Token"
     );
 }
+
+/// Every test starts its own server in this one process. Leptos lists a server's routes
+/// by rendering the app with a process-global flag that stalls resource loads, so a page
+/// rendered while another server started used to wait forever (issue 8's report test hung
+/// CI this way). Pages must keep answering while other servers start.
+#[tokio::test]
+async fn pages_keep_answering_while_other_servers_start_in_the_same_process() {
+    let app = spawn_app().await;
+    let impatient = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(10))
+        .build()
+        .expect("a client");
+    // Another thread with its own runtime, as another test would be.
+    let starting = std::thread::spawn(|| {
+        let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+        for _ in 0..8 {
+            runtime.block_on(spawn_app());
+        }
+    });
+    let mut answered = 0;
+    while !starting.is_finished() || answered < 20 {
+        let response = impatient
+            .get(app.url("/"))
+            .send()
+            .await
+            .expect("the home page answers");
+        assert_eq!(response.status().as_u16(), 200);
+        let html = response
+            .text()
+            .await
+            .expect("the whole page, not a stalled one");
+        assert!(html.contains("</html>"), "the page is complete");
+        answered += 1;
+    }
+    starting.join().expect("the other servers started");
+}

@@ -25,10 +25,13 @@ impl TestApp {
         ApiClient::new(self.address.clone())
     }
 
-    /// A browser-like HTTP client: keeps cookies, does not follow redirects.
+    /// A browser-like HTTP client: keeps cookies, does not follow redirects, and gives up
+    /// after a minute so that a page that never finishes fails its test (naming the step)
+    /// instead of holding the whole suite until CI's clock runs out.
     pub fn browser(&self) -> reqwest::Client {
         reqwest::Client::builder()
             .cookie_store(true)
+            .timeout(std::time::Duration::from_secs(60))
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("BUG: a plain reqwest client always builds")

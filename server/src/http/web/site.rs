@@ -1,6 +1,8 @@
 //! The Leptos storefront: server-rendered pages, server functions, the wasm bundle, and
 //! the 404 page for every unknown path.
 
+use std::sync::OnceLock;
+
 use app::context::SiteAssets;
 use app::{App, shell};
 use axum::Router;
@@ -10,7 +12,8 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 use leptos_axum::{
-    LeptosRoutes, generate_route_list, render_app_to_stream_with_context_and_replace_blocks,
+    AxumRouteListing, LeptosRoutes, generate_route_list,
+    render_app_to_stream_with_context_and_replace_blocks,
 };
 use tower::ServiceBuilder;
 use tower_http::services::ServeDir;
@@ -42,7 +45,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
     };
     let options = state.leptos_options.clone();
     let render_shell = move || shell(options.clone());
-    let routes = generate_route_list(App);
+    let routes = route_list().to_vec();
     let not_found = render_app_to_stream_with_context_and_replace_blocks(
         context.clone(),
         render_shell.clone(),
@@ -63,6 +66,20 @@ pub fn router(state: &AppState) -> Router<AppState> {
             let not_found = not_found.clone();
             async move { not_found(req).await }
         })
+}
+
+/// The app's routes, generated once per process.
+///
+/// Why once: Leptos generates the list by rendering the app with a process-global
+/// "suppress resource loads" flag raised (leptos_server's `SuppressResourceLoad`). Any
+/// resource that another server in the same process first polls while the flag is up
+/// waits forever, and its page never finishes. One server per process never notices, but
+/// the test suites start a server per test in one process, and a product page rendered
+/// during another test's start-up hung there. Generating before anything serves, once,
+/// leaves no window.
+fn route_list() -> &'static [AxumRouteListing] {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App))
 }
 
 /// Marks HTML answers as private: they carry the visitor's name and form tokens.
