@@ -6,3 +6,4 @@ pub mod m20261122_000003_create_recently_viewed;
 pub mod m20261122_000004_create_orders;
 pub mod m20261122_000005_create_cashback;
 pub mod m20261122_000006_create_operating;
+pub mod m20261123_000007_create_stock_movements;

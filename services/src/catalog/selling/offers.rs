@@ -216,6 +216,7 @@ pub async fn create_offer(
         delivery_price_cents: Set(checked.delivery_price_cents),
         delivery_days: Set(checked.delivery_days),
         status: Set(if held.is_some() { "review" } else { "active" }.to_owned()),
+        low_stock_threshold: Set(2),
         created_at: Set(now()),
         updated_at: Set(now()),
     }

@@ -55,6 +55,7 @@ pub async fn set_stock(
                 location_id: Set(location_id.to_owned()),
                 quantity: Set(quantity),
                 reserved: Set(0),
+                low_alerted_at: Set(None),
             }
             .insert(&txn)
             .await?

@@ -21,6 +21,8 @@ pub struct Model {
     pub delivery_days: i32,
     /// `active`, `inactive`, `review` or `taken_down`.
     pub status: String,
+    /// At or below this many free units at a location, the seller is alerted.
+    pub low_stock_threshold: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

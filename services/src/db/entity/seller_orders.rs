@@ -38,6 +38,10 @@ pub struct Model {
     pub completed_at: Option<DateTimeUtc>,
     pub payable_at: Option<DateTimeUtc>,
     pub payable_released: bool,
+    /// When a click & collect part became ready; the pickup hold runs from here.
+    pub ready_at: Option<DateTimeUtc>,
+    /// The store that took a return back over the counter.
+    pub return_store_id: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,8 +1,8 @@
 //! `stock_levels`: units of an offer held at a location; `reserved` are promised to checkouts.
 
 use sea_orm::entity::prelude::{
-    ActiveModelBehavior, DeriveEntityModel, DerivePrimaryKey, DeriveRelation, EntityTrait,
-    EnumIter, PrimaryKeyTrait,
+    ActiveModelBehavior, DateTimeUtc, DeriveEntityModel, DerivePrimaryKey, DeriveRelation,
+    EntityTrait, EnumIter, PrimaryKeyTrait,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -14,6 +14,9 @@ pub struct Model {
     pub location_id: String,
     pub quantity: i32,
     pub reserved: i32,
+    /// When the seller was told this row ran low; cleared once it is restocked above the
+    /// offer's threshold, so each dip alerts once.
+    pub low_alerted_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

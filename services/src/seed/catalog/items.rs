@@ -258,6 +258,7 @@ impl<'a> Generator<'a> {
             delivery_price_cents: if free { 0 } else { seller.shipping_flat_cents },
             delivery_days: seller.delivery_days + rng.between(0, 2) as i32,
             status: "active".to_owned(),
+            low_stock_threshold: 2,
             created_at,
             updated_at,
         }
@@ -277,6 +278,7 @@ impl<'a> Generator<'a> {
             location_id: Set(location_id.to_owned()),
             quantity: Set(quantity as i32),
             reserved: Set(0),
+            low_alerted_at: Set(None),
         };
         if let Some(warehouse) = &seller.warehouse_id {
             let quantity = if rng.chance(10) {
