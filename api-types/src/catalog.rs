@@ -74,6 +74,9 @@ pub struct BestOffer {
     pub total_cents: i64,
     pub currency: String,
     pub condition: String,
+    /// The cashback one unit earns, paid by card (platform rate, campaign and shop boost).
+    #[serde(default)]
+    pub cashback_cents: i64,
 }
 
 /// A product in a list.

@@ -145,6 +145,14 @@ pub struct RefundRequest {
     pub reason: String,
 }
 
+/// `POST /seller/orders/{id}/return`: a shopper brought the whole part back to one of
+/// the shop's stores; the refund goes out and the units go onto that store's shelf.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnInStoreRequest {
+    pub store_id: String,
+    pub reason: String,
+}
+
 /// `POST /seller/orders/{id}/cancel`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CancelRequest {

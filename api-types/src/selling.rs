@@ -177,11 +177,81 @@ pub struct SellerOfferResponse {
     pub offer: SellerOffer,
 }
 
-/// `PUT /seller/offers/{id}/stock`.
+/// `PUT /seller/offers/{id}/stock`: the new level, recorded as a movement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StockRequest {
     pub location_id: String,
     pub quantity: i64,
+    /// `receipt` or `adjustment`; absent: receipt for a rise, adjustment otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Why, in a few words ("inventaire", "casse").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl StockRequest {
+    /// Sets the level without saying why (a receipt or an adjustment by its sign).
+    pub fn level(location_id: impl Into<String>, quantity: i64) -> Self {
+        Self {
+            location_id: location_id.into(),
+            quantity,
+            reason: None,
+            note: None,
+        }
+    }
+}
+
+/// `POST /seller/offers/{id}/stock/transfer`: free units from one location to another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StockTransferRequest {
+    pub from_location_id: String,
+    pub to_location_id: String,
+    pub quantity: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// `{"from": …, "to": …}`: both rows after a transfer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StockTransferResponse {
+    pub from: StockLine,
+    pub to: StockLine,
+}
+
+/// One change of a stock row (`GET /seller/offers/{id}/stock/movements`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StockMovement {
+    pub id: String,
+    pub location_id: String,
+    pub location_name: String,
+    /// `receipt`, `sale`, `reservation`, `release`, `return`, `cancellation`,
+    /// `adjustment` or `transfer`.
+    pub reason: String,
+    pub quantity_change: i64,
+    pub reserved_change: i64,
+    pub order_id: Option<String>,
+    pub note: String,
+    pub created_at: String,
+}
+
+/// A row at or below its offer's threshold (`GET /seller/stock/low`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LowStockLine {
+    pub offer_id: String,
+    pub title: String,
+    pub location_id: String,
+    pub location_name: String,
+    pub quantity: u32,
+    pub reserved: u32,
+    pub free: u32,
+    pub low_stock_threshold: u32,
+}
+
+/// `PUT /seller/offers/{id}/low-stock-threshold`, and its answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LowStockThreshold {
+    pub low_stock_threshold: i64,
 }
 
 /// `{"stock": …}`.

@@ -92,8 +92,8 @@ pub fn shop_status(status: &str) -> ShopStatus {
     }
 }
 
-/// The API's card of a product.
-pub fn product_card(card: &views::ProductCardView) -> ProductCard {
+/// The API's card of a product, with what one unit of its best offer would earn.
+pub fn product_card(card: &views::ProductCardView, cashback: &CashbackEstimate) -> ProductCard {
     ProductCard {
         id: card.id.clone(),
         gtin: card.gtin.clone(),
@@ -111,6 +111,7 @@ pub fn product_card(card: &views::ProductCardView) -> ProductCard {
             total_cents: offer.price_cents + offer.delivery_price_cents,
             currency: "EUR".to_owned(),
             condition: offer.condition.clone(),
+            cashback_cents: cashback.for_offer(&offer.id),
         }),
         offer_count: card.offer_count,
     }
@@ -204,9 +205,18 @@ fn facet(value: &services::catalog::search::FacetValue) -> FacetCount {
 }
 
 /// A search's results as the API answers them.
-pub fn search_response(results: &SearchResults, page: u64, per_page: u64) -> ProductSearchResponse {
+pub fn search_response(
+    results: &SearchResults,
+    cashback: &CashbackEstimate,
+    page: u64,
+    per_page: u64,
+) -> ProductSearchResponse {
     ProductSearchResponse {
-        items: results.items.iter().map(product_card).collect(),
+        items: results
+            .items
+            .iter()
+            .map(|card| product_card(card, cashback))
+            .collect(),
         total: results.total,
         page,
         per_page,

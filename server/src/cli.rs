@@ -254,22 +254,23 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 )
                 .await
                 .context("reconciling payments")?;
-                println!("{:<24} {} row(s)", "reconcile_payments", reconciled);
-                for report in services::jobs::run_due_once(&db, mailer.as_ref())
-                    .await
-                    .context("running jobs")?
+                println!("{:<28} {} row(s)", "reconcile_payments", reconciled);
+                for report in
+                    services::jobs::run_due_once(&db, mailer.as_ref(), payments.provider())
+                        .await
+                        .context("running jobs")?
                 {
-                    println!("{:<24} {} row(s)", report.name, report.affected);
+                    println!("{:<28} {} row(s)", report.name, report.affected);
                 }
                 Ok(ExitCode::SUCCESS)
             } else {
                 let interval = Duration::from_secs(60);
                 tokio::spawn(crate::startup::reconcile_forever(
                     db.clone(),
-                    payments,
+                    payments.clone(),
                     interval,
                 ));
-                crate::jobs::run_forever(db, mailer, interval).await;
+                crate::jobs::run_forever(db, mailer, payments, interval).await;
                 Ok(ExitCode::SUCCESS)
             }
         }

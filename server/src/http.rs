@@ -8,6 +8,7 @@
 //! - [`auth`]: who is calling (bearer token or session cookie), and from where.
 //! - [`cookies`]: the cookies Halles sets, with their attributes in one place.
 //! - [`api`]: the `/api/v1` handlers.
+//! - [`pickup_qr`]: the QR code of a pickup code, for the shopper's order page.
 //! - [`web`]: the storefront's request context, forms and assets.
 //! - [`request_log`]: one log line per request.
 
@@ -17,6 +18,7 @@ pub mod cookies;
 pub mod error;
 pub mod idempotency;
 pub mod json;
+pub mod pickup_qr;
 pub mod request_log;
 pub mod router;
 pub mod web;

@@ -97,6 +97,7 @@ impl Application {
             tokio::spawn(crate::jobs::run_forever(
                 self.state.db.clone(),
                 mailer,
+                self.state.payments.clone(),
                 interval,
             ))
         });

@@ -14,6 +14,8 @@
 //! - [`ledger`]: the append-only, balanced money ledger.
 //! - [`idempotency`]: stored answers to retried writes.
 //! - [`notifications`]: the outbox of e-mails and account messages.
+//! - [`pickup_hold`]: until when a ready pickup waits in store, its QR code, and the
+//!   job that cancels the parts not collected in time.
 //! - [`stock`]: reservations: hold, commit, release, restock.
 //! - [`stock_elsewhere`]: the other pickup stores that could serve what one store cannot.
 //! - [`views`]: orders as read back.
@@ -25,9 +27,12 @@ pub mod checkout;
 pub mod discounts;
 pub mod idempotency;
 pub mod ledger;
+pub mod movements;
 pub mod notifications;
 pub mod orders;
 pub mod payments;
+pub mod pickup_hold;
+pub mod returns;
 pub mod stock;
 pub mod stock_elsewhere;
 pub mod stripe;

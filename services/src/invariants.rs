@@ -29,7 +29,7 @@ struct Check {
     count_violations_sql: &'static str,
 }
 
-const CHECKS: [Check; 20] = [
+const CHECKS: [Check; 21] = [
     Check {
         name: "staff_reference_users_and_shops",
         description: "every shop staff row names an existing user and shop",
@@ -95,6 +95,14 @@ const CHECKS: [Check; 20] = [
         count_violations_sql: "SELECT COUNT(*) FROM stock_levels sl WHERE sl.reserved <> \
             COALESCE((SELECT SUM(r.quantity) FROM reservations r WHERE r.offer_id = sl.offer_id \
             AND r.location_id = sl.location_id AND r.status = 'held'), 0)",
+    },
+    Check {
+        name: "stock_explained_by_movements",
+        description: "each stock row's units and reserved units are the sums of its movements",
+        count_violations_sql: "SELECT COUNT(*) FROM stock_levels sl LEFT JOIN (SELECT offer_id, location_id, \
+            SUM(quantity_change) AS quantity, SUM(reserved_change) AS reserved FROM stock_movements \
+            GROUP BY offer_id, location_id) m ON m.offer_id = sl.offer_id AND m.location_id = sl.location_id \
+            WHERE sl.quantity <> COALESCE(m.quantity, 0) OR sl.reserved <> COALESCE(m.reserved, 0)",
     },
     Check {
         name: "paid_orders_captured_once",
@@ -198,6 +206,17 @@ pub async fn check_all(db: &Db) -> Result<Vec<CheckOutcome>, StoreError> {
         name: "audit_log_append_only",
         description: "triggers refuse any change to or removal of an audit log row",
         violations: count(db, audit_triggers).await?,
+    });
+    let movement_triggers = if db.backend() == DatabaseBackend::Sqlite {
+        "SELECT 2 - COUNT(*) FROM sqlite_master WHERE type = 'trigger' \
+         AND name IN ('stock_movements_no_update', 'stock_movements_no_delete')"
+    } else {
+        "SELECT 1 - COUNT(*) FROM pg_trigger WHERE tgname = 'stock_movements_append_only'"
+    };
+    outcomes.push(CheckOutcome {
+        name: "stock_movements_append_only",
+        description: "triggers refuse any change to or removal of a stock movement",
+        violations: count(db, movement_triggers).await?,
     });
     Ok(outcomes)
 }

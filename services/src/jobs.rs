@@ -6,7 +6,8 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::accounts::sessions;
 use crate::buying::notifications::Mailer;
-use crate::buying::{idempotency, orders, payments};
+use crate::buying::payments::PaymentProvider;
+use crate::buying::{idempotency, orders, payments, pickup_hold};
 use crate::db::entity::login_throttle;
 use crate::{Db, StoreError, now};
 
@@ -17,8 +18,13 @@ pub struct JobReport {
     pub affected: u64,
 }
 
-/// Runs every job once, in order; stops at the first database error.
-pub async fn run_due_once(db: &Db, mailer: &dyn Mailer) -> Result<Vec<JobReport>, StoreError> {
+/// Runs every job once, in order; stops at the first database error. `provider` refunds
+/// what the jobs cancel (pickups not collected in time).
+pub async fn run_due_once(
+    db: &Db,
+    mailer: &dyn Mailer,
+    provider: &dyn PaymentProvider,
+) -> Result<Vec<JobReport>, StoreError> {
     Ok(vec![
         JobReport {
             name: "expire_unpaid_orders",
@@ -27,6 +33,15 @@ pub async fn run_due_once(db: &Db, mailer: &dyn Mailer) -> Result<Vec<JobReport>
         JobReport {
             name: "release_seller_payables",
             affected: orders::release_payables(db).await?,
+        },
+        // Before the messages go out, so the shopper hears of it in the same run.
+        JobReport {
+            name: "expire_uncollected_pickups",
+            affected: pickup_hold::expire_uncollected(db, provider).await?,
+        },
+        JobReport {
+            name: "alert_low_stock",
+            affected: crate::catalog::selling::alert_low_stock(db).await?,
         },
         JobReport {
             name: "mature_cashback",

@@ -194,7 +194,8 @@ async fn demo_seeding_is_idempotent_and_every_check_holds() -> Result<(), StoreE
         folder: std::env::temp_dir().join(format!("halles-mail-{}", services::new_id())),
         from: "test@halles".into(),
     };
-    services::jobs::run_due_once(&db, &mailer).await?;
+    services::jobs::run_due_once(&db, &mailer, &services::buying::payments::SandboxProvider)
+        .await?;
     for outcome in services::invariants::check_all(&db).await? {
         assert!(
             outcome.holds(),

@@ -105,6 +105,78 @@ async fn cashback_is_earned_matures_is_spent_elsewhere_and_reversed_exactly() {
     assert_invariants(&app).await;
 }
 
+/// Issue 6's story with click & collect and a return over the counter: earned on a
+/// collected pickup, matured after the window, spent with another seller, and the return
+/// of what it bought gives back exactly what the wallet paid and takes back what it earned.
+#[tokio::test]
+async fn cashback_from_a_collected_pickup_is_spent_and_a_return_in_store_reverses_it() {
+    let app = spawn_app().await;
+    let m = market(&app, 5).await;
+    let shopper = logged_in(&app, "collect@shoppers.test").await;
+    add_to_cart(&shopper, &m.offer_b, 1).await;
+    let request = api_types::buying::CheckoutRequest {
+        fulfilments: vec![api_types::buying::FulfilmentChoice {
+            shop_id: m.shop_b.id.clone(),
+            method: "pickup".into(),
+            address: None,
+            store_id: Some(m.shop_b.store_id.clone()),
+        }],
+        ..delivered(&[], "pm_card_visa")
+    };
+    let first: OrderResponse = shopper.post("/checkout", &request).await.expect("paid");
+    assert_eq!(wallet(&shopper).await.pending_cents, 75, "3 % of 25.00 €");
+    let part = first.order.seller_orders[0].id.clone();
+    step(&m.shop_b.staff, &part, "accept", json!({})).await;
+    step(&m.shop_b.staff, &part, "ready", json!({})).await;
+    let ready: OrderResponse = shopper
+        .get(&format!("/orders/{}", first.order.id))
+        .await
+        .expect("order");
+    let code = ready.order.seller_orders[0]
+        .pickup_code
+        .clone()
+        .expect("the shopper has the code");
+    step(&m.shop_b.staff, &part, "collect", json!({ "code": code })).await;
+    end_return_window(&app, &part).await;
+    run_jobs(&app).await;
+    let matured = wallet(&shopper).await;
+    assert_eq!((matured.available_cents, matured.pending_cents), (75, 0));
+    assert_invariants(&app).await;
+
+    add_to_cart(&shopper, &m.offer_a, 1).await;
+    let mut spend = delivered(&[&m.shop_a.id], "pm_card_visa");
+    spend.use_cashback_cents = Some(75);
+    let second: OrderResponse = shopper.post("/checkout", &spend).await.expect("paid");
+    assert_eq!(second.order.payment.amount_cents, 1200 - 75);
+    let spent = wallet(&shopper).await;
+    // Earned on what the card paid: 3 % of 11.25 € = 0.3375 €, rounded to 0.34 €.
+    assert_eq!((spent.available_cents, spent.pending_cents), (0, 34));
+    let part_a = second.order.seller_orders[0].id.clone();
+    hand_over(&m.shop_a.staff, &part_a).await;
+
+    let _: SellerOrderResponse = m
+        .shop_a
+        .staff
+        .post(
+            &format!("/seller/orders/{part_a}/return"),
+            &json!({"store_id": m.shop_a.store_id, "reason": "Ne fonctionne pas"}),
+        )
+        .await
+        .expect("returned in store");
+    let after = wallet(&shopper).await;
+    assert_eq!(
+        (after.available_cents, after.pending_cents),
+        (75, 0),
+        "the cashback spent comes back, the cashback earned goes"
+    );
+    let order: OrderResponse = shopper
+        .get(&format!("/orders/{}", second.order.id))
+        .await
+        .expect("order");
+    assert_eq!(order.order.payment.refunded_cents, 1200 - 75);
+    assert_invariants(&app).await;
+}
+
 #[tokio::test]
 async fn a_partial_refund_takes_back_cashback_in_proportion() {
     let app = spawn_app().await;

@@ -194,3 +194,24 @@ async fn product_cart_and_checkout_pages_say_what_the_shopper_earns() {
     );
     assert!(checkout.contains("not on delivery"));
 }
+
+#[tokio::test]
+async fn search_results_say_what_the_best_offer_earns() {
+    let app = spawn_app().await;
+    let m = boosted_market(&app).await;
+    let found: api_types::catalog::ProductSearchResponse =
+        app.client().get("/products?q=lampe").await.expect("search");
+    let best = found.items[0].best_offer.as_ref().expect("an offer");
+    assert_eq!(best.id, m.offer_a);
+    assert_eq!(
+        best.cashback_cents, 60,
+        "5 % of 12.00 €, not of the delivery"
+    );
+
+    let (status, html) = page(&app.browser(), &app, "/search?q=lampe").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Vous gagnez 0,60\u{a0}€ de cashback"),
+        "the result card says it"
+    );
+}

@@ -81,10 +81,7 @@ async fn stocked_shop(
             Method::PUT,
             &format!("/api/v1/seller/offers/{}/stock", offer.offer.id),
         )
-        .json(&StockRequest {
-            location_id: location.location.id.clone(),
-            quantity: units,
-        });
+        .json(&StockRequest::level(location.location.id.clone(), units));
     client.send_empty(stock).await.expect("stock set");
     approve_shop(app, &shop_id).await;
     (client, shop_id, offer.offer.id)
@@ -343,10 +340,7 @@ async fn a_seller_never_reaches_another_shops_offers_or_locations() {
         404,
         None,
     );
-    let stock = StockRequest {
-        location_id: own_location.location.id,
-        quantity: 0,
-    };
+    let stock = StockRequest::level(own_location.location.id, 0);
     expect_api_error(
         intruder
             .call(

@@ -69,10 +69,7 @@ async fn drill_on_sale(app: &TestApp) -> String {
             Method::PUT,
             &format!("/api/v1/seller/offers/{}/stock", offer.offer.id),
         )
-        .json(&StockRequest {
-            location_id: location.location.id,
-            quantity: 5,
-        });
+        .json(&StockRequest::level(location.location.id, 5));
     client.send_empty(stock).await.expect("stock set");
     approve_shop(app, &shop.shop.id).await;
     let found: ProductSearchResponse = app

@@ -103,10 +103,7 @@ pub async fn stock(shop: &Shop, offer_id: &str, location_id: &str, quantity: i64
         .call(
             admin_tui::client::Method::PUT,
             &format!("/seller/offers/{offer_id}/stock"),
-            &StockRequest {
-                location_id: location_id.into(),
-                quantity,
-            },
+            &StockRequest::level(location_id, quantity),
         )
         .await
         .expect("stock set");
@@ -259,8 +256,12 @@ pub async fn run_jobs(app: &TestApp) -> std::path::PathBuf {
         folder: folder.clone(),
         from: "test@halles".into(),
     };
-    services::jobs::run_due_once(&app.db, &mailer)
-        .await
-        .expect("jobs");
+    services::jobs::run_due_once(
+        &app.db,
+        &mailer,
+        &services::buying::payments::SandboxProvider,
+    )
+    .await
+    .expect("jobs");
     folder
 }

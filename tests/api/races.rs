@@ -226,3 +226,109 @@ async fn paying_one_order_from_eight_tabs_captures_once() {
     );
     assert_invariants(&app).await;
 }
+
+/// A pickup at B's store, paid at once with the sandbox card (the API's way).
+fn picked_up_at(shop_id: &str, store_id: &str) -> api_types::buying::CheckoutRequest {
+    api_types::buying::CheckoutRequest {
+        fulfilments: vec![api_types::buying::FulfilmentChoice {
+            shop_id: shop_id.to_owned(),
+            method: "pickup".into(),
+            address: None,
+            store_id: Some(store_id.to_owned()),
+        }],
+        payment_method: "pm_card_visa".into(),
+        use_cashback_cents: None,
+        discount_code: None,
+    }
+}
+
+/// Web checkouts (the form, which holds the units until the payment page is paid) and API
+/// checkouts (paid at once) race for the last 2 units of one store: 2 win, every other
+/// one is refused as sold out, and no refused checkout leaves units reserved. The web
+/// winners' holds are released when their payment window expires, so the units can be
+/// bought again.
+#[tokio::test]
+async fn web_and_api_pickups_race_for_a_stores_last_units_without_overselling() {
+    let app = spawn_app().await;
+    let m = market(&app, 1).await;
+    let (shop, store) = (&m.shop_b.id, &m.shop_b.store_id);
+    let api_buyers = many_shoppers(&app, 8).await;
+    for buyer in &api_buyers {
+        add_to_cart(buyer, &m.offer_b, 1).await;
+    }
+    let mut web_buyers = Vec::new();
+    for index in 0..8 {
+        let (api, browser) =
+            crate::wallet::shopper(&app, &format!("web{index}@shoppers.test")).await;
+        add_to_cart(&api, &m.offer_b, 1).await;
+        let (_, html) = crate::wallet::page(&browser, &app, "/checkout").await;
+        web_buyers.push((browser, tests::csrf_in(&html)));
+    }
+    let api_request = picked_up_at(shop, store);
+    let method = format!("method.{shop}");
+    let store_field = format!("store.{shop}");
+    let web = join_all(web_buyers.iter().map(|(browser, csrf)| {
+        browser
+            .post(app.url("/checkout"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("intent", "pay"),
+                (method.as_str(), "pickup"),
+                (store_field.as_str(), store.as_str()),
+            ])
+            .send()
+    }));
+    let api = join_all(
+        api_buyers
+            .iter()
+            .map(|buyer| buyer.post::<_, OrderResponse>("/checkout", &api_request)),
+    );
+    let (web, api) = tokio::join!(web, api);
+
+    let web_held: Vec<String> = web
+        .into_iter()
+        .map(|response| {
+            let response = response.expect("sent");
+            assert_eq!(response.status().as_u16(), 303);
+            response.headers()["location"]
+                .to_str()
+                .expect("ascii")
+                .to_owned()
+        })
+        .filter(|to| to.starts_with("/pay/"))
+        .collect();
+    let (api_paid, api_sold_out, other) = statuses(&api);
+    assert!(other.is_empty(), "unexpected answers: {other:?}");
+    assert_eq!(
+        web_held.len() + api_paid,
+        2,
+        "two units, two winners (web {} · api {api_paid})",
+        web_held.len()
+    );
+    assert_eq!(api_sold_out, 8 - api_paid);
+    let (quantity, reserved) = stock_row(&app, &m.offer_b, store).await;
+    assert_eq!(
+        (quantity, reserved),
+        (2 - api_paid as i32, web_held.len() as i32),
+        "sold units left the shelf, held ones are reserved, refused ones left nothing"
+    );
+    assert_invariants(&app).await;
+
+    // The web winners never pay: their holds expire and the units are free again.
+    use sea_orm::ConnectionTrait;
+    app.db
+        .conn()
+        .execute_raw(services::db::statement(
+            app.db.backend(),
+            "UPDATE orders SET expires_at = ? WHERE status = 'pending_payment'",
+            [(services::now() - chrono::Duration::minutes(1)).into()],
+        ))
+        .await
+        .expect("backdating the holds");
+    crate::market::run_jobs(&app).await;
+    assert_eq!(
+        stock_row(&app, &m.offer_b, store).await,
+        (2 - api_paid as i32, 0)
+    );
+    assert_invariants(&app).await;
+}

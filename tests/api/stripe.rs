@@ -205,9 +205,13 @@ async fn a_timeout_leaves_the_payment_processing_until_the_late_webhook_pays_it_
         folder: std::env::temp_dir().join(format!("halles-mail-{}", uuid::Uuid::now_v7())),
         from: "test@halles".into(),
     };
-    services::jobs::run_due_once(&app.db, &mailer)
-        .await
-        .expect("jobs run");
+    services::jobs::run_due_once(
+        &app.db,
+        &mailer,
+        &services::buying::payments::SandboxProvider,
+    )
+    .await
+    .expect("jobs run");
     assert_eq!(
         order_of(&shopper, &order.id).await.status,
         "pending_payment"

@@ -89,10 +89,7 @@ pub async fn stocked_shop(
             Method::PUT,
             &format!("/api/v1/seller/offers/{}/stock", offer.offer.id),
         )
-        .json(&StockRequest {
-            location_id: location.location.id.clone(),
-            quantity: units,
-        });
+        .json(&StockRequest::level(location.location.id.clone(), units));
     client.send_empty(stock).await.expect("stock set");
     approve_shop(app, &shop.shop.id).await;
     StockedShop {

@@ -45,8 +45,12 @@ pub async fn search_products(
     let results = services::catalog::search::search_products(&db, &query)
         .await
         .map_err(unavailable("searching products"))?;
+    let cashback = cashback_estimate::for_cards(db.conn(), &results.items)
+        .await
+        .map_err(unavailable("estimating cashback"))?;
     Ok(convert::search_response(
         &results,
+        &cashback,
         query.page,
         query.per_page,
     ))
@@ -110,7 +114,13 @@ pub async fn recently_viewed(count: u32) -> Result<Vec<ProductCard>, CatalogErro
     let cards = recent::recently_viewed(&db, &user_id, u64::from(count.clamp(1, 12)))
         .await
         .map_err(unavailable("loading recently viewed products"))?;
-    Ok(cards.iter().map(convert::product_card).collect())
+    let cashback = cashback_estimate::for_cards(db.conn(), &cards)
+        .await
+        .map_err(unavailable("estimating cashback"))?;
+    Ok(cards
+        .iter()
+        .map(|card| convert::product_card(card, &cashback))
+        .collect())
 }
 
 pub async fn find_shop(slug: &str) -> Result<ShopDetail, CatalogError> {

@@ -5,7 +5,7 @@ use api_types::catalog::ProductCard;
 use leptos::prelude::*;
 
 use crate::context::use_locale;
-use crate::format::{condition_name, count_text, format_price};
+use crate::format::{cashback_earned, condition_name, count_text, format_price};
 use crate::i18n::Msg;
 
 /// The product page of a product: `/products/{id}/{slug}`.
@@ -36,6 +36,7 @@ pub fn ProductTile(card: ProductCard) -> AnyView {
                 <span class="tile-price-note">{locale.t(Msg::DeliveryIncluded)}</span>
             </p>
             <p class="tile-meta">{condition_name(&offer.condition, locale)}" · "{offers}</p>
+            {cashback_earned(offer.cashback_cents, locale).map(|text| view! { <p class="tile-cashback cashback-earn">{text}</p> })}
             <p class="tile-seller">
                 {locale.t(Msg::SoldBy)}" "
                 <a href=format!("/shops/{}", offer.shop_slug)>{offer.shop_name}</a>

@@ -1,5 +1,6 @@
 //! The texts of click & collect near the shopper (the product page's "Retrait en magasin"
-//! block, and the stores suggested when one is out of stock at checkout), French then
+//! block, and the stores suggested when one is out of stock at checkout) and of a pickup
+//! part on the order page (preparing, then waiting in store with its code), French then
 //! English. Placeholders in braces (`{postcode}`) are filled by the page.
 
 use super::Msg;
@@ -25,6 +26,15 @@ pub enum PickupMsg {
     LeftOne,
     LeftMany,
     SuggestedStores,
+    // A pickup part on the shopper's order page.
+    Preparing,
+    PreparingIn,
+    PreparingNow,
+    WaitingForYou,
+    HeldUntil,
+    ShowAtTill,
+    QrAlt,
+    OpeningHours,
 }
 
 impl From<PickupMsg> for Msg {
@@ -85,6 +95,29 @@ impl PickupMsg {
                 "Ces magasins l'ont en quantité suffisante : {stores}.",
                 "These stores have enough of it: {stores}.",
             ),
+            PickupMsg::Preparing => ("En préparation", "Preparing"),
+            PickupMsg::PreparingIn => (
+                "{store} prépare d'habitude une commande en {duration}. Nous vous écrivons dès qu'elle est prête.",
+                "{store} usually has an order ready within {duration}. We will write to you as soon as it is.",
+            ),
+            PickupMsg::PreparingNow => (
+                "{store} prépare votre commande. Nous vous écrivons dès qu'elle est prête.",
+                "{store} is preparing your order. We will write to you as soon as it is ready.",
+            ),
+            PickupMsg::WaitingForYou => (
+                "Votre commande vous attend",
+                "Your order is waiting for you",
+            ),
+            PickupMsg::HeldUntil => ("Gardée jusqu'au {date}", "Held until {date}"),
+            PickupMsg::ShowAtTill => (
+                "Présentez ce code ou ce QR code en caisse.",
+                "Show this code or this QR code at the till.",
+            ),
+            PickupMsg::QrAlt => (
+                "QR code du code de retrait {code}",
+                "QR code of the pickup code {code}",
+            ),
+            PickupMsg::OpeningHours => ("Horaires", "Opening hours"),
         }
     }
 }

@@ -1,8 +1,10 @@
 //! `/orders/{id}`: one of the shopper's orders: number, date, status, payment, each
-//! seller's part with its fulfilment and lines, totals, and a return request on parts
-//! handed over within the return window. Someone else's order is the 404 page.
+//! seller's part with its fulfilment and lines (a pickup part with its store, and once
+//! ready its code, QR code and hold), totals, and a return request on parts handed over
+//! within the return window. Someone else's order is the 404 page.
 
 mod part;
+mod pickup;
 
 use api_types::orders::Order;
 use leptos::prelude::*;
@@ -23,13 +25,16 @@ pub fn OrderPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let data = Resource::new_blocking(move || id.get(), load_order);
+    let pickups = Resource::new_blocking(move || id.get(), pickup::load_pickups);
     view! {
         <Meta name="robots" content="noindex" />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let context = page.await.unwrap_or_default();
+                // Without its pickup details (store, hold) the order still shows.
+                let pickups = pickups.await.unwrap_or_default();
                 match data.await {
-                    Ok(data) => order_body(locale, data, context),
+                    Ok(data) => order_body(locale, data, pickups, context),
                     Err(BuyingError::NotFound) => view! { <NotFoundPage /> }.into_any(),
                     Err(BuyingError::LoginNeeded) => view! {
                         <div class="container narrow"><div class="card empty-state">
@@ -60,7 +65,12 @@ fn card_text(order: &Order) -> Option<String> {
     Some(format!("{brand} •••• {last4}"))
 }
 
-fn order_body(locale: Locale, data: OrderData, context: PageContext) -> AnyView {
+fn order_body(
+    locale: Locale,
+    data: OrderData,
+    pickups: Vec<pickup::PickupInfo>,
+    context: PageContext,
+) -> AnyView {
     let order = data.order;
     let title = fill(locale.t(BuyMsg::OrderTitle), "number", &order.number);
     let placed = fill(
@@ -83,6 +93,7 @@ fn order_body(locale: Locale, data: OrderData, context: PageContext) -> AnyView 
                 .as_ref()
                 .filter(|f| f.value("part") == part.id)
                 .map(|f| f.message(locale));
+            let pickup_info = pickups.iter().find(|info| info.part_id == part.id).cloned();
             view! {
                 <part::Part
                     part
@@ -90,6 +101,7 @@ fn order_body(locale: Locale, data: OrderData, context: PageContext) -> AnyView 
                     returnable
                     csrf=context.csrf_token.clone()
                     error
+                    pickup_info
                 />
             }
         })

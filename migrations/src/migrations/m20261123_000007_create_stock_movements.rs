@@ -49,7 +49,7 @@ const UP: &[&str] = &[
 const SQLITE_OPENING: &str = "INSERT INTO stock_movements \
     (id, offer_id, location_id, reason, quantity_change, reserved_change, note, created_at) \
     SELECT lower(hex(randomblob(16))), offer_id, location_id, 'adjustment', quantity, reserved, \
-    'opening balance', strftime('%Y-%m-%dT%H:%M:%fZ', 'now') \
+    'opening balance', strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now') \
     FROM stock_levels WHERE quantity <> 0 OR reserved <> 0";
 const POSTGRES_OPENING: &str = "INSERT INTO stock_movements \
     (id, offer_id, location_id, reason, quantity_change, reserved_change, note, created_at) \

@@ -9,6 +9,7 @@ pub mod images;
 mod operating;
 pub mod seller_orders;
 pub mod selling;
+mod stock;
 mod webhooks;
 
 use axum::Router;
@@ -25,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .merge(accounts::router())
         .merge(catalog::router())
         .merge(selling::router())
+        .merge(stock::router())
         .merge(seller_orders::router())
         .merge(buying::router())
         .merge(discounts::router())

@@ -37,6 +37,7 @@ pub fn build(state: AppState) -> Router {
         .merge(web::assets::router())
         .merge(web::seo::router())
         .merge(crate::http::api::images::public_router())
+        .merge(crate::http::pickup_qr::router())
         .merge(storefront)
         .layer(middleware::from_fn(crate::http::request_log::log_request))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -13,7 +13,7 @@ use sea_orm::{ConnectionTrait, FromQueryResult, Value};
 use super::cart::{CartView, LineState};
 use super::cashback;
 use super::checkout::Quote;
-use crate::catalog::views::ProductPageView;
+use crate::catalog::views::{ProductCardView, ProductPageView};
 use crate::db::statement;
 use crate::{StoreError, now, settings};
 
@@ -191,6 +191,26 @@ pub async fn for_product(
             quantity: 1,
         })
         .collect();
+    estimate(conn, &lines).await
+}
+
+/// What one unit of each card's best offer would earn (a list of products).
+pub async fn for_cards(
+    conn: &impl ConnectionTrait,
+    cards: &[ProductCardView],
+) -> Result<CashbackEstimate, StoreError> {
+    let lines: Vec<EstimateLine<'_>> = cards
+        .iter()
+        .filter_map(|card| card.best_offer.as_ref())
+        .map(|offer| EstimateLine {
+            offer_id: &offer.id,
+            price_cents: offer.price_cents,
+            quantity: 1,
+        })
+        .collect();
+    if lines.is_empty() {
+        return Ok(CashbackEstimate::default());
+    }
     estimate(conn, &lines).await
 }
 

@@ -6,14 +6,16 @@
 
 use std::path::Path;
 
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     QuerySelect, Value,
 };
 
-use crate::db::entity::notifications;
+use super::pickup_hold;
+use crate::db::entity::{locations, notifications, seller_orders, shops};
 use crate::db::{Script, statement};
-use crate::{Db, StoreError, new_id, now};
+use crate::{Db, StoreError, new_id, now, settings};
 use domain::money::format_euros;
 
 #[derive(Debug, FromQueryResult)]
@@ -200,6 +202,120 @@ pub async fn refunded(
     .await
 }
 
+/// "Your order is waiting in store", when the seller marks a pickup part ready (written
+/// in the same transaction): which shop, which store (address, opening hours), the pickup
+/// code in letters and as a QR code drawn in text, and until when the store holds it.
+pub(crate) async fn ready_for_pickup(
+    conn: &impl ConnectionTrait,
+    part: &seller_orders::Model,
+    ready_at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let Some(to) = recipient(conn, &part.order_id).await? else {
+        return Ok(());
+    };
+    let shop = shops::Entity::find_by_id(&part.shop_id)
+        .one(conn)
+        .await?
+        .map(|shop| shop.name)
+        .unwrap_or_default();
+    let store = match &part.store_id {
+        Some(id) => locations::Entity::find_by_id(id).one(conn).await?,
+        None => None,
+    };
+    let hold_days = settings::load(conn).await?.pickup_hold_days;
+    let until = pickup_hold::held_until(ready_at, hold_days);
+    let code = part.pickup_code.clone().unwrap_or_default();
+    let (where_fr, where_en) = match &store {
+        Some(store) => {
+            let place = format!(
+                "{}, {}, {} {}",
+                store.name, store.address, store.postcode, store.city
+            );
+            let hours = store.opening_hours.trim();
+            if hours.is_empty() {
+                (format!("Où : {place}\n"), format!("Where: {place}\n"))
+            } else {
+                (
+                    format!("Où : {place}\nHoraires : {hours}\n"),
+                    format!("Where: {place}\nOpening hours: {hours}\n"),
+                )
+            }
+        }
+        None => (String::new(), String::new()),
+    };
+    let qr = pickup_hold::qr_text(&code).unwrap_or_default();
+    let subject = format!(
+        "Votre commande {number} vous attend chez {shop} · Your order {number} is ready at {shop}",
+        number = to.number,
+    );
+    let body = format!(
+        "Bonjour {name},\n\n{shop} a préparé sa partie de la commande {number} : elle vous attend \
+         en magasin.\n\n{where_fr}Code de retrait : {code}\nGardée jusqu'au {until_fr}. Passé ce \
+         délai, elle est annulée et remboursée.\n\nPrésentez ce code, ou le QR code ci-dessous, \
+         en caisse.\n\n---\n\nHello {name},\n\n{shop} has prepared its part of order {number}: it is \
+         waiting for you in store.\n\n{where_en}Pickup code: {code}\nHeld until {until_en}. After \
+         that, it is cancelled and refunded.\n\nShow this code, or the QR code below, at the \
+         till.\n\n{qr}\n",
+        name = to.name,
+        number = to.number,
+        until_fr = until.format("%d/%m/%Y"),
+        until_en = until.format("%-d %B %Y"),
+    );
+    enqueue(
+        conn,
+        &to,
+        "ready_for_pickup",
+        &part.order_id,
+        format!("ready_for_pickup:{}", part.id),
+        subject,
+        body,
+    )
+    .await
+}
+
+/// "Your order was not collected in time", once the pickup hold job cancelled a part (its
+/// refund has its own message).
+pub(crate) async fn not_collected(
+    conn: &impl ConnectionTrait,
+    order_id: &str,
+    seller_order_id: &str,
+    shop_name: &str,
+    store_name: &str,
+    refunded_cents: i64,
+) -> Result<(), StoreError> {
+    let Some(to) = recipient(conn, order_id).await? else {
+        return Ok(());
+    };
+    let amount = format_euros(refunded_cents);
+    let at = if store_name.is_empty() {
+        shop_name.to_owned()
+    } else {
+        format!("{shop_name} ({store_name})")
+    };
+    let subject = format!(
+        "Commande {number} non retirée · Order {number} not collected",
+        number = to.number,
+    );
+    let body = format!(
+        "Bonjour {name},\n\nVotre commande {number} n'a pas été retirée chez {at} avant la fin \
+         du délai de garde. Elle est annulée et vous êtes remboursé de {amount}.\n\n---\n\n\
+         Hello {name},\n\nYour order {number} was not collected at {at} before its hold ended. \
+         It is cancelled and you are refunded {amount}.\n",
+        name = to.name,
+        number = to.number,
+    );
+    enqueue(
+        conn,
+        &to,
+        "pickup_not_collected",
+        order_id,
+        format!("pickup_not_collected:{seller_order_id}"),
+        subject,
+        body,
+    )
+    .await
+}
+
 /// A user's messages, newest first.
 pub async fn for_user(
     db: &Db,
@@ -312,7 +428,7 @@ pub(crate) async fn cashback_expiring(
     lot_id: &str,
     order_id: Option<&str>,
     left_cents: i64,
-    expires_at: chrono::DateTime<chrono::Utc>,
+    expires_at: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
     let Some(to) = Recipient::find_by_statement(statement(
         conn.get_database_backend(),

@@ -12,6 +12,7 @@ use sea_orm::{
 };
 
 use super::payments::PaymentProvider;
+use super::stock::Restock;
 use super::views::{OrderView, SellerOrderView, load_order, seller_order_view};
 use super::{cashback, ledger, notifications, stock};
 use crate::accounts::throttle;
@@ -100,7 +101,7 @@ async fn order_number(conn: &impl ConnectionTrait, order_id: &str) -> Result<Str
         .unwrap_or_default())
 }
 
-async fn own_seller_order(
+pub(super) async fn own_seller_order(
     conn: &impl ConnectionTrait,
     shop_id: &str,
     seller_order_id: &str,
@@ -125,7 +126,7 @@ pub async fn for_shop(
     seller_order_view(db.conn(), row, number, window).await
 }
 
-fn invalid_transition(row: &seller_orders::Model, action: &str) -> StoreError {
+pub(super) fn invalid_transition(row: &seller_orders::Model, action: &str) -> StoreError {
     StoreError::Conflict {
         code: "invalid_transition",
         message: format!(
@@ -136,7 +137,7 @@ fn invalid_transition(row: &seller_orders::Model, action: &str) -> StoreError {
     }
 }
 
-fn required(value: &str, field: &'static str, max: usize) -> Result<String, StoreError> {
+pub(super) fn required(value: &str, field: &'static str, max: usize) -> Result<String, StoreError> {
     let value = value.trim();
     if value.is_empty() || value.chars().count() > max {
         return Err(StoreError::Invalid {
@@ -211,6 +212,11 @@ pub async fn act(
                 });
             }
         }
+        // The pickup hold runs from here (see `pickup_hold`).
+        ActionInput::Ready => {
+            sets.push("ready_at = ?".into());
+            values.push(at.into());
+        }
         _ => {}
     }
     if to.is_handed_over() {
@@ -250,6 +256,9 @@ pub async fn act(
             tracking.trim(),
         )
         .await?;
+    }
+    if let ActionInput::Ready = &input {
+        notifications::ready_for_pickup(&txn, &row, at).await?;
     }
     complete_order_if_done(&txn, &row.order_id).await?;
     txn.commit().await?;
@@ -347,7 +356,7 @@ pub async fn refund(
 /// Gives money back on a seller order. `cancel_from` cancels it (and restocks) in the
 /// same step. The refund is recorded and its ledger posted only if the seller order is
 /// still as it was read, so two refunds at once cannot exceed what was paid.
-async fn refund_part(
+pub(super) async fn refund_part(
     db: &Db,
     provider: &dyn PaymentProvider,
     row: &seller_orders::Model,
@@ -448,14 +457,25 @@ async fn refund_part(
         row.refunded_cents + amount_cents,
     )
     .await?;
-    if cancel_from.is_some() || (fully && row.return_status == "accepted") {
-        stock::restock(&txn, &row.order_id, &row.id).await?;
+    if cancel_from.is_some() {
+        stock::restock(&txn, &row.order_id, &row.id, Restock::Cancelled).await?;
+    } else if fully && row.return_status == "accepted" {
+        stock::restock(&txn, &row.order_id, &row.id, returned_to(row)).await?;
     }
     let shop = shop_name(&txn, &row.shop_id).await?;
     notifications::refunded(&txn, &row.order_id, &refund_id, &shop, amount_cents).await?;
     complete_order_if_done(&txn, &row.order_id).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Where the units of an accepted return go: the store that took them over the counter,
+/// or the shelves they left from.
+fn returned_to(row: &seller_orders::Model) -> Restock<'_> {
+    match &row.return_store_id {
+        Some(store) => Restock::ReturnedAt(store),
+        None => Restock::Returned,
+    }
 }
 
 /// The ledger of a refund: the seller gives back `amount` from its earnings (pending, or
@@ -628,7 +648,7 @@ pub async fn answer_return(
         if left > 0 {
             refund_part(db, provider, &row, left, "return accepted", None).await?;
         } else {
-            stock::restock(db.writer(), &row.order_id, &row.id).await?;
+            stock::restock(db.writer(), &row.order_id, &row.id, returned_to(&row)).await?;
         }
     }
     for_shop(db, shop_id, seller_order_id).await

@@ -5,9 +5,12 @@
 //! lowered). A committed reservation whose goods come back is `restocked`.
 //! Every change is a conditional update inside the caller's transaction; each status
 //! change is itself conditional, so a reservation is settled at most once.
+//! Every change of a stock row is also a movement ([`super::movements`]) in the same
+//! transaction, so the level stays explained.
 
 use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Value};
 
+use super::movements::{self, Movement, Movements, Reason};
 use crate::db::{InsertRows, Script, statement};
 use crate::{StoreError, new_id, now};
 
@@ -74,23 +77,52 @@ async fn hold_at_one_location(
     })
 }
 
-/// The reservations of a checkout, written in one statement once every line is held.
-pub struct Reservations(InsertRows);
+/// The reservations of a checkout and their stock movements, written in one statement
+/// each once every line is held.
+pub struct Reservations {
+    rows: InsertRows,
+    movements: Movements,
+}
 
 impl Default for Reservations {
     fn default() -> Self {
-        Self(InsertRows::new(
-            "INSERT INTO reservations (id, order_id, order_line_id, offer_id, location_id, \
-             quantity, status, created_at) VALUES ",
-            "(?, ?, ?, ?, ?, ?, 'held', ?)",
-        ))
+        Self {
+            rows: InsertRows::new(
+                "INSERT INTO reservations (id, order_id, order_line_id, offer_id, location_id, \
+                 quantity, status, created_at) VALUES ",
+                "(?, ?, ?, ?, ?, ?, 'held', ?)",
+            ),
+            movements: Movements::default(),
+        }
     }
 }
 
 impl Reservations {
     /// Records them as part of `script` (the checkout's last round trip).
     pub(crate) fn add_to(self, script: &mut Script) {
-        self.0.add_to(script, "");
+        self.rows.add_to(script, "");
+        self.movements.add_to(script);
+    }
+
+    fn push(&mut self, wanted: &Wanted<'_>, location_id: String, quantity: i64) {
+        self.movements.push(Movement {
+            offer_id: wanted.offer_id,
+            location_id: &location_id,
+            reason: Reason::Reservation,
+            quantity_change: 0,
+            reserved_change: quantity,
+            order_id: Some(wanted.order_id),
+            note: "",
+        });
+        self.rows.push([
+            new_id().into(),
+            wanted.order_id.to_owned().into(),
+            wanted.order_line_id.to_owned().into(),
+            wanted.offer_id.to_owned().into(),
+            location_id.into(),
+            quantity.into(),
+            now().into(),
+        ]);
     }
 }
 
@@ -107,15 +139,7 @@ pub async fn hold(
 ) -> Result<(), StoreError> {
     let backend = conn.get_database_backend();
     if let Some(location_id) = hold_at_one_location(conn, &wanted).await? {
-        reservations.0.push([
-            new_id().into(),
-            wanted.order_id.to_owned().into(),
-            wanted.order_line_id.to_owned().into(),
-            wanted.offer_id.to_owned().into(),
-            location_id.into(),
-            wanted.quantity.into(),
-            now().into(),
-        ]);
+        reservations.push(&wanted, location_id, wanted.quantity);
         return Ok(());
     }
     let lock = if backend == DatabaseBackend::Postgres {
@@ -204,15 +228,7 @@ pub async fn hold(
                 field: Some("offer_id"),
             });
         }
-        reservations.0.push([
-            new_id().into(),
-            wanted.order_id.to_owned().into(),
-            wanted.order_line_id.to_owned().into(),
-            wanted.offer_id.to_owned().into(),
-            row.location_id.into(),
-            take.into(),
-            now().into(),
-        ]);
+        reservations.push(&wanted, row.location_id, take);
         left -= take;
     }
     Ok(())
@@ -291,6 +307,18 @@ pub(crate) async fn commit_into(
     .all(conn)
     .await?;
     claimed.sort_by(|a, b| (&a.offer_id, &a.location_id).cmp(&(&b.offer_id, &b.location_id)));
+    let mut sold = Movements::default();
+    for row in &claimed {
+        sold.push(Movement {
+            offer_id: &row.offer_id,
+            location_id: &row.location_id,
+            reason: Reason::Sale,
+            quantity_change: -row.quantity,
+            reserved_change: -row.quantity,
+            order_id: Some(order_id),
+            note: "",
+        });
+    }
     for row in claimed {
         script.push(
             "UPDATE stock_levels SET quantity = quantity - ?, reserved = reserved - ? \
@@ -303,6 +331,7 @@ pub(crate) async fn commit_into(
             ],
         );
     }
+    sold.add_to(script);
     Ok(())
 }
 
@@ -329,25 +358,74 @@ pub async fn release(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), 
                     row.id
                 )));
             }
+            movements::record(
+                conn,
+                Movement {
+                    offer_id: &row.offer_id,
+                    location_id: &row.location_id,
+                    reason: Reason::Release,
+                    quantity_change: 0,
+                    reserved_change: -row.quantity,
+                    order_id: Some(order_id),
+                    note: "",
+                },
+            )
+            .await?;
         }
     }
     Ok(())
 }
 
-/// Goods back (cancelled after payment, or a return accepted): committed units of one
-/// seller order go back on the shelf they came from.
+/// Where goods that came back go.
+#[derive(Debug, Clone, Copy)]
+pub enum Restock<'a> {
+    /// A paid part cancelled before it left: back on the shelf each unit came from.
+    Cancelled,
+    /// A return accepted at a distance: back on the shelf each unit came from.
+    Returned,
+    /// A return taken over the counter: onto this store's shelf.
+    ReturnedAt(&'a str),
+}
+
+/// Goods back: the committed units of one seller order go back on a shelf, once.
 pub async fn restock(
     conn: &impl ConnectionTrait,
     order_id: &str,
     seller_order_id: &str,
+    to: Restock<'_>,
 ) -> Result<(), StoreError> {
+    let backend = conn.get_database_backend();
+    let (reason, note) = match to {
+        Restock::Cancelled => (Reason::Cancellation, ""),
+        Restock::Returned => (Reason::Return, ""),
+        Restock::ReturnedAt(_) => (Reason::Return, "returned in store"),
+    };
     for row in reservations_in(conn, order_id, Some(seller_order_id), "committed").await? {
         if claim(conn, &row.id, "committed", "restocked").await? {
+            let location_id = match to {
+                Restock::ReturnedAt(store) => store.to_owned(),
+                _ => row.location_id.clone(),
+            };
+            // The store taking a return may never have held this offer: the row appears.
             conn.execute_raw(statement(
-                conn.get_database_backend(),
-                "UPDATE stock_levels SET quantity = quantity + ? WHERE offer_id = ? AND location_id = ?",
-                [row.quantity.into(), row.offer_id.clone().into(), row.location_id.clone().into()],
+                backend,
+                "INSERT INTO stock_levels (offer_id, location_id, quantity, reserved) VALUES (?, ?, ?, 0) \
+                 ON CONFLICT (offer_id, location_id) DO UPDATE SET quantity = stock_levels.quantity + excluded.quantity",
+                [row.offer_id.clone().into(), location_id.clone().into(), row.quantity.into()],
             ))
+            .await?;
+            movements::record(
+                conn,
+                Movement {
+                    offer_id: &row.offer_id,
+                    location_id: &location_id,
+                    reason,
+                    quantity_change: row.quantity,
+                    reserved_change: 0,
+                    order_id: Some(order_id),
+                    note,
+                },
+            )
             .await?;
         }
     }

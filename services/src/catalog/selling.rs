@@ -5,11 +5,13 @@
 //! - [`shop`]: applying for and editing the shop.
 //! - [`locations`]: warehouses and stores.
 //! - [`offers`]: listing products.
-//! - [`stock`]: units per location.
+//! - [`stock`]: units per location, transfers between locations, their movements.
+//! - [`low_stock`]: rows at or below their offer's threshold, and the alert job.
 //! - [`boosts`]: the cashback boost the shop funds, and what it has cost.
 
 mod boosts;
 mod locations;
+mod low_stock;
 mod offers;
 mod shop;
 mod stock;
@@ -22,11 +24,12 @@ pub use boosts::{
     BoostSummary, BoostedOffer, MAX_BOOST_BPS, boost_summary, set_offer_boost, set_shop_boost,
 };
 pub use locations::{LocationInput, create_location, list_locations, update_location};
+pub use low_stock::{LowStockRow, alert_low_stock, low_stock};
 pub use offers::{
     OfferInput, SellerOffer, create_offer, delete_offer, find_offer, list_offers, update_offer,
 };
 pub use shop::{ShopApplication, ShopEdit, apply_for_shop, edit_shop, own_shop};
-pub use stock::set_stock;
+pub use stock::{StockChange, set_low_stock_threshold, set_stock, stock_movements, transfer_stock};
 
 pub(super) fn invalid(err: CatalogError, field: &'static str) -> StoreError {
     let code = match err {

@@ -21,7 +21,8 @@ use std::collections::HashMap;
 
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait};
 
-use crate::db::entity::{categories, locations, products, shops};
+use crate::buying::movements::{Movement, Movements, Reason};
+use crate::db::entity::{categories, locations, products, shops, stock_levels};
 use crate::{Db, StoreError, now};
 use items::Generator;
 use rng::SplitMix64;
@@ -142,7 +143,11 @@ pub async fn seed_catalog(
         let batch = generator.batch(start..end)?;
         report.products += insert_all(&txn, batch.products).await?;
         report.offers += insert_all(&txn, batch.offers).await?;
+        let receipts = opening_receipts(&batch.stock);
         report.stock_levels += insert_all(&txn, batch.stock).await?;
+        for chunk in receipts {
+            chunk.execute(&txn).await?;
+        }
         progress(u64::from(end), total);
         start = end;
     }
@@ -177,6 +182,35 @@ async fn load_existing(txn: &DatabaseTransaction) -> Result<Existing, DbErr> {
 }
 
 /// Inserts `rows` in statements of [`ROWS_PER_STATEMENT`]; returns how many were written.
+/// The receipt movement of each seeded stock row, so the seeded levels are explained
+/// like any other (in statements of at most [`ROWS_PER_STATEMENT`] rows).
+fn opening_receipts(rows: &[stock_levels::ActiveModel]) -> Vec<Movements> {
+    rows.chunks(ROWS_PER_STATEMENT)
+        .map(|chunk| {
+            let mut movements = Movements::default();
+            for row in chunk {
+                let (Some(offer_id), Some(location_id), Some(quantity)) = (
+                    row.offer_id.try_as_ref(),
+                    row.location_id.try_as_ref(),
+                    row.quantity.try_as_ref(),
+                ) else {
+                    continue;
+                };
+                movements.push(Movement {
+                    offer_id,
+                    location_id,
+                    reason: Reason::Receipt,
+                    quantity_change: i64::from(*quantity),
+                    reserved_change: 0,
+                    order_id: None,
+                    note: "demo data",
+                });
+            }
+            movements
+        })
+        .collect()
+}
+
 async fn insert_all<A>(txn: &DatabaseTransaction, rows: Vec<A>) -> Result<u64, DbErr>
 where
     A: ActiveModelTrait + Send,

@@ -106,10 +106,7 @@ fn edit_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
             let location = desk.locations.items().get(stock.col)?;
             let (request, effect) = out.call(ApiCall::SetStock {
                 offer_id: offer.id.clone(),
-                body: StockRequest {
-                    location_id: location.id.clone(),
-                    quantity,
-                },
+                body: StockRequest::level(location.id.clone(), quantity),
             });
             stock.pending = Some(request);
             return Some(effect);

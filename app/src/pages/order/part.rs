@@ -1,10 +1,11 @@
 //! One seller's part of an order: its status, how it reaches the shopper (address, or
-//! store and pickup code; carrier and tracking once shipped), its lines and subtotal,
-//! and the return request.
+//! store and pickup code, see [`super::pickup`]; carrier and tracking once shipped), its
+//! lines and subtotal, and the return request.
 
 use api_types::orders::SellerOrder;
 use leptos::prelude::*;
 
+use super::pickup::{PickupHow, PickupInfo, PreparingBadge};
 use crate::components::PartStatus;
 use crate::context::use_locale;
 use crate::format::{condition_name, fill, format_date, format_price};
@@ -17,24 +18,15 @@ pub fn Part(
     returnable: bool,
     csrf: String,
     error: Option<&'static str>,
+    /// The store and hold of a pickup part.
+    pickup_info: Option<PickupInfo>,
 ) -> AnyView {
     let locale = use_locale();
     let fulfilment = &part.fulfilment;
-    let how = if fulfilment.method == "pickup" {
-        let code = part.pickup_code.clone().map(|code| {
-            view! {
-                <div class="pickup-code">
-                    <p class="hint">{locale.t(BuyMsg::PickupCode)}</p>
-                    <p class="pickup-code-value">{code}</p>
-                    <p class="hint">{locale.t(BuyMsg::PickupCodeHint)}</p>
-                </div>
-            }
-        });
-        view! {
-            <p><span class="hint">{locale.t(BuyMsg::PickupAt)}</span>" "<strong>{fulfilment.store_name.clone().unwrap_or_default()}</strong></p>
-            {code}
-        }
-        .into_any()
+    let pickup = fulfilment.method == "pickup";
+    let how = if pickup {
+        view! { <PickupHow part=part.clone() order_id=order_id.clone() info=pickup_info /> }
+            .into_any()
     } else {
         let address = fulfilment.address.clone().map(|a| {
             view! {
@@ -117,7 +109,11 @@ pub fn Part(
                     <span class="hint">{locale.t(BuyMsg::SoldAndSentBy)}" "</span>
                     <a href=format!("/shops/{}", part.shop_slug)>{part.shop_name.clone()}</a>
                 </p>
-                <PartStatus status=part.status.clone() />
+                {if pickup && part.status == "accepted" {
+                    view! { <PreparingBadge /> }.into_any()
+                } else {
+                    view! { <PartStatus status=part.status.clone() /> }.into_any()
+                }}
             </header>
             <div class="order-part-how">{how}</div>
             <table class="order-lines">

@@ -46,7 +46,13 @@ async fn list_products(
 ) -> Result<Json<ProductSearchResponse>, ApiError> {
     let query = parse_search(&params).map_err(bad_parameter)?;
     let results = search_products(&state.db, &query).await?;
-    Ok(Json(search_response(&results, query.page, query.per_page)))
+    let cashback = cashback_estimate::for_cards(state.db.conn(), &results.items).await?;
+    Ok(Json(search_response(
+        &results,
+        &cashback,
+        query.page,
+        query.per_page,
+    )))
 }
 
 /// `?near=` (a postcode) or `?lat=&lon=` rank each offer's pickup stores nearest first,

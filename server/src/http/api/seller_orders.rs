@@ -4,7 +4,8 @@
 
 use api_types::ListResponse;
 use api_types::orders::{
-    CancelRequest, CollectRequest, RefundRequest, SellerOrder, SellerOrderResponse, ShipRequest,
+    CancelRequest, CollectRequest, RefundRequest, ReturnInStoreRequest, SellerOrder,
+    SellerOrderResponse, ShipRequest,
 };
 use app::convert::buying::{Audience, seller_order_of};
 use app::convert::paging;
@@ -17,6 +18,7 @@ use axum::{Json, Router};
 use domain::orders::SellerOrderStatus;
 use serde::Deserialize;
 use services::buying::orders::{self, ActionInput};
+use services::buying::returns;
 
 use super::selling::ShopStaff;
 use crate::http::error::ApiError;
@@ -109,6 +111,7 @@ enum Step {
     Collect(CollectRequest),
     Cancel(CancelRequest),
     Refund(RefundRequest),
+    Return(ReturnInStoreRequest),
 }
 
 fn step_of(action: &str, bytes: &Bytes) -> Result<Step, ApiError> {
@@ -129,11 +132,12 @@ fn step_of(action: &str, bytes: &Bytes) -> Result<Step, ApiError> {
         "collect" => Step::Collect(parse(bytes)?),
         "cancel" => Step::Cancel(body_or_default(bytes)?),
         "refund" => Step::Refund(parse(bytes)?),
+        "return" => Step::Return(parse(bytes)?),
         _ => {
             return Err(ApiError::new(
                 StatusCode::NOT_FOUND,
                 "not_found",
-                "No such action: accept, ship, deliver, ready, collect, cancel or refund.",
+                "No such action: accept, ship, deliver, ready, collect, cancel, refund or return.",
             ));
         }
     })
@@ -194,6 +198,10 @@ async fn act(
                 }
                 Step::Refund(refund) => {
                     orders::refund(db, provider, shop, &id, refund.amount_cents, &refund.reason)
+                        .await?
+                }
+                Step::Return(back) => {
+                    returns::record_in_store(db, provider, shop, &id, &back.store_id, &back.reason)
                         .await?
                 }
             };

@@ -1,16 +1,16 @@
 //! Selling, for the staff of a shop: `/seller/shop`, `/seller/locations`,
-//! `/seller/offers`, `/seller/offers/{id}/stock`. Another shop's rows answer 404.
+//! `/seller/offers`. Stock per location is in [`super::stock`]. Another shop's rows
+//! answer 404.
 
 use api_types::ListResponse;
 use api_types::selling::{
     CreateShopRequest, Location, LocationRequest, LocationResponse, OfferRequest, SellerOffer,
-    SellerOfferResponse, SellerShop, SellerShopResponse, StockLine, StockRequest, StockResponse,
-    UpdateShopRequest,
+    SellerOfferResponse, SellerShop, SellerShopResponse, StockLine, UpdateShopRequest,
 };
 use axum::extract::{FromRef, FromRequestParts, Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::routing::{get, patch, put};
+use axum::routing::{get, patch};
 use axum::{Json, Router};
 use services::catalog::selling::{self, LocationInput, OfferInput, ShopApplication, ShopEdit};
 use services::db::entity::{locations, shops, stock_levels};
@@ -39,7 +39,6 @@ pub fn router() -> Router<AppState> {
             "/seller/offers/{id}",
             get(find_offer).patch(update_offer).delete(delete_offer),
         )
-        .route("/seller/offers/{id}/stock", put(set_stock))
 }
 
 /// A caller who is staff of a shop; anyone else gets 403 (401 when not logged in).
@@ -206,7 +205,7 @@ async fn update_location(
     }))
 }
 
-fn stock_line(level: &stock_levels::Model) -> StockLine {
+pub(super) fn stock_line(level: &stock_levels::Model) -> StockLine {
     StockLine {
         location_id: level.location_id.clone(),
         quantity: u32::try_from(level.quantity).unwrap_or(0),
@@ -309,23 +308,4 @@ async fn delete_offer(
 ) -> Result<StatusCode, ApiError> {
     selling::delete_offer(&state.db, &staff.shop_id, &id).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-async fn set_stock(
-    State(state): State<AppState>,
-    staff: ShopStaff,
-    Path(id): Path<String>,
-    ApiJson(request): ApiJson<StockRequest>,
-) -> Result<Json<StockResponse>, ApiError> {
-    let level = selling::set_stock(
-        &state.db,
-        &staff.shop_id,
-        &id,
-        &request.location_id,
-        request.quantity,
-    )
-    .await?;
-    Ok(Json(StockResponse {
-        stock: stock_line(&level),
-    }))
 }

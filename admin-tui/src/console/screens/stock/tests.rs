@@ -45,10 +45,7 @@ fn enter_types_a_quantity_and_saves_it() {
         "digits only"
     );
     let (request, call) = api_call(update(&mut state, Action::Submit));
-    let body = StockRequest {
-        location_id: "l2".into(),
-        quantity: 15,
-    };
+    let body = StockRequest::level("l2", 15);
     assert_eq!(
         call,
         ApiCall::SetStock {
