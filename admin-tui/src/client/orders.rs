@@ -9,7 +9,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use api_types::orders::{
-    CancelRequest, CollectRequest, RefundRequest, SellerOrder, SellerOrderResponse, ShipRequest,
+    CancelRequest, CollectRequest, RefundRequest, ReturnInStoreRequest, SellerOrder,
+    SellerOrderResponse, ShipRequest,
 };
 use api_types::{IDEMPOTENCY_KEY_HEADER, ListResponse};
 use serde::Serialize;
@@ -46,6 +47,9 @@ pub enum OrderStep {
     AcceptReturn,
     /// `return/refuse`: turn the return down.
     RefuseReturn,
+    /// `return`: the shopper brought the part back to one of the shop's stores; the rest
+    /// is refunded and the units go onto that store's shelf.
+    ReturnInStore(ReturnInStoreRequest),
 }
 
 impl OrderStep {
@@ -60,6 +64,7 @@ impl OrderStep {
             Self::Refund(_) => "refund",
             Self::AcceptReturn => "return/accept",
             Self::RefuseReturn => "return/refuse",
+            Self::ReturnInStore(_) => "return",
         }
     }
 
@@ -70,6 +75,7 @@ impl OrderStep {
             Self::Collect(body) => serde_json::to_value(body),
             Self::Cancel(body) => serde_json::to_value(body),
             Self::Refund(body) => serde_json::to_value(body),
+            Self::ReturnInStore(body) => serde_json::to_value(body),
             Self::Accept | Self::Ready | Self::AcceptReturn | Self::RefuseReturn => {
                 Ok(serde_json::json!({}))
             }
@@ -184,6 +190,18 @@ impl ApiClient {
     /// `POST /seller/orders/{id}/return/refuse`.
     pub async fn refuse_return(&self, id: &str, key: &str) -> Result<SellerOrder, ApiError> {
         self.order_step(id, &OrderStep::RefuseReturn, key).await
+    }
+
+    /// `POST /seller/orders/{id}/return` `{store_id, reason}`: records a return brought
+    /// to one of the shop's stores.
+    pub async fn return_in_store(
+        &self,
+        id: &str,
+        request: &ReturnInStoreRequest,
+        key: &str,
+    ) -> Result<SellerOrder, ApiError> {
+        self.order_step(id, &OrderStep::ReturnInStore(request.clone()), key)
+            .await
     }
 
     async fn idempotent_post<B: Serialize + ?Sized>(

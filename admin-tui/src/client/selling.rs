@@ -3,9 +3,10 @@
 use api_types::ListResponse;
 use api_types::catalog::{Category, ShopCard};
 use api_types::selling::{
-    CreateShopRequest, Location, LocationRequest, LocationResponse, OfferBoostRequest,
-    OfferRequest, SellerCashback, SellerCashbackResponse, SellerOffer, SellerOfferResponse,
-    SellerShop, SellerShopResponse, ShopBoostRequest, StockLine, StockRequest, StockResponse,
+    CreateShopRequest, Location, LocationRequest, LocationResponse, LowStockLine,
+    LowStockThreshold, OfferBoostRequest, OfferRequest, SellerCashback, SellerCashbackResponse,
+    SellerOffer, SellerOfferResponse, SellerShop, SellerShopResponse, ShopBoostRequest, StockLine,
+    StockMovement, StockRequest, StockResponse, StockTransferRequest, StockTransferResponse,
 };
 
 use super::{ApiClient, ApiError, Method, api_path};
@@ -87,6 +88,61 @@ impl ApiClient {
         let path = format!("/seller/offers/{offer_id}/stock");
         let response: StockResponse = self.call(Method::PUT, &path, request).await?;
         Ok(response.stock)
+    }
+
+    /// `POST /seller/offers/{id}/stock/transfer`: moves free units of an offer from one
+    /// location to another; answers both rows after the move (409 `not_enough_stock` when
+    /// fewer units are free).
+    pub async fn transfer_stock(
+        &self,
+        offer_id: &str,
+        request: &StockTransferRequest,
+    ) -> Result<StockTransferResponse, ApiError> {
+        self.post(
+            &format!("/seller/offers/{offer_id}/stock/transfer"),
+            request,
+        )
+        .await
+    }
+
+    /// `GET /seller/offers/{id}/stock/movements?location_id=&page=&per_page=`: what changed
+    /// an offer's stock (at one location when given), newest first.
+    pub async fn stock_movements(
+        &self,
+        offer_id: &str,
+        location_id: Option<&str>,
+        page: u64,
+        per_page: u64,
+    ) -> Result<ListResponse<StockMovement>, ApiError> {
+        let mut params = vec![
+            ("page", page.to_string()),
+            ("per_page", per_page.to_string()),
+        ];
+        if let Some(location_id) = location_id {
+            params.push(("location_id", location_id.to_owned()));
+        }
+        let path = api_path(&format!("/seller/offers/{offer_id}/stock/movements"));
+        self.send(self.raw(Method::GET, &path).query(&params)).await
+    }
+
+    /// `GET /seller/stock/low`: the shop's stock rows at or below their offer's threshold.
+    pub async fn low_stock(&self) -> Result<ListResponse<LowStockLine>, ApiError> {
+        self.get("/seller/stock/low").await
+    }
+
+    /// `PUT /seller/offers/{id}/low-stock-threshold`: from how few free units a row of the
+    /// offer counts as low; answers the threshold saved.
+    pub async fn set_low_stock_threshold(
+        &self,
+        offer_id: &str,
+        low_stock_threshold: i64,
+    ) -> Result<i64, ApiError> {
+        let path = format!("/seller/offers/{offer_id}/low-stock-threshold");
+        let body = LowStockThreshold {
+            low_stock_threshold,
+        };
+        let response: LowStockThreshold = self.call(Method::PUT, &path, &body).await?;
+        Ok(response.low_stock_threshold)
     }
 
     /// `GET /seller/cashback`: the shop's boosts, what they cost so far, and the

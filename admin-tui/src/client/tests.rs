@@ -99,6 +99,22 @@ fn answer(mut stream: TcpStream) -> Option<Seen> {
             "422 Unprocessable Entity",
             r#"{"error":{"code":"boost_invalid","message":"a boost is 0 to 2000 basis points (0–20 %)","field":"boost_bps"}}"#.to_owned(),
         ),
+        "/api/v1/seller/offers/o1/stock/transfer" => (
+            "200 OK",
+            r#"{"from":{"location_id":"l1","quantity":8,"reserved":2},"to":{"location_id":"l2","quantity":7,"reserved":0}}"#.to_owned(),
+        ),
+        path if path.starts_with("/api/v1/seller/offers/o1/stock/movements?") => (
+            "200 OK",
+            r#"{"items":[{"id":"m1","location_id":"l2","location_name":"Boutique Rivoli","reason":"receipt","quantity_change":3,"reserved_change":0,"order_id":null,"note":"","created_at":"2026-11-02T08:30:00Z"}],"total":1,"page":2,"per_page":10}"#.to_owned(),
+        ),
+        "/api/v1/seller/stock/low" => (
+            "200 OK",
+            r#"{"items":[],"total":0,"page":1,"per_page":500}"#.to_owned(),
+        ),
+        "/api/v1/seller/offers/o1/low-stock-threshold" => {
+            ("200 OK", r#"{"low_stock_threshold":4}"#.to_owned())
+        }
+        "/api/v1/seller/orders/so1/return" => ("200 OK", format!(r#"{{"seller_order":{order}}}"#)),
         "/api/v1/auth/logout" => ("204 No Content", String::new()),
         "/healthz" => ("200 OK", "ok".to_owned()),
         _ => ("502 Bad Gateway", "<html>nope</html>".to_owned()),
@@ -286,4 +302,67 @@ async fn boost_calls_send_basis_points_or_null_and_a_422_names_the_field() {
         "PUT /api/v1/seller/offers/o1/cashback HTTP/1.1"
     );
     assert_eq!(seen[2].body, r#"{"boost_bps":300}"#);
+}
+
+#[tokio::test]
+async fn stock_calls_use_their_paths_and_bodies() {
+    use api_types::orders::ReturnInStoreRequest;
+    use api_types::selling::StockTransferRequest;
+
+    let (url, seen) = canned_server(5);
+    let client = ApiClient::new(url).with_token("tok");
+    let transfer = StockTransferRequest {
+        from_location_id: "l1".into(),
+        to_location_id: "l2".into(),
+        quantity: 4,
+        note: None,
+    };
+    let moved = client.transfer_stock("o1", &transfer).await.expect("moves");
+    assert_eq!((moved.from.quantity, moved.to.quantity), (8, 7));
+    let page = client
+        .stock_movements("o1", Some("l2"), 2, 10)
+        .await
+        .expect("lists");
+    assert_eq!(page.items[0].reason, "receipt");
+    assert!(client.low_stock().await.expect("lists").items.is_empty());
+    let threshold = client
+        .set_low_stock_threshold("o1", 4)
+        .await
+        .expect("saves");
+    assert_eq!(threshold, 4);
+    let back = ReturnInStoreRequest {
+        store_id: "l2".into(),
+        reason: "Trop lourd".into(),
+    };
+    let key = idempotency_key();
+    client
+        .return_in_store("so1", &back, &key)
+        .await
+        .expect("records");
+
+    let seen: Vec<Seen> = seen.iter().take(5).collect();
+    assert_eq!(
+        seen[0].line,
+        "POST /api/v1/seller/offers/o1/stock/transfer HTTP/1.1"
+    );
+    assert_eq!(
+        seen[0].body,
+        r#"{"from_location_id":"l1","to_location_id":"l2","quantity":4}"#
+    );
+    assert_eq!(
+        seen[1].line,
+        "GET /api/v1/seller/offers/o1/stock/movements?page=2&per_page=10&location_id=l2 HTTP/1.1"
+    );
+    assert_eq!(seen[2].line, "GET /api/v1/seller/stock/low HTTP/1.1");
+    assert_eq!(
+        seen[3].line,
+        "PUT /api/v1/seller/offers/o1/low-stock-threshold HTTP/1.1"
+    );
+    assert_eq!(seen[3].body, r#"{"low_stock_threshold":4}"#);
+    assert_eq!(
+        seen[4].line,
+        "POST /api/v1/seller/orders/so1/return HTTP/1.1"
+    );
+    assert_eq!(seen[4].body, r#"{"reason":"Trop lourd","store_id":"l2"}"#);
+    assert_eq!(seen[4].idempotency_key.as_deref(), Some(key.as_str()));
 }

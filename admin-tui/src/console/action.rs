@@ -15,6 +15,7 @@ pub use api::{Answer, ApiCall};
 use super::screens::Tab;
 use super::screens::ops::{Decision, OpsTab};
 use super::screens::orders::Verb;
+use super::screens::stock::StockVerb;
 use crate::client::ApiError;
 
 /// Everything that can change the console's state.
@@ -97,6 +98,8 @@ pub enum Action {
     PrevFilter,
     /// Take a step on the selected order (accept, ship…), asking first where needed.
     Order(Verb),
+    /// Transfer, history or threshold on the selected stock cell.
+    Stock(StockVerb),
     /// Show an operator screen.
     OpsTab(OpsTab),
     /// Decide on the selected shop or offer (asks a reason, then confirmation).
@@ -154,6 +157,7 @@ impl Action {
             Self::NextFilter => "next_filter",
             Self::PrevFilter => "prev_filter",
             Self::Order(_) => "order",
+            Self::Stock(_) => "stock",
             Self::OpsTab(_) => "ops_tab",
             Self::Decide(_) => "decide",
             Self::Cancel => "cancel",
@@ -183,6 +187,7 @@ impl std::fmt::Debug for Action {
             Self::SwitchTab(tab) => write!(f, "switch_tab({tab:?})"),
             Self::Confirm(yes) => write!(f, "confirm({yes})"),
             Self::Order(verb) => write!(f, "order({verb:?})"),
+            Self::Stock(verb) => write!(f, "stock({verb:?})"),
             Self::OpsTab(tab) => write!(f, "ops_tab({tab:?})"),
             Self::Decide(decision) => write!(f, "decide({decision:?})"),
             Self::Answer { request, answer } => write!(f, "answer({request}, {answer:?})"),

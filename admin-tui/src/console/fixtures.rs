@@ -4,7 +4,9 @@
 use api_types::buying::Address;
 use api_types::catalog::Category;
 use api_types::orders::{Fulfilment, OrderLine, SellerOrder};
-use api_types::selling::{Location, SellerOffer, SellerShop, StockLine};
+use api_types::selling::{
+    Location, LowStockLine, SellerOffer, SellerShop, StockLine, StockMovement,
+};
 use api_types::{ErrorBody, ListResponse, Role, ShopStatus, ShopSummary, User};
 
 use super::action::{Action, ApiCall, Effect};
@@ -157,6 +159,100 @@ pub fn locations() -> Vec<Location> {
     ]
 }
 
+/// The low rows of [`offers`]: the drill at Boutique Rivoli (3 free, low at 5) and the
+/// saw at the warehouse (none, low at 2).
+pub fn low_stock() -> Vec<LowStockLine> {
+    let line =
+        |offer_id: &str, title: &str, location: (&str, &str), quantity, threshold| LowStockLine {
+            offer_id: offer_id.into(),
+            title: title.into(),
+            location_id: location.0.into(),
+            location_name: location.1.into(),
+            quantity,
+            reserved: 0,
+            free: quantity,
+            low_stock_threshold: threshold,
+        };
+    vec![
+        line(
+            "o2",
+            "Scie sauteuse PST 650",
+            ("l1", "Entrepôt Saint-Ouen"),
+            0,
+            2,
+        ),
+        line(
+            "o1",
+            "Perceuse à percussion PSB 500",
+            ("l2", "Boutique Rivoli"),
+            3,
+            5,
+        ),
+    ]
+}
+
+/// A movement of the drill at Boutique Rivoli: `reason`, the changes, an order, a note.
+pub fn movement(
+    id: &str,
+    reason: &str,
+    changes: (i64, i64),
+    order_id: Option<&str>,
+    note: &str,
+    created_at: &str,
+) -> StockMovement {
+    StockMovement {
+        id: id.into(),
+        location_id: "l2".into(),
+        location_name: "Boutique Rivoli".into(),
+        reason: reason.into(),
+        quantity_change: changes.0,
+        reserved_change: changes.1,
+        order_id: order_id.map(str::to_owned),
+        note: note.into(),
+        created_at: created_at.into(),
+    }
+}
+
+/// The drill's movements at Boutique Rivoli, newest first: a sale of a pickup (known to
+/// the orders screen), its reservation, a transfer in, a count, the first receipt.
+pub fn movements() -> Vec<StockMovement> {
+    vec![
+        movement(
+            "m5",
+            "sale",
+            (-1, -1),
+            Some("order-so3"),
+            "",
+            "2026-11-22T16:40:00Z",
+        ),
+        movement(
+            "m4",
+            "reservation",
+            (0, 1),
+            Some("order-so3"),
+            "",
+            "2026-11-20T16:20:00Z",
+        ),
+        movement(
+            "m3",
+            "transfer",
+            (2, 0),
+            None,
+            "from Entrepôt Saint-Ouen — vitrine de Noël",
+            "2026-11-18T09:12:00Z",
+        ),
+        movement(
+            "m2",
+            "adjustment",
+            (-1, 0),
+            None,
+            "inventaire: une boîte abîmée",
+            "2026-11-15T18:00:00Z",
+        ),
+        movement("m1", "receipt", (3, 0), None, "", "2026-11-02T08:30:00Z"),
+    ]
+}
+
 /// Two categories.
 pub fn categories() -> Vec<Category> {
     let category = |id: &str, slug: &str, fr: &str, en: &str| Category {
@@ -211,6 +307,7 @@ pub fn desk_state(tab: Tab) -> State {
     desk.offers.list = loaded(page(offers()));
     desk.offers.page = 1;
     desk.locations.list = loaded(locations());
+    desk.stock.low = loaded(low_stock());
     desk.categories = loaded(categories());
     desk.orders.list = loaded(page(seller_orders()));
     desk.orders.page = 1;

@@ -140,6 +140,28 @@ async fn call_api(client: &ApiClient, call: ApiCall) -> Answer {
             let result = client.set_stock(&offer_id, &body).await;
             Answer::Stock { offer_id, result }
         }
+        ApiCall::TransferStock { offer_id, body } => {
+            let result = client.transfer_stock(&offer_id, &body).await;
+            Answer::Transferred { offer_id, result }
+        }
+        ApiCall::StockMovements {
+            offer_id,
+            location_id,
+            page,
+            per_page,
+        } => Answer::Movements(
+            client
+                .stock_movements(&offer_id, Some(&location_id), page, per_page)
+                .await,
+        ),
+        ApiCall::LowStock => Answer::LowStock(client.low_stock().await),
+        ApiCall::SetLowStockThreshold {
+            offer_id,
+            threshold,
+        } => {
+            let result = client.set_low_stock_threshold(&offer_id, threshold).await;
+            Answer::ThresholdSaved { offer_id, result }
+        }
         ApiCall::ListLocations => Answer::Locations(client.seller_locations().await),
         ApiCall::CreateLocation(body) => Answer::LocationSaved(client.create_location(&body).await),
         ApiCall::UpdateLocation { id, body } => {

@@ -3,8 +3,8 @@
 //! - `login`: the sign-in form.
 //! - `frame`: the signed-in console (header, then the view for who is signed in).
 //! - `desk`: the seller screens' tab bar, placeholders and overlays; `dashboard`,
-//!   `offers`, `stock`, `locations`, `shop`, `orders` (with `order_detail`), `cashback`:
-//!   one module per screen.
+//!   `offers`, `stock` (with `stock_history`), `locations`, `shop`, `orders` (with
+//!   `order_detail`), `cashback`: one module per screen.
 //! - `ops`: the operator screens (shop queue, reports, settings, audit log, campaigns,
 //!   the last in `campaigns`).
 //! - `form`: edit forms (the confirmation dialog is in `desk`).
@@ -12,7 +12,8 @@
 //! - `help`: the `?` overlay, generated from the keymap.
 //!
 //! The palette is modest so it reads on dark and light terminals: bold, one accent colour
-//! ([`ACCENT`]), red for errors, and the terminal's own foreground for everything else.
+//! ([`ACCENT`]), red for errors, magenta for stock running low ([`LOW`]), and the
+//! terminal's own foreground for everything else.
 
 mod campaigns;
 mod cashback;
@@ -38,6 +39,9 @@ mod screen_tests;
 mod shop;
 mod status_bar;
 mod stock;
+mod stock_history;
+#[cfg(test)]
+mod stock_tests;
 #[cfg(test)]
 mod tests;
 
@@ -52,10 +56,18 @@ use super::state::{Screen, State, View};
 pub const ACCENT: Color = Color::Cyan;
 /// The colour of errors.
 pub const ERROR: Color = Color::Red;
+/// The colour of stock at or below its low-stock threshold: apart from errors and the
+/// accent, and readable on dark and light backgrounds alike.
+pub const LOW: Color = Color::Magenta;
 
 /// Headings and focused things.
 fn accent() -> Style {
     Style::new().fg(ACCENT).add_modifier(Modifier::BOLD)
+}
+
+/// Stock running low.
+fn low() -> Style {
+    Style::new().fg(LOW).add_modifier(Modifier::BOLD)
 }
 
 /// Error text.

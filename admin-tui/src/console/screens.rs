@@ -169,6 +169,7 @@ pub fn load_all(desk: &mut Desk, out: &mut Out) -> Effect {
         orders::load(desk, out),
         orders::count(desk, out),
         cashback::load(desk, out),
+        stock::low::load(desk, out),
     ])
 }
 
@@ -180,6 +181,7 @@ pub fn reload(desk: &mut Desk, out: &mut Out) -> Option<Effect> {
         Tab::Stock => Some(Effect::Batch(vec![
             offers::load(desk, out),
             locations::load(desk, out),
+            stock::low::load(desk, out),
         ])),
         Tab::Locations => Some(locations::load(desk, out)),
         Tab::Shop => {
@@ -219,6 +221,10 @@ fn desk_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
         Some(Overlay::Form(_)) => return overlay::form_key(desk, action, out),
         Some(Overlay::Confirm(_)) => return overlay::confirm_key(desk, action, out),
         None => {}
+    }
+    if desk.tab == Tab::Stock && desk.stock.history.is_some() {
+        // The movements pane takes every key until it is closed.
+        return stock::key(desk, action, out);
     }
     let tab = match action {
         Action::SwitchTab(tab) => tab,

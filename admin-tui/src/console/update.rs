@@ -88,6 +88,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         | Action::NextFilter
         | Action::PrevFilter
         | Action::Order(_)
+        | Action::Stock(_)
         | Action::OpsTab(_)
         | Action::Decide(_)
         | Action::Cancel

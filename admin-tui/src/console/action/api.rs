@@ -4,8 +4,9 @@ use api_types::ListResponse;
 use api_types::catalog::{Category, ShopCard};
 use api_types::orders::SellerOrder;
 use api_types::selling::{
-    CreateShopRequest, Location, LocationRequest, OfferRequest, SellerCashback, SellerOffer,
-    SellerShop, StockLine, StockRequest,
+    CreateShopRequest, Location, LocationRequest, LowStockLine, OfferRequest, SellerCashback,
+    SellerOffer, SellerShop, StockLine, StockMovement, StockRequest, StockTransferRequest,
+    StockTransferResponse,
 };
 
 use api_types::operating::{
@@ -49,6 +50,33 @@ pub enum ApiCall {
         offer_id: String,
         /// The location and quantity.
         body: StockRequest,
+    },
+    /// `POST /seller/offers/{id}/stock/transfer`.
+    TransferStock {
+        /// The offer.
+        offer_id: String,
+        /// From where, to where, how many.
+        body: StockTransferRequest,
+    },
+    /// `GET /seller/offers/{id}/stock/movements?location_id=&page=&per_page=`.
+    StockMovements {
+        /// The offer.
+        offer_id: String,
+        /// Only this location's movements.
+        location_id: String,
+        /// From 1.
+        page: u64,
+        /// Movements per page.
+        per_page: u64,
+    },
+    /// `GET /seller/stock/low`.
+    LowStock,
+    /// `PUT /seller/offers/{id}/low-stock-threshold`.
+    SetLowStockThreshold {
+        /// The offer.
+        offer_id: String,
+        /// Free units at or below which a row is low.
+        threshold: i64,
     },
     /// `GET /seller/locations`.
     ListLocations,
@@ -164,6 +192,24 @@ pub enum Answer {
         /// The new level.
         result: Result<StockLine, ApiError>,
     },
+    /// To [`ApiCall::TransferStock`].
+    Transferred {
+        /// The offer.
+        offer_id: String,
+        /// Both rows after the move.
+        result: Result<StockTransferResponse, ApiError>,
+    },
+    /// To [`ApiCall::StockMovements`].
+    Movements(Result<ListResponse<StockMovement>, ApiError>),
+    /// To [`ApiCall::LowStock`].
+    LowStock(Result<ListResponse<LowStockLine>, ApiError>),
+    /// To [`ApiCall::SetLowStockThreshold`].
+    ThresholdSaved {
+        /// The offer.
+        offer_id: String,
+        /// The threshold saved.
+        result: Result<i64, ApiError>,
+    },
     /// To [`ApiCall::ListLocations`].
     Locations(Result<ListResponse<Location>, ApiError>),
     /// To [`ApiCall::CreateLocation`] and [`ApiCall::UpdateLocation`].
@@ -219,6 +265,10 @@ impl Answer {
             Self::OfferSaved(result) => result.as_ref().err(),
             Self::OfferDeleted { result, .. } => result.as_ref().err(),
             Self::Stock { result, .. } => result.as_ref().err(),
+            Self::Transferred { result, .. } => result.as_ref().err(),
+            Self::Movements(result) => result.as_ref().err(),
+            Self::LowStock(result) => result.as_ref().err(),
+            Self::ThresholdSaved { result, .. } => result.as_ref().err(),
             Self::Locations(result) => result.as_ref().err(),
             Self::LocationSaved(result) => result.as_ref().err(),
             Self::Categories(result) => result.as_ref().err(),
@@ -247,6 +297,10 @@ impl Answer {
             Self::OfferSaved(_) => "offer_saved",
             Self::OfferDeleted { .. } => "offer_deleted",
             Self::Stock { .. } => "stock",
+            Self::Transferred { .. } => "transferred",
+            Self::Movements(_) => "movements",
+            Self::LowStock(_) => "low_stock",
+            Self::ThresholdSaved { .. } => "threshold_saved",
             Self::Locations(_) => "locations",
             Self::LocationSaved(_) => "location_saved",
             Self::Categories(_) => "categories",

@@ -82,6 +82,7 @@ fn seller_api(call: ApiCall) -> Answer {
         ApiCall::CountOrders { .. } => Answer::OrderCount(Ok(1)),
         ApiCall::GetCashback => Answer::Cashback(Ok(crate::console::fixtures::seller_cashback())),
         ApiCall::DeleteOffer { id } => Answer::OfferDeleted { id, result: Ok(()) },
+        ApiCall::LowStock => Answer::LowStock(Ok(page(Vec::new()))),
         ApiCall::SetStock { offer_id, body } => Answer::Stock {
             offer_id,
             result: Ok(StockLine {
@@ -135,8 +136,8 @@ async fn a_wrong_then_right_password_signs_in() {
     let asked = runner.asked.borrow();
     assert_eq!(
         asked.len(),
-        10,
-        "two logins, /me and the 7 loads: {asked:?}"
+        11,
+        "two logins, /me and the 8 loads: {asked:?}"
     );
     assert!(matches!(&asked[2], Effect::FetchMe { token, .. } if token == "tok"));
     assert!(!state.help_visible);
@@ -196,6 +197,9 @@ async fn a_seller_deletes_an_offer_and_sets_stock_with_keys_only() {
         Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
     ];
     events.extend(text("8"));
+    // Enter asks the reason (3 → 8 is a receipt); `a` picks adjustment, Enter saves.
+    events.push(key(KeyCode::Enter));
+    events.push(key(KeyCode::Char('a')));
     events.push(key(KeyCode::Enter));
 
     let terminal = drive(&mut state, &runner, events).await;
@@ -205,15 +209,28 @@ async fn a_seller_deletes_an_offer_and_sets_stock_with_keys_only() {
         effect,
         Effect::Api { call, .. } if **call == ApiCall::DeleteOffer { id: "o2".into() }
     )));
-    let Some(Effect::Api { call, .. }) = asked.last() else {
-        panic!("expected the stock to be set last: {asked:?}");
-    };
-    let ApiCall::SetStock { offer_id, body } = &**call else {
-        panic!("expected the stock to be set last: {call:?}");
+    let set = asked.iter().rev().find_map(|effect| match effect {
+        Effect::Api { call, .. } => match &**call {
+            ApiCall::SetStock { offer_id, body } => Some((offer_id, body)),
+            _ => None,
+        },
+        _ => None,
+    });
+    let Some((offer_id, body)) = set else {
+        panic!("expected the stock to be set: {asked:?}");
     };
     assert_eq!(
-        (offer_id.as_str(), body.location_id.as_str(), body.quantity),
-        ("o1", "l2", 8)
+        (
+            offer_id.as_str(),
+            body.location_id.as_str(),
+            body.quantity,
+            body.reason.as_deref()
+        ),
+        ("o1", "l2", 8, Some("adjustment"))
+    );
+    assert!(
+        matches!(asked.last(), Some(Effect::Api { call, .. }) if **call == ApiCall::LowStock),
+        "the low rows are asked again after: {asked:?}"
     );
     assert_snapshot!("app_stock_after_delete_80x24", terminal.backend());
 }

@@ -29,6 +29,8 @@ pub enum Context {
     Search,
     /// While typing a stock quantity.
     CellEdit,
+    /// While a stock cell's movements are open.
+    StockHistory,
     /// In an edit form.
     Form,
     /// On the "open a shop" form.
@@ -53,7 +55,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 22] = [
         Self::Global,
         Self::Login,
         Self::Console,
@@ -65,6 +67,7 @@ impl Context {
         Self::Cashback,
         Self::Search,
         Self::CellEdit,
+        Self::StockHistory,
         Self::Form,
         Self::OpenShop,
         Self::Confirm,
@@ -91,6 +94,7 @@ impl Context {
             Self::Cashback => "Cashback",
             Self::Search => "Searching offers",
             Self::CellEdit => "Typing a quantity",
+            Self::StockHistory => "Stock movements",
             Self::Form => "Form",
             Self::OpenShop => "Open a shop",
             Self::Confirm => "Confirmation",
@@ -121,6 +125,7 @@ impl Context {
             | Self::Console
             | Self::Search
             | Self::CellEdit
+            | Self::StockHistory
             | Self::Form
             | Self::OpenShop
             | Self::Confirm
@@ -180,6 +185,7 @@ impl Context {
             (None, Tab::Dashboard | Tab::Shop) => Self::Seller,
             (None, Tab::Offers) if desk.offers.searching => Self::Search,
             (None, Tab::Offers) => Self::Offers,
+            (None, Tab::Stock) if desk.stock.history.is_some() => Self::StockHistory,
             (None, Tab::Stock) if desk.stock.editing.is_some() => Self::CellEdit,
             (None, Tab::Stock) => Self::Stock,
             (None, Tab::Locations) => Self::Locations,

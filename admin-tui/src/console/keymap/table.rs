@@ -7,6 +7,7 @@ use crate::console::action::Action;
 use crate::console::screens::Tab;
 use crate::console::screens::ops::{Decision, OpsTab};
 use crate::console::screens::orders::Verb;
+use crate::console::screens::stock::StockVerb;
 
 /// "Go to a screen" is one help row for the number keys.
 const GO_TO: &str = "go to a screen (1 Dashboard … 7 Cashback)";
@@ -16,7 +17,7 @@ const GO_TO_OPS: &str = "go to a screen (1 Shops … 5 Campaigns)";
 /// Every binding, most specific contexts first within each group.
 #[rustfmt::skip]
 pub fn bindings() -> Vec<Binding> {
-    use Context::{Cashback, CellEdit, Confirm, Console, Form, Global, Help, Locations, Login, Offers, OpenShop, Operator, OpsAudit, OpsCampaigns, OpsReports, OpsSettings, OpsShops, Orders, Search, Seller, Stock};
+    use Context::{Cashback, CellEdit, Confirm, Console, Form, Global, Help, Locations, Login, Offers, OpenShop, Operator, OpsAudit, OpsCampaigns, OpsReports, OpsSettings, OpsShops, Orders, Search, Seller, Stock, StockHistory};
     use KeyCode::{BackTab, Backspace, Down, Enter, Esc, F, Left, PageDown, PageUp, Right, Tab as TabKey, Up};
     let plain = Key::plain;
     let c = Key::char;
@@ -67,8 +68,11 @@ pub fn bindings() -> Vec<Binding> {
         (Stock,     c('h'),          Action::Left,                  "left",                               None),
         (Stock,     plain(Right),    Action::Right,                 "right",                              None),
         (Stock,     c('l'),          Action::Right,                 "right",                              None),
-        (Stock,     plain(Enter),    Action::Edit,                  "set the quantity",                   Some("edit")),
-        (Stock,     c('e'),          Action::Edit,                  "set the quantity",                   None),
+        (Stock,     plain(Enter),    Action::Edit,                  "set the quantity (then its reason)", Some("edit")),
+        (Stock,     c('e'),          Action::Edit,                  "set the quantity (then its reason)", None),
+        (Stock,     c('t'),          Action::Stock(StockVerb::Transfer),  "transfer free units to another location", Some("transfer")),
+        (Stock,     c('H'),          Action::Stock(StockVerb::History),   "history: the cell's stock movements", Some("history")),
+        (Stock,     c('T'),          Action::Stock(StockVerb::Threshold), "set the offer's low-stock threshold", Some("threshold")),
         (Stock,     plain(PageDown), Action::PageDown,              "next page of offers",                None),
         (Stock,     plain(PageUp),   Action::PageUp,                "previous page of offers",            None),
         (Locations, plain(Down),     Action::Down,                  "next location",                      None),
@@ -94,6 +98,7 @@ pub fn bindings() -> Vec<Binding> {
         (Orders,    c('R'),          Action::Order(Verb::Refund),   "refund (asks an amount, then you)",  None),
         (Orders,    c('A'),          Action::Order(Verb::AcceptReturn), "accept the return asked for",    None),
         (Orders,    c('X'),          Action::Order(Verb::RefuseReturn), "refuse the return asked for",    None),
+        (Orders,    c('i'),          Action::Order(Verb::ReturnInStore), "record a return in store (refunds)", None),
         (Orders,    Key::ctrl('r'),  Action::Refresh,               "reload the orders (r is ready)",     Some("reload")),
         (Operator,  c('1'),          Action::OpsTab(OpsTab::Shops),    GO_TO_OPS,                         None),
         (Operator,  c('2'),          Action::OpsTab(OpsTab::Reports),  GO_TO_OPS,                         None),
@@ -142,10 +147,19 @@ pub fn bindings() -> Vec<Binding> {
         (Search,    plain(Esc),      Action::Cancel,                "clear the filter",                   Some("clear")),
         (Search,    plain(Backspace),Action::Backspace,             "delete a character",                 None),
         (Search,    Key::ctrl('u'),  Action::ClearField,            "empty the filter",                   None),
-        (CellEdit,  plain(Enter),    Action::Submit,                "save the quantity",                  Some("save")),
+        (CellEdit,  plain(Enter),    Action::Submit,                "go on: pick the reason, then save",  Some("next")),
         (CellEdit,  plain(Esc),      Action::Cancel,                "cancel",                             Some("cancel")),
         (CellEdit,  plain(Backspace),Action::Backspace,             "delete a digit",                     None),
         (CellEdit,  Key::ctrl('u'),  Action::ClearField,            "clear",                              None),
+        (StockHistory, plain(Down),  Action::Down,                  "next movement",                      None),
+        (StockHistory, c('j'),       Action::Down,                  "next movement",                      None),
+        (StockHistory, plain(Up),    Action::Up,                    "previous movement",                  None),
+        (StockHistory, c('k'),       Action::Up,                    "previous movement",                  None),
+        (StockHistory, plain(PageDown), Action::PageDown,           "older movements (next page)",        Some("older")),
+        (StockHistory, plain(PageUp), Action::PageUp,               "newer movements (previous page)",    Some("newer")),
+        (StockHistory, c('r'),       Action::Refresh,               "reload the movements",               Some("reload")),
+        (StockHistory, plain(Esc),   Action::Cancel,                "close the movements",                Some("close")),
+        (StockHistory, c('H'),       Action::Stock(StockVerb::History), "close the movements",            None),
         (Form,      plain(TabKey),   Action::FocusNext,             "next field",                         Some("next field")),
         (Form,      plain(Down),     Action::FocusNext,             "next field",                         None),
         (Form,      plain(BackTab),  Action::FocusPrev,             "previous field",                     None),

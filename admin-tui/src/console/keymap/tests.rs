@@ -212,3 +212,63 @@ fn on_the_orders_screen_r_marks_ready_and_ctrl_r_reloads() {
         Some("r".into())
     );
 }
+
+#[test]
+fn on_the_stock_grid_t_transfers_capital_h_opens_the_history_and_capital_t_the_threshold() {
+    use crate::console::screens::stock::StockVerb;
+    let keymap = Keymap::default();
+    let mut state = desk_state(Tab::Stock);
+    let key = |state: &State, code, m| keymap.action_for(state, &press(code, m));
+    let none = KeyModifiers::NONE;
+    assert_eq!(
+        key(&state, KeyCode::Char('t'), none),
+        Some(Action::Stock(StockVerb::Transfer))
+    );
+    assert_eq!(
+        key(&state, KeyCode::Char('H'), KeyModifiers::SHIFT),
+        Some(Action::Stock(StockVerb::History))
+    );
+    assert_eq!(
+        key(&state, KeyCode::Char('T'), KeyModifiers::SHIFT),
+        Some(Action::Stock(StockVerb::Threshold))
+    );
+    assert_eq!(
+        key(&state, KeyCode::Char('h'), none),
+        Some(Action::Left),
+        "vim keys stay"
+    );
+    let labels: Vec<String> = keymap
+        .hints(Context::Stock)
+        .into_iter()
+        .map(|(key, label)| format!("{key} {label}"))
+        .collect();
+    assert_eq!(
+        labels[..4],
+        ["Enter edit", "t transfer", "H history", "T threshold"]
+    );
+
+    update(&mut state, Action::Stock(StockVerb::History));
+    assert_eq!(Context::of(&state), Context::StockHistory);
+    assert_eq!(key(&state, KeyCode::Esc, none), Some(Action::Cancel));
+    assert_eq!(key(&state, KeyCode::PageDown, none), Some(Action::PageDown));
+    assert_eq!(key(&state, KeyCode::Char('r'), none), Some(Action::Refresh));
+    assert_eq!(key(&state, KeyCode::Char('3'), none), None, "Esc first");
+    let sections = keymap.help_sections(Context::StockHistory);
+    let close = sections
+        .iter()
+        .flat_map(|(_, rows)| rows)
+        .find(|row| row.description == "close the movements")
+        .map(|row| row.keys.as_str());
+    assert_eq!(close, Some("Esc, H"));
+}
+
+#[test]
+fn on_the_orders_screen_i_records_a_return_in_store() {
+    use crate::console::screens::orders::Verb;
+    let keymap = Keymap::default();
+    let state = desk_state(Tab::Orders);
+    assert_eq!(
+        keymap.action_for(&state, &press(KeyCode::Char('i'), KeyModifiers::NONE)),
+        Some(Action::Order(Verb::ReturnInStore))
+    );
+}

@@ -89,6 +89,7 @@ fn status_line(form: &Form) -> Line<'static> {
     if form.pending.is_some() {
         let doing = match form.kind {
             FormKind::Order { .. } => "Sending…",
+            FormKind::StockTransfer { .. } => "Moving…",
             _ => "Saving…",
         };
         return Line::styled(doing, Style::new().fg(ACCENT));
@@ -105,7 +106,7 @@ fn status_line(form: &Form) -> Line<'static> {
             "Enter saves · Esc cancels"
         }
         FormKind::Order {
-            verb: Verb::Cancel | Verb::Refund,
+            verb: Verb::Cancel | Verb::Refund | Verb::ReturnInStore,
             ..
         } => "Enter asks you to confirm · Esc goes back",
         FormKind::Order { .. } => "Enter sends · Esc goes back",
@@ -115,6 +116,11 @@ fn status_line(form: &Form) -> Line<'static> {
         FormKind::EndCampaign { .. } => "Enter asks you to confirm · Esc goes back",
         FormKind::ShopBoost | FormKind::OfferBoost { .. } => {
             "Empty removes the boost · new orders only · Enter saves"
+        }
+        FormKind::StockLevel { .. } => "←/→ or r/a: the reason · Enter saves · Esc goes back",
+        FormKind::StockTransfer { .. } => "←/→ picks where · Enter asks you to confirm",
+        FormKind::LowStockThreshold { .. } => {
+            "Cells at or below this many free units show as low · Enter saves"
         }
     };
     Line::styled(note, Style::new().add_modifier(Modifier::DIM))
@@ -167,10 +173,9 @@ fn field_line(
                 spans.push(Span::styled(format!("  {extra}"), dim));
             }
         }
-        Value::Choice { options, selected } => {
-            let label = options.get(*selected).map_or("", |o| o.1);
+        Value::Choice { .. } | Value::Pick { .. } => {
             let style = if focused { accent() } else { value_style };
-            spans.push(Span::styled(format!("◀ {label} ▶"), style));
+            spans.push(Span::styled(format!("◀ {} ▶", field.shown()), style));
         }
         Value::Toggle(on) => {
             let text = if *on { "[x] yes" } else { "[ ] no" };

@@ -1,4 +1,9 @@
 //! The help overlay: the keys of the screen underneath, generated from the keymap.
+//!
+//! It must show every key even at 80×24: blank lines between the groups when there is
+//! room, none when there is not, and when even that is too tall (the orders screen), the
+//! shared groups (seller screens, console) fold into a few wrapped lines after the
+//! screen's own keys, which keep one row each.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -7,22 +12,38 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
 use super::accent;
-use crate::console::keymap::{Context, Keymap};
+use crate::console::keymap::{Context, HelpRow, Keymap};
 
 /// The widest the overlay gets.
 const WIDTH: u16 = 70;
 /// The width of the keys column.
 const KEYS_WIDTH: usize = 20;
 
+/// How roomy the help is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// One row per action, a blank line between groups.
+    Spaced,
+    /// One row per action.
+    Tight,
+    /// The screen's own keys one row each, the shared groups folded.
+    Folded,
+}
+
 /// Draws the overlay for the screen in `context`, centred in `area`.
 pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap, context: Context) {
-    // Blank lines between the groups when the terminal is tall enough for them.
-    let spaced = lines(keymap, context, true);
-    let lines = if spaced.len() + 4 <= usize::from(area.height) {
-        spaced
-    } else {
-        lines(keymap, context, false)
-    };
+    // Inside the border and the padding.
+    let text_width = usize::from(area.width.min(WIDTH).saturating_sub(4));
+    let height = usize::from(area.height);
+    // Spaced only with a row to spare above and below; else as long as the border fits.
+    let lines = [(Layout::Spaced, 4), (Layout::Tight, 2)]
+        .into_iter()
+        .map(|(layout, around)| (lines(keymap, context, layout, text_width), around))
+        .find(|(lines, around)| lines.len() + around <= height)
+        .map_or_else(
+            || lines(keymap, context, Layout::Folded, text_width),
+            |(lines, _)| lines,
+        );
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
@@ -35,8 +56,9 @@ pub fn render(frame: &mut Frame, area: Rect, keymap: &Keymap, context: Context) 
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
-/// One heading per section, then one row per action: keys, description.
-fn lines(keymap: &Keymap, context: Context, spaced: bool) -> Vec<Line<'static>> {
+/// One heading per section, then one row per action: keys, description (folded into
+/// wrapped lines of `width` for the shared sections in [`Layout::Folded`]).
+fn lines(keymap: &Keymap, context: Context, layout: Layout, width: usize) -> Vec<Line<'static>> {
     let keys_style = Style::new().add_modifier(Modifier::BOLD);
     let row = |keys: &str, description: &'static str| {
         Line::from(vec![
@@ -46,7 +68,11 @@ fn lines(keymap: &Keymap, context: Context, spaced: bool) -> Vec<Line<'static>> 
     };
     let mut lines = Vec::new();
     for (section, rows) in keymap.help_sections(context) {
-        if spaced && !lines.is_empty() {
+        if section != context && layout == Layout::Folded {
+            lines.extend(folded(section, &rows, width));
+            continue;
+        }
+        if layout == Layout::Spaced && !lines.is_empty() {
             lines.push(Line::raw(""));
         }
         lines.push(Line::styled(section.title(), accent()));
@@ -57,5 +83,35 @@ fn lines(keymap: &Keymap, context: Context, spaced: bool) -> Vec<Line<'static>> 
             lines.push(row("other keys", "type into the focused field"));
         }
     }
+    lines
+}
+
+/// "Console: ?, F1 show or hide this help · q quit", wrapped between items at `width`
+/// (an item is never split).
+fn folded(section: Context, rows: &[HelpRow], width: usize) -> Vec<Line<'static>> {
+    let keys_style = Style::new().add_modifier(Modifier::BOLD);
+    let mut lines = Vec::new();
+    let mut spans = vec![Span::styled(format!("{}: ", section.title()), accent())];
+    let mut used = section.title().chars().count() + 2;
+    for (index, help) in rows.iter().enumerate() {
+        let separator = if index == 0 { "" } else { " · " };
+        let needed = separator.chars().count()
+            + help.keys.chars().count()
+            + 1
+            + help.description.chars().count();
+        // A first item too long for the heading's line starts below it.
+        if used + needed > width {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            spans.push(Span::raw("  "));
+            used = 2;
+        } else {
+            spans.push(Span::raw(separator));
+            used += separator.chars().count();
+        }
+        spans.push(Span::styled(help.keys.clone(), keys_style));
+        spans.push(Span::raw(format!(" {}", help.description)));
+        used += needed - separator.chars().count();
+    }
+    lines.push(Line::from(spans));
     lines
 }

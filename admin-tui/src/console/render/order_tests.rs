@@ -172,6 +172,27 @@ fn refund_form_and_confirmation() {
 }
 
 #[test]
+fn return_in_store_form_and_confirmation() {
+    let mut state = desk_state(Tab::Orders);
+    for _ in 0..3 {
+        update(&mut state, Action::Down);
+    }
+    if let Screen::Console(session) = &mut state.screen
+        && let Some(page) = session.desk.orders.list.data.as_mut()
+    {
+        page.items[3].status = "delivered".into();
+    }
+    assert!(shows(&state, 120, 40, "i take back in store"), "offered");
+    update(&mut state, Action::Order(Verb::ReturnInStore));
+    update(&mut state, Action::FocusNext);
+    crate::console::fixtures::type_text(&mut state, "Trop lourd");
+    check("order_return_form", &state);
+    update(&mut state, Action::Submit);
+    assert!(shows(&state, 80, 24, "refund 144,78 €"));
+    check("order_return_confirm", &state);
+}
+
+#[test]
 fn help_on_the_orders_screen_names_ctrl_r_for_reloading_not_r() {
     let mut state = desk_state(Tab::Orders);
     update(&mut state, Action::ToggleHelp);
@@ -182,6 +203,7 @@ fn help_on_the_orders_screen_names_ctrl_r_for_reloading_not_r() {
         !screen.contains("reload (retry after an error)"),
         "r does not reload here:\n{screen}"
     );
+    check("help_orders", &state);
 }
 
 #[test]

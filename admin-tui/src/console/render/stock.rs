@@ -1,5 +1,6 @@
 //! The stock grid: offers down, locations across, the quantity in each cell (reserved
-//! units dim beside it), the cell being typed into highlighted.
+//! units dim beside it), the cell being typed into highlighted, rows running low marked.
+//! While a cell's movements are open, they take the grid's place (`stock_history`).
 
 use api_types::selling::{Location, SellerOffer};
 use ratatui::Frame;
@@ -8,8 +9,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use super::accent;
 use super::desk::{fit, marker, placeholder, reloading, render_placeholder, screen_block};
+use super::{accent, error, low, stock_history};
 use crate::console::screens::Desk;
 use crate::console::screens::stock::{Stock, cell};
 use crate::console::state::Loading;
@@ -20,6 +21,10 @@ const WIDE_COLUMN: u16 = 18;
 
 /// Draws the stock grid into `area`.
 pub fn render(frame: &mut Frame, area: Rect, desk: &Desk) {
+    if let Some(history) = &desk.stock.history {
+        stock_history::render(frame, area, desk, history);
+        return;
+    }
     let offers = desk.offers.visible();
     let locations = desk.locations.items();
     let mut block = screen_block("Stock".to_owned());
@@ -57,7 +62,9 @@ pub fn render(frame: &mut Frame, area: Rect, desk: &Desk) {
     let shown: Vec<&Location> = locations.iter().skip(first_col).take(fits).collect();
     let last = first_col + shown.len();
     let page = desk.offers.page.max(1);
-    let pending = desk.offers.list.pending.is_some() || desk.locations.list.pending.is_some();
+    let pending = desk.offers.list.pending.is_some()
+        || desk.locations.list.pending.is_some()
+        || desk.stock.low.pending.is_some();
     block = screen_block(format!(
         "Stock · page {page}/{} · locations {}–{last} of {}{}",
         desk.offers.pages(),
@@ -97,9 +104,20 @@ pub fn render(frame: &mut Frame, area: Rect, desk: &Desk) {
     let widths = std::iter::once(Constraint::Length(title_width))
         .chain(shown.iter().map(|_| Constraint::Length(column)));
     frame.render_widget(Table::new(rows, widths).header(header), grid);
+    frame.render_widget(Paragraph::new(legend_line(&desk.stock)), legend);
+}
+
+/// What the marks mean; says so when the low rows could not be read.
+fn legend_line(stock: &Stock) -> Line<'static> {
     let dim = Style::new().add_modifier(Modifier::DIM);
-    let text = "(n) reserved by checkouts · – never stocked · Enter sets a quantity";
-    frame.render_widget(Paragraph::new(Line::styled(text, dim)), legend);
+    let low_part = match &stock.low.load {
+        Loading::Error { .. } => Span::styled("low stock unknown (r retries)", error()),
+        _ => Span::styled("▾ low: free units at or below the threshold", low()),
+    };
+    Line::from(vec![
+        Span::styled("(n) reserved · – never stocked · ", dim),
+        low_part,
+    ])
 }
 
 fn grid_row(
@@ -123,7 +141,10 @@ fn grid_row(
     ))];
     for (offset, location) in shown.iter().enumerate() {
         let selected = selected_row && first_col + offset == stock.col;
-        cells.push(Cell::from(cell_line(offer, location, selected, stock)));
+        let is_low = stock.is_low(&offer.id, &location.id);
+        cells.push(Cell::from(cell_line(
+            offer, location, selected, is_low, stock,
+        )));
     }
     Row::new(cells)
 }
@@ -132,9 +153,15 @@ fn cell_line(
     offer: &SellerOffer,
     location: &Location,
     selected: bool,
+    is_low: bool,
     stock: &Stock,
 ) -> Line<'static> {
     let dim = Style::new().add_modifier(Modifier::DIM);
+    let (mark, style) = if is_low {
+        ("▾", low())
+    } else {
+        ("", Style::new())
+    };
     let line = match (&stock.editing, selected) {
         (Some(typed), true) => {
             let end = if stock.pending.is_some() {
@@ -146,10 +173,11 @@ fn cell_line(
         }
         _ => match cell(offer, &location.id) {
             Some(line) if line.reserved > 0 => Line::from(vec![
-                Span::raw(line.quantity.to_string()),
+                Span::styled(format!("{mark}{}", line.quantity), style),
                 Span::styled(format!(" ({})", line.reserved), dim),
             ]),
-            Some(line) => Line::raw(line.quantity.to_string()),
+            Some(line) => Line::styled(format!("{mark}{}", line.quantity), style),
+            None if is_low => Line::styled(format!("{mark}–"), style),
             None => Line::styled("–", dim),
         },
     };

@@ -31,6 +31,14 @@ pub enum Value {
         /// The index of the chosen one.
         selected: usize,
     },
+    /// One of options known only at run time (the shop's locations), as (API value,
+    /// label); ←/→ cycle.
+    Pick {
+        /// The options.
+        options: Vec<(String, String)>,
+        /// The index of the chosen one.
+        selected: usize,
+    },
     /// Yes or no; Space flips it.
     Toggle(bool),
     /// A category slug: typed, or picked with ←/→ from `GET /categories`.
@@ -69,8 +77,24 @@ impl FormField {
         match &self.value {
             Value::Text(text) | Value::Digits(text) | Value::Category(text) => text,
             Value::Choice { options, selected } => options.get(*selected).map_or("", |o| o.0),
+            Value::Pick { options, selected } => {
+                options.get(*selected).map_or("", |o| o.0.as_str())
+            }
             Value::Toggle(true) => "yes",
             Value::Toggle(false) => "no",
+        }
+    }
+}
+
+impl FormField {
+    /// What the field shows: the label of the chosen option for a choice, else its text.
+    pub fn shown(&self) -> &str {
+        match &self.value {
+            Value::Choice { options, selected } => options.get(*selected).map_or("", |o| o.1),
+            Value::Pick { options, selected } => {
+                options.get(*selected).map_or("", |o| o.1.as_str())
+            }
+            _ => self.text(),
         }
     }
 }

@@ -78,6 +78,28 @@ pub enum FormKind {
         /// Its name, shown.
         name: String,
     },
+    /// `PUT /seller/offers/{id}/stock`: the level typed in the grid, with its reason and a
+    /// note.
+    StockLevel {
+        /// The offer.
+        offer_id: String,
+        /// The location.
+        location_id: String,
+        /// The new level.
+        quantity: i64,
+    },
+    /// `POST /seller/offers/{id}/stock/transfer` from the selected cell's location.
+    StockTransfer {
+        /// The offer.
+        offer_id: String,
+        /// Where the units leave.
+        from_location_id: String,
+    },
+    /// `PUT /seller/offers/{id}/low-stock-threshold`.
+    LowStockThreshold {
+        /// The offer.
+        offer_id: String,
+    },
     /// `PUT /seller/cashback`.
     ShopBoost,
     /// `PUT /seller/offers/{id}/cashback`.
@@ -103,12 +125,16 @@ impl FormKind {
                 Verb::Collect => "Hand over a pickup",
                 Verb::Cancel => "Cancel the order",
                 Verb::Refund => "Refund",
+                Verb::ReturnInStore => "Return in store",
                 Verb::Accept | Verb::Ready | Verb::AcceptReturn | Verb::RefuseReturn => "Order",
             },
             Self::Decision { decision, .. } => decision.title(),
             Self::Settings => "Platform settings",
             Self::NewCampaign => "New cashback campaign",
             Self::EndCampaign { .. } => "End the campaign",
+            Self::StockLevel { .. } => "Set the stock",
+            Self::StockTransfer { .. } => "Transfer stock",
+            Self::LowStockThreshold { .. } => "Low-stock threshold",
             Self::ShopBoost => "Cashback boost on the shop",
             Self::OfferBoost { .. } => "Cashback boost on the offer",
         }
@@ -200,6 +226,18 @@ impl Form {
                 *selected = cycle(*selected, options.len(), edit == Edit::Right);
                 true
             }
+            (Value::Pick { options, selected }, edit @ (Edit::Left | Edit::Right)) => {
+                *selected = cycle(*selected, options.len(), edit == Edit::Right);
+                true
+            }
+            (Value::Choice { options, selected }, Edit::Char(c)) => {
+                let labels: Vec<&str> = options.iter().map(|option| option.1).collect();
+                pick_by_letter(selected, &labels, c)
+            }
+            (Value::Pick { options, selected }, Edit::Char(c)) => {
+                let labels: Vec<&str> = options.iter().map(|option| option.1.as_str()).collect();
+                pick_by_letter(selected, &labels, c)
+            }
             (Value::Category(slug), edit @ (Edit::Left | Edit::Right))
                 if !categories.is_empty() =>
             {
@@ -264,6 +302,25 @@ impl Form {
             }
         }
     }
+}
+
+/// Typing a letter on a choice picks the next option whose label starts with it (like a
+/// menu); whether one did.
+fn pick_by_letter(selected: &mut usize, labels: &[&str], letter: char) -> bool {
+    let count = labels.len();
+    let starts = |label: &str| {
+        label
+            .chars()
+            .next()
+            .is_some_and(|first| first.to_lowercase().eq(letter.to_lowercase()))
+    };
+    let found = (1..=count)
+        .map(|step| (*selected + step) % count)
+        .find(|index| labels.get(*index).is_some_and(|label| starts(label)));
+    if let Some(index) = found {
+        *selected = index;
+    }
+    found.is_some()
 }
 
 /// The index after (or before) `index` among `count`, wrapping.

@@ -3,7 +3,8 @@
 //!
 //! - `verb`: the steps a seller takes ([`Verb`]) and which a status allows.
 //! - `steps`: starting a step: straight away, through a form, or after a confirmation.
-//! - `forms`: the forms asking a step's body, and checking it.
+//! - `forms`: the forms asking a step's body (a return in store picks one of the shop's
+//!   stores), and checking it.
 //! - `answers`: applying what the server answered.
 //! - `poll`: asking again in the background, so that new orders appear by themselves.
 
@@ -12,6 +13,8 @@ mod forms;
 mod poll;
 #[cfg(test)]
 mod poll_tests;
+#[cfg(test)]
+mod return_tests;
 #[cfg(test)]
 mod step_tests;
 mod steps;

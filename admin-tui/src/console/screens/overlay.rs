@@ -4,6 +4,7 @@
 use super::form::{Edit, Form, FormKind};
 use super::ops::DecisionConfirm;
 use super::orders::{self, OrderConfirm};
+use super::stock::{self, TransferConfirm};
 use super::{Desk, Out, cashback, location_form, offer_form};
 use crate::console::action::{Action, ApiCall, Effect};
 
@@ -39,6 +40,8 @@ pub enum Confirmed {
     },
     /// A step on a seller order (cancel, refund, a return).
     Order(OrderConfirm),
+    /// Move free units of an offer between two locations.
+    Transfer(TransferConfirm),
     /// An operator's decision on a shop or offer.
     Decision(DecisionConfirm),
     /// An operator ending (or withdrawing) a cashback campaign.
@@ -85,6 +88,9 @@ pub fn form_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect
                 }
                 FormKind::Order { .. } => orders::submit(desk, out),
                 FormKind::ShopBoost | FormKind::OfferBoost { .. } => cashback::submit(desk, out),
+                FormKind::StockLevel { .. } => stock::change::submit(desk, out),
+                FormKind::StockTransfer { .. } => stock::transfer::submit(desk),
+                FormKind::LowStockThreshold { .. } => stock::low::submit(desk, out),
                 FormKind::OpenShop
                 | FormKind::Decision { .. }
                 | FormKind::Settings
@@ -118,6 +124,7 @@ pub fn confirm_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Eff
         }
         Confirmed::DeleteOffer { .. } => None,
         Confirmed::Order(step) => orders::confirmed(desk, step, yes, out),
+        Confirmed::Transfer(transfer) => stock::transfer::confirmed(desk, transfer, yes, out),
         Confirmed::Decision(_) | Confirmed::EndCampaign(_) => None,
     }
 }

@@ -120,7 +120,17 @@ pub fn apply(session: &mut Session, request: u64, answer: Answer, out: &mut Out)
         Answer::Offers(result) => offers::loaded(desk, request, result),
         Answer::OfferSaved(result) => offers::saved(desk, request, result, out),
         Answer::OfferDeleted { id, result } => offers::deleted(desk, &id, result, out),
-        Answer::Stock { offer_id, result } => stock::saved(desk, request, &offer_id, result, out),
+        Answer::Stock { offer_id, result } => {
+            return stock::change::saved(desk, request, &offer_id, result, out);
+        }
+        Answer::Transferred { offer_id, result } => {
+            return stock::transfer::transferred(desk, request, &offer_id, result, out);
+        }
+        Answer::Movements(result) => stock::history::loaded(desk, request, result),
+        Answer::LowStock(result) => stock::low::loaded(desk, request, result),
+        Answer::ThresholdSaved { offer_id, result } => {
+            return stock::low::saved(desk, request, &offer_id, result, out);
+        }
         Answer::Locations(result) => locations::loaded(desk, request, result),
         Answer::LocationSaved(result) => locations::saved(desk, request, result, out),
         Answer::Categories(result) if desk.categories.pending == Some(request) => {

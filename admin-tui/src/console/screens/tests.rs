@@ -71,6 +71,7 @@ fn a_sellers_me_loads_every_screen() {
                 status: "paid".into()
             },
             ApiCall::GetCashback,
+            ApiCall::LowStock,
         ]
     );
     assert_eq!(desk(&state).offers.list.load, Loading::Loading);
@@ -124,7 +125,8 @@ fn r_reloads_the_screen_on_show_and_a_failure_says_how_to_retry() {
                 page: 1,
                 per_page: 20
             },
-            ApiCall::ListLocations
+            ApiCall::ListLocations,
+            ApiCall::LowStock
         ]
     );
     update(&mut state, Action::SwitchTab(Tab::Shop));

@@ -4,9 +4,10 @@ use api_types::ListResponse;
 use api_types::orders::SellerOrder;
 
 use super::{TO_HANDLE, status_label};
-use crate::client::ApiError;
+use crate::client::{ApiError, OrderStep};
 use crate::console::action::{ApiCall, Effect};
-use crate::console::screens::{Desk, Out, Overlay};
+use crate::console::screens::money::euros;
+use crate::console::screens::{Desk, Out, Overlay, offers, stock};
 
 /// The answer to a page of orders.
 pub fn loaded(desk: &mut Desk, request: u64, result: Result<ListResponse<SellerOrder>, ApiError>) {
@@ -39,6 +40,9 @@ pub fn changed(
     out: &mut Out,
 ) -> Option<Effect> {
     let orders = &mut desk.orders;
+    let returned_in_store = orders.attempt.as_ref().is_some_and(|attempt| {
+        attempt.pending == Some(request) && matches!(attempt.step, OrderStep::ReturnInStore(_))
+    });
     if let Some(attempt) = orders.attempt.as_mut()
         && attempt.pending == Some(request)
     {
@@ -52,16 +56,26 @@ pub fn changed(
         matches!(&desk.overlay, Some(Overlay::Form(form)) if form.pending == Some(request));
     match result {
         Ok(order) => {
-            out.info(format!(
-                "{} is now {}.",
-                order.order_number,
-                status_label(&order.status)
-            ));
+            if returned_in_store {
+                out.info(format!(
+                    "{}: return recorded, {} refunded in all; the units are back in store.",
+                    order.order_number,
+                    euros(order.refunded_cents)
+                ));
+            } else {
+                out.info(format!(
+                    "{} is now {}.",
+                    order.order_number,
+                    status_label(&order.status)
+                ));
+            }
             replace(desk, order);
             if from_form {
                 desk.overlay = None;
             }
-            None
+            // The units went onto a store's shelf: the stock grid asks again.
+            returned_in_store
+                .then(|| Effect::Batch(vec![offers::load(desk, out), stock::low::load(desk, out)]))
         }
         Err(error) => {
             let number = desk

@@ -1,7 +1,10 @@
-//! The forms asking the body of a step (ship, collect, cancel, refund), and the step
-//! they describe, checked here before the server sees it.
+//! The forms asking the body of a step (ship, collect, cancel, refund, a return in
+//! store), and the step they describe, checked here before the server sees it.
 
-use api_types::orders::{CancelRequest, CollectRequest, RefundRequest, SellerOrder, ShipRequest};
+use api_types::orders::{
+    CancelRequest, CollectRequest, RefundRequest, ReturnInStoreRequest, SellerOrder, ShipRequest,
+};
+use api_types::selling::Location;
 
 use super::Verb;
 use crate::client::OrderStep;
@@ -57,6 +60,38 @@ pub(super) fn form(order: &SellerOrder, verb: Verb) -> Form {
     )
 }
 
+/// The form recording a return in one of `stores` (the shop's locations of kind store,
+/// at least one): the store that took it back (the order's pickup store first when it is
+/// one of them), the refund it makes, and why.
+pub(super) fn return_form(order: &SellerOrder, stores: &[&Location]) -> Form {
+    let options: Vec<(String, String)> = stores
+        .iter()
+        .map(|store| (store.id.clone(), format!("{} ({})", store.name, store.city)))
+        .collect();
+    let selected = order
+        .fulfilment
+        .store_id
+        .as_ref()
+        .and_then(|id| stores.iter().position(|store| &store.id == id))
+        .unwrap_or(0);
+    let locked = |name, label, text| FormField::new(name, label, Value::Text(text)).locked(true);
+    let fields = vec![
+        locked("order", "Order", order.order_number.clone()),
+        locked("refund", "Refunds", euros(refundable(order))),
+        FormField::new("store_id", "Store", Value::Pick { options, selected }),
+        FormField::new("reason", "Reason", Value::Text(String::new()))
+            .hint("why it came back, e.g. does not fit"),
+    ];
+    Form::new(
+        FormKind::Order {
+            id: order.id.clone(),
+            number: order.order_number.clone(),
+            verb: Verb::ReturnInStore,
+        },
+        fields,
+    )
+}
+
 /// The step the form describes; `None` (with errors beside the fields) when something is
 /// missing or the amount does not parse. At most `refundable` cents can be refunded.
 pub(super) fn step_from(form: &mut Form, verb: Verb, refundable: i64) -> Option<OrderStep> {
@@ -83,6 +118,10 @@ pub(super) fn step_from(form: &mut Form, verb: Verb, refundable: i64) -> Option<
             amount_cents: amount.clone().unwrap_or(0),
             reason: text("reason"),
         }),
+        Verb::ReturnInStore => OrderStep::ReturnInStore(ReturnInStoreRequest {
+            store_id: text("store_id"),
+            reason: text("reason"),
+        }),
         Verb::Accept | Verb::Ready | Verb::AcceptReturn | Verb::RefuseReturn => return None,
     };
     if let (Verb::Refund, Err(message)) = (verb, amount) {
@@ -94,6 +133,10 @@ pub(super) fn step_from(form: &mut Form, verb: Verb, refundable: i64) -> Option<
             ("tracking", "Enter the tracking number"),
         ],
         Verb::Collect => &[("code", "Enter the code the shopper shows")],
+        Verb::ReturnInStore => &[
+            ("store_id", "Pick the store that took it back"),
+            ("reason", "Say why it came back"),
+        ],
         _ => &[("reason", "Say why, for the shopper")],
     };
     for (name, message) in required {

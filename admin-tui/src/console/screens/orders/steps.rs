@@ -1,10 +1,10 @@
 //! Starting a step on the selected order: at once (accept, ready), through a form (ship,
-//! collect), through a form then a confirmation (cancel, refund), or through a
-//! confirmation alone (a return).
+//! collect), through a form then a confirmation (cancel, refund, a return in store), or
+//! through a confirmation alone (a return asked for).
 
 use api_types::orders::SellerOrder;
 
-use super::forms::{form, refundable, step_from};
+use super::forms::{form, refundable, return_form, step_from};
 use super::{Attempt, Orders, Verb, status_label, verbs};
 use crate::client::{OrderStep, idempotency_key};
 use crate::console::action::{ApiCall, Effect};
@@ -61,6 +61,19 @@ pub fn start(desk: &mut Desk, verb: Verb, out: &mut Out) -> Option<Effect> {
         Verb::Ship | Verb::Collect | Verb::Cancel | Verb::Refund => {
             Overlay::Form(form(order, verb))
         }
+        Verb::ReturnInStore => {
+            let stores: Vec<_> = desk
+                .locations
+                .items()
+                .iter()
+                .filter(|location| location.kind == "store")
+                .collect();
+            if stores.is_empty() {
+                out.error("No store to take it back in: add a location of kind store (4, then n).");
+                return None;
+            }
+            Overlay::Form(return_form(order, &stores))
+        }
         Verb::AcceptReturn => {
             let reason = order.return_reason.as_deref().unwrap_or("none given");
             Overlay::Confirm(ask(
@@ -95,6 +108,9 @@ pub fn submit(desk: &mut Desk, out: &mut Out) -> Option<Effect> {
         .find(|order| order.id == id)
         .map_or(i64::MAX, refundable);
     let step = step_from(form, verb, refundable)?;
+    let store = form
+        .field("store_id")
+        .map_or_else(String::new, |field| field.shown().to_owned());
     let (title, message) = match &step {
         OrderStep::Cancel(_) => (
             "Cancel the order",
@@ -105,6 +121,14 @@ pub fn submit(desk: &mut Desk, out: &mut Out) -> Option<Effect> {
             format!(
                 "Refund {} on order {number}? This cannot be undone.",
                 euros(body.amount_cents)
+            ),
+        ),
+        OrderStep::ReturnInStore(_) => (
+            "Return in store",
+            format!(
+                "Take order {number} back at {store} and refund {} to the shopper? The units \
+                 go onto that store's shelf. This cannot be undone.",
+                euros(refundable)
             ),
         ),
         _ => {
@@ -191,6 +215,7 @@ fn progress(step: &OrderStep, number: &str) -> String {
         OrderStep::Refund(body) => format!("Refunding {} on {number}…", euros(body.amount_cents)),
         OrderStep::AcceptReturn => format!("Accepting the return of {number}…"),
         OrderStep::RefuseReturn => format!("Refusing the return of {number}…"),
+        OrderStep::ReturnInStore(_) => format!("Recording the return of {number} in store…"),
     }
 }
 

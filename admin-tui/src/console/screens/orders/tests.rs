@@ -140,8 +140,15 @@ fn each_status_offers_only_its_steps() {
         [Verb::Ready, Verb::Cancel]
     );
     assert_eq!(verbs(&order("ready_for_pickup", "pickup")), [Verb::Collect]);
-    for done in ["shipped", "delivered", "collected"] {
-        assert_eq!(verbs(&order(done, "delivery")), [Verb::Refund]);
+    assert_eq!(verbs(&order("shipped", "delivery")), [Verb::Refund]);
+    for done in ["delivered", "collected"] {
+        assert_eq!(
+            verbs(&order(done, "delivery")),
+            [Verb::Refund, Verb::ReturnInStore]
+        );
+        let mut taken_back = order(done, "delivery");
+        taken_back.return_status = "accepted".into();
+        assert_eq!(verbs(&taken_back), [Verb::Refund], "already coming back");
     }
     for over in ["cancelled", "refunded", "pending_payment"] {
         assert!(verbs(&order(over, "delivery")).is_empty());
@@ -150,6 +157,11 @@ fn each_status_offers_only_its_steps() {
     returned.return_status = "requested".into();
     assert_eq!(
         verbs(&returned),
-        [Verb::Refund, Verb::AcceptReturn, Verb::RefuseReturn]
+        [
+            Verb::Refund,
+            Verb::ReturnInStore,
+            Verb::AcceptReturn,
+            Verb::RefuseReturn
+        ]
     );
 }

@@ -24,6 +24,9 @@ pub enum Verb {
     AcceptReturn,
     /// Turn the return down.
     RefuseReturn,
+    /// Record a return brought to one of the shop's stores (asks the store and a reason,
+    /// then confirmation): refunds the rest, shelves the units there.
+    ReturnInStore,
 }
 
 impl Verb {
@@ -38,6 +41,7 @@ impl Verb {
             Self::Refund => "refund",
             Self::AcceptReturn => "accept the return",
             Self::RefuseReturn => "refuse the return",
+            Self::ReturnInStore => "take back in store",
         }
     }
 }
@@ -45,11 +49,13 @@ impl Verb {
 /// The steps `order`'s status allows, in the order they are offered.
 pub fn verbs(order: &SellerOrder) -> Vec<Verb> {
     let pickup = order.fulfilment.method == "pickup";
+    let open_return = ["none", "requested"].contains(&order.return_status.as_str());
     let mut verbs = match order.status.as_str() {
         "paid" => vec![Verb::Accept, Verb::Cancel],
         "accepted" if pickup => vec![Verb::Ready, Verb::Cancel],
         "accepted" => vec![Verb::Ship, Verb::Cancel],
         "ready_for_pickup" => vec![Verb::Collect],
+        "delivered" | "collected" if open_return => vec![Verb::Refund, Verb::ReturnInStore],
         "shipped" | "delivered" | "collected" => vec![Verb::Refund],
         _ => Vec::new(),
     };

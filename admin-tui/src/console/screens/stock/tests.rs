@@ -1,10 +1,11 @@
-//! The stock grid: moving, typing a quantity, saving it, and the server refusing it.
+//! The stock grid: moving, typing a quantity, saving it with its reason, and the server
+//! refusing it.
 
 use api_types::selling::{StockLine, StockRequest};
 
 use crate::client::ApiError;
-use crate::console::action::{Action, Answer, ApiCall};
-use crate::console::fixtures::{api_call, desk, desk_state, type_text};
+use crate::console::action::{Action, Answer, ApiCall, Effect};
+use crate::console::fixtures::{api_call, desk, desk_state, open_form, type_text};
 use crate::console::screens::Tab;
 use crate::console::screens::stock::cell;
 use crate::console::state::{NoticeKind, State};
@@ -44,8 +45,17 @@ fn enter_types_a_quantity_and_saves_it() {
         Some("15"),
         "digits only"
     );
+    assert_eq!(
+        update(&mut state, Action::Submit),
+        None,
+        "asks the reason first"
+    );
+    assert_eq!(open_form(&state).text("reason"), "receipt", "3 → 15 rises");
     let (request, call) = api_call(update(&mut state, Action::Submit));
-    let body = StockRequest::level("l2", 15);
+    let body = StockRequest {
+        reason: Some("receipt".into()),
+        ..StockRequest::level("l2", 15)
+    };
     assert_eq!(
         call,
         ApiCall::SetStock {
@@ -63,14 +73,20 @@ fn enter_types_a_quantity_and_saves_it() {
         offer_id: "o1".into(),
         result: Ok(line.clone()),
     };
-    update(
+    let effect = update(
         &mut state,
         Action::Answer {
             request,
             answer: Box::new(answer),
         },
     );
+    assert_eq!(
+        api_call(effect).1,
+        ApiCall::LowStock,
+        "the low rows may have changed"
+    );
     assert_eq!(desk(&state).stock.editing, None);
+    assert_eq!(desk(&state).overlay, None, "the reason form closed");
     let offer = desk(&state).offers.visible()[0];
     assert_eq!(cell(offer, "l2"), Some(&line));
     assert_eq!(
@@ -87,6 +103,7 @@ fn a_cell_never_stocked_starts_at_zero_and_gets_a_line() {
     update(&mut state, Action::Edit);
     assert_eq!(desk(&state).stock.editing.as_deref(), Some("0"));
     type_text(&mut state, "4");
+    update(&mut state, Action::Submit);
     let (request, _) = api_call(update(&mut state, Action::Submit));
     let line = StockLine {
         location_id: "l2".into(),
@@ -108,11 +125,17 @@ fn a_cell_never_stocked_starts_at_zero_and_gets_a_line() {
 }
 
 #[test]
-fn below_reserved_is_shown_in_the_status_bar_and_the_editor_stays() {
+fn below_reserved_is_shown_in_the_status_bar_and_beside_the_quantity() {
     let mut state = desk_state(Tab::Stock);
     update(&mut state, Action::Edit);
     update(&mut state, Action::ClearField);
     type_text(&mut state, "1");
+    update(&mut state, Action::Submit);
+    assert_eq!(
+        open_form(&state).text("reason"),
+        "adjustment",
+        "12 → 1 falls"
+    );
     let (request, _) = api_call(update(&mut state, Action::Submit));
     let refused = ApiError::Api {
         status: 409,
@@ -139,7 +162,18 @@ fn below_reserved_is_shown_in_the_status_bar_and_the_editor_stays() {
         notice.text,
         "Stock not changed: 2 unit(s) are reserved by checkouts here"
     );
-    assert_eq!(desk(&state).stock.editing.as_deref(), Some("1"));
+    let form = open_form(&state);
+    assert_eq!(form.pending, None);
+    assert_eq!(
+        form.field("quantity").and_then(|f| f.error.as_deref()),
+        Some("2 unit(s) are reserved by checkouts here")
+    );
+    update(&mut state, Action::Cancel);
+    assert_eq!(
+        desk(&state).stock.editing.as_deref(),
+        Some("1"),
+        "Esc goes back to the quantity"
+    );
     update(&mut state, Action::Cancel);
     assert_eq!(desk(&state).stock.editing, None);
     assert_eq!(
@@ -158,4 +192,28 @@ fn an_empty_quantity_is_not_sent() {
         state.notice.as_ref().map(|n| n.kind),
         Some(NoticeKind::Error)
     );
+    assert_eq!(desk(&state).overlay, None, "no reason is asked");
+}
+
+#[test]
+fn a_late_answer_to_a_save_left_behind_changes_nothing() {
+    let mut state = desk_state(Tab::Stock);
+    update(&mut state, Action::Edit);
+    update(&mut state, Action::Submit);
+    let (request, _) = api_call(update(&mut state, Action::Submit));
+    update(&mut state, Action::Cancel);
+    update(&mut state, Action::Cancel);
+    let answer = Answer::Stock {
+        offer_id: "o1".into(),
+        result: Err(ApiError::Network("Cannot reach the server".into())),
+    };
+    let effect: Option<Effect> = update(
+        &mut state,
+        Action::Answer {
+            request,
+            answer: Box::new(answer),
+        },
+    );
+    assert_eq!(effect, None);
+    assert_eq!(state.notice, None);
 }
