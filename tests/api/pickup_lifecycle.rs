@@ -464,3 +464,117 @@ async fn servers_running_the_hold_job_at_once_cancel_a_part_once() {
     assert_eq!(messages(&client, "pickup_not_collected").await.len(), 1);
     assert_invariants(&app).await;
 }
+
+use services::buying::payments::{ChargeLookup, ChargeOutcome, ChargeRequest, PaymentProvider};
+
+/// The sandbox, slowed down and counted: refunds take 30 ms, long enough for a collect
+/// at the till to land while one is on its way.
+struct SlowCountingProvider {
+    refunds: std::sync::atomic::AtomicUsize,
+}
+
+impl PaymentProvider for SlowCountingProvider {
+    fn name(&self) -> &'static str {
+        "sandbox"
+    }
+
+    fn charge<'a>(
+        &'a self,
+        request: ChargeRequest<'a>,
+    ) -> futures::future::BoxFuture<'a, Result<ChargeOutcome, services::StoreError>> {
+        SandboxProvider.charge(request)
+    }
+
+    fn refund<'a>(
+        &'a self,
+        provider_ref: &'a str,
+        amount_cents: i64,
+        idempotency_key: String,
+    ) -> futures::future::BoxFuture<'a, Result<String, services::StoreError>> {
+        Box::pin(async move {
+            tokio::time::sleep(std::time::Duration::from_millis(30)).await;
+            self.refunds
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            SandboxProvider
+                .refund(provider_ref, amount_cents, idempotency_key)
+                .await
+        })
+    }
+
+    fn retrieve<'a>(
+        &'a self,
+        lookup: ChargeLookup<'a>,
+    ) -> futures::future::BoxFuture<'a, Result<Option<ChargeOutcome>, services::StoreError>> {
+        SandboxProvider.retrieve(lookup)
+    }
+}
+
+/// The hold job expiring parts while their shoppers arrive at the till: each part ends
+/// either collected (nothing refunded, anywhere) or cancelled (refunded once, unit back
+/// on the shelf), never both, and the card is refunded only for the cancelled ones.
+#[tokio::test]
+async fn an_expiring_hold_and_a_late_collection_end_in_exactly_one_outcome() {
+    let app = spawn_app().await;
+    let m = market(&app, 5).await;
+    stock(&m.shop_b, &m.offer_b, &m.shop_b.store_id, 8).await;
+    set_hold_days(&app, 5).await;
+    let mut parts = Vec::new();
+    for index in 0..6 {
+        let client = logged_in(&app, &format!("late{index}@shoppers.test")).await;
+        let part = bought(&client, &m, true).await;
+        ready_days_ago(&app, &part.id, 6).await;
+        let code = part_row(&app, &part.id)
+            .await
+            .pickup_code
+            .expect("a pickup code");
+        parts.push((part.id, code));
+    }
+    let provider = SlowCountingProvider {
+        refunds: std::sync::atomic::AtomicUsize::new(0),
+    };
+    let collects =
+        futures::future::join_all(parts.iter().map(|(id, code)| {
+            seller_step(&m.shop_b.staff, id, "collect", json!({ "code": code }))
+        }));
+    let (expired, collected) = tokio::join!(
+        pickup_hold::expire_uncollected(&app.db, &provider),
+        collects
+    );
+    let expired = expired.expect("a lost race is no error");
+
+    let mut cancelled = 0;
+    for ((id, _), collect) in parts.iter().zip(&collected) {
+        let row = part_row(&app, id).await;
+        let refund_rows = refunds::Entity::find()
+            .filter(refunds::Column::SellerOrderId.eq(id))
+            .all(app.db.conn())
+            .await
+            .expect("refunds")
+            .len();
+        match row.status.as_str() {
+            "collected" => {
+                assert!(collect.is_ok(), "collected, so the till was told so");
+                assert_eq!((row.refunded_cents, refund_rows), (0, 0));
+            }
+            "cancelled" => {
+                assert!(collect.is_err(), "the till was refused: {collect:?}");
+                assert_eq!((row.refunded_cents, refund_rows), (row.total_cents, 1));
+                cancelled += 1;
+            }
+            other => panic!("part {id} ended {other}"),
+        }
+    }
+    assert_eq!(expired, cancelled);
+    assert_eq!(
+        provider.refunds.load(std::sync::atomic::Ordering::SeqCst),
+        cancelled as usize,
+        "the card is refunded only for parts that were cancelled"
+    );
+    let (on_shelf, reserved) = stock_row(&app, &m.offer_b, &m.shop_b.store_id).await;
+    assert_eq!(
+        (on_shelf, reserved),
+        (8 - 6 + cancelled as i32, 0),
+        "cancelled units are back, collected ones gone"
+    );
+    assert_invariants(&app).await;
+}

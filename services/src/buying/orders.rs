@@ -386,8 +386,27 @@ pub(super) async fn refund_part(
     // - once a refund is recorded, `refunded_cents` moves on and the next refund gets a
     //   key of its own.
     let provider_key = format!("refund:{}:{}", row.id, row.refunded_cents);
+    // A cancellation races what hands the part over (a collect at the till against the
+    // pickup hold job, say): it claims the part before the card is refunded, so that the
+    // card is only ever refunded for a part that is really cancelled. The claim is undone
+    // if the provider fails.
+    let status_now = match cancel_from {
+        Some(_) => {
+            set_status_if(db, row, &row.status, SellerOrderStatus::Cancelled.as_str()).await?;
+            SellerOrderStatus::Cancelled.as_str()
+        }
+        None => row.status.as_str(),
+    };
     let provider_ref = match (&payment.provider_ref, to_card > 0) {
-        (Some(charge), true) => Some(provider.refund(charge, to_card, provider_key).await?),
+        (Some(charge), true) => match provider.refund(charge, to_card, provider_key).await {
+            Ok(reference) => Some(reference),
+            Err(err) => {
+                if cancel_from.is_some() {
+                    set_status_if(db, row, status_now, &row.status).await?;
+                }
+                return Err(err);
+            }
+        },
         _ => None,
     };
     let txn = db.begin_write().await?;
@@ -409,7 +428,7 @@ pub(super) async fn refund_part(
                 new_status.into(),
                 at.into(),
                 row.id.clone().into(),
-                row.status.clone().into(),
+                status_now.into(),
                 row.refunded_cents.into(),
             ],
         ))
@@ -467,6 +486,40 @@ pub(super) async fn refund_part(
     complete_order_if_done(&txn, &row.order_id).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Moves a seller order from `from` to `to` if nobody changed it since `row` was read
+/// (same status, nothing more refunded); `order_changed` otherwise.
+async fn set_status_if(
+    db: &Db,
+    row: &seller_orders::Model,
+    from: &str,
+    to: &str,
+) -> Result<(), StoreError> {
+    let moved = db
+        .writer()
+        .execute_raw(statement(
+            db.backend(),
+            "UPDATE seller_orders SET status = ?, updated_at = ? \
+             WHERE id = ? AND status = ? AND refunded_cents = ?",
+            [
+                to.into(),
+                now().into(),
+                row.id.clone().into(),
+                from.into(),
+                row.refunded_cents.into(),
+            ],
+        ))
+        .await?;
+    if moved.rows_affected() == 1 {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict {
+            code: "order_changed",
+            message: "this order changed meanwhile; reload it and try again".into(),
+            field: None,
+        })
+    }
 }
 
 /// Where the units of an accepted return go: the store that took them over the counter,
