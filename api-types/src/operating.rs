@@ -214,3 +214,60 @@ pub struct Campaign {
 pub struct CampaignResponse {
     pub campaign: Option<Campaign>,
 }
+
+/// A shopper's dispute on a seller order, as the shopper, the seller and operators see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dispute {
+    pub id: String,
+    pub seller_order_id: String,
+    pub order_id: String,
+    pub order_number: String,
+    pub shop_id: String,
+    pub shop_name: String,
+    pub shopper_name: String,
+    /// `not_received` or `not_as_described`.
+    pub kind: String,
+    pub message: String,
+    pub seller_answer: Option<String>,
+    pub answered_at: Option<String>,
+    /// `open`, `refunded` or `rejected`.
+    pub status: String,
+    pub decision_reason: Option<String>,
+    pub refund_cents: Option<i64>,
+    pub decided_at: Option<String>,
+    pub created_at: String,
+    /// What the seller order cost, and what was refunded on it so far.
+    pub part_total_cents: i64,
+    pub part_refunded_cents: i64,
+}
+
+/// `{"dispute": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisputeResponse {
+    pub dispute: Dispute,
+}
+
+/// `POST /orders/{id}/seller-orders/{seller_order_id}/disputes`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenDisputeRequest {
+    /// `not_received` or `not_as_described`.
+    pub kind: String,
+    pub message: String,
+}
+
+/// `POST /seller/disputes/{id}/answer`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisputeAnswerRequest {
+    pub message: String,
+}
+
+/// `POST /operator/disputes/{id}/decide`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisputeDecisionRequest {
+    /// `refund` or `reject`.
+    pub decision: String,
+    /// For a refund: how much; absent refunds everything not refunded yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount_cents: Option<i64>,
+    pub reason: String,
+}

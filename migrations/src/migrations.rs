@@ -7,3 +7,4 @@ pub mod m20261122_000004_create_orders;
 pub mod m20261122_000005_create_cashback;
 pub mod m20261122_000006_create_operating;
 pub mod m20261123_000007_create_stock_movements;
+pub mod m20261123_000008_create_disputes;

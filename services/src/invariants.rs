@@ -29,7 +29,7 @@ struct Check {
     count_violations_sql: &'static str,
 }
 
-const CHECKS: [Check; 21] = [
+const CHECKS: [Check; 22] = [
     Check {
         name: "staff_reference_users_and_shops",
         description: "every shop staff row names an existing user and shop",
@@ -164,6 +164,13 @@ const CHECKS: [Check; 21] = [
             + (SELECT COUNT(*) FROM shops h WHERE h.status IN ('rejected', 'suspended') \
               AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.target_type = 'shop' \
                AND a.target_id = h.id AND a.action IN ('shop.reject', 'shop.suspend')))",
+    },
+    Check {
+        name: "disputes_decided_with_audit",
+        description: "every decided dispute has its reason and an audit row saying who decided",
+        count_violations_sql: "SELECT COUNT(*) FROM disputes d WHERE d.status <> 'open' AND \
+            (d.decision_reason IS NULL OR d.decided_by IS NULL OR NOT EXISTS (SELECT 1 FROM audit_log a \
+            WHERE a.target_type = 'dispute' AND a.target_id = d.id AND a.operator_id = d.decided_by))",
     },
     Check {
         name: "reports_closed_on_taken_down_offers",

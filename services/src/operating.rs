@@ -15,6 +15,7 @@
 pub mod audit;
 pub mod campaigns;
 pub mod checks;
+pub mod disputes;
 pub mod entity;
 pub mod moderation;
 mod notify;

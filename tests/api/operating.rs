@@ -154,6 +154,17 @@ async fn every_operator_route_answers_401_to_anonymous_and_403_to_shoppers_and_s
             "/operator/audit?action=shop.approve".to_owned(),
             None,
         ),
+        (Method::GET, "/operator/disputes".to_owned(), None),
+        (
+            Method::GET,
+            "/operator/disputes?status=open".to_owned(),
+            None,
+        ),
+        (
+            Method::POST,
+            format!("/operator/disputes/{}/decide", services::new_id()),
+            Some(json!({"decision": "reject", "reason": "because"})),
+        ),
     ];
     for action in ["approve", "reject", "suspend", "reinstate"] {
         routes.push((

@@ -5,6 +5,7 @@ mod buying;
 mod cashback_rules;
 pub mod catalog;
 mod discounts;
+mod disputes;
 pub mod images;
 mod operating;
 pub mod seller_orders;
@@ -30,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .merge(seller_orders::router())
         .merge(buying::router())
         .merge(discounts::router())
+        .merge(disputes::router())
         .merge(images::api_router())
         .merge(webhooks::router())
         .merge(operating::router())

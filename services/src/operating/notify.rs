@@ -1,4 +1,4 @@
-//! Messages to a shop's staff about an operator's decision, through the outbox (the
+//! Messages to a shop's staff, or to one user, about an operator's decision, through the outbox (the
 //! `notifications` table): written in the decision's transaction, delivered by the job.
 
 use sea_orm::{ConnectionTrait, FromQueryResult, Value};
@@ -50,5 +50,36 @@ pub(super) async fn shop_staff(
         ))
         .await?;
     }
+    Ok(())
+}
+
+/// A message to one user (the shopper of a dispute, say), once per `dedupe_key`.
+pub(super) async fn user(
+    conn: &impl ConnectionTrait,
+    user_id: &str,
+    kind: &str,
+    dedupe_key: &str,
+    order_id: Option<&str>,
+    subject: String,
+    body: String,
+) -> Result<(), StoreError> {
+    conn.execute_raw(statement(
+        conn.get_database_backend(),
+        "INSERT INTO notifications (id, user_id, kind, email, subject, body, order_id, \
+         dedupe_key, status, attempts, created_at) \
+         SELECT ?, u.id, ?, u.email, ?, ?, ?, ?, 'pending', 0, ? FROM users u WHERE u.id = ? \
+         ON CONFLICT (dedupe_key) DO NOTHING",
+        [
+            new_id().into(),
+            kind.to_owned().into(),
+            subject.into(),
+            body.into(),
+            order_id.map(str::to_owned).into(),
+            dedupe_key.to_owned().into(),
+            now().into(),
+            user_id.to_owned().into(),
+        ],
+    ))
+    .await?;
     Ok(())
 }
