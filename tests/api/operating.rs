@@ -606,7 +606,7 @@ async fn settings_are_checked_field_by_field_and_every_change_is_audited() {
         }
     };
     let valid = json!({"commission_rate_bps": 1000, "cashback_rate_bps": 250,
-                       "return_window_days": 30, "pickup_hold_days": 5});
+                       "return_window_days": 30, "pickup_hold_days": 3});
     for (field, value) in [
         ("commission_rate_bps", json!(-5)),
         ("cashback_rate_bps", json!(9000)),
@@ -656,7 +656,7 @@ async fn settings_are_checked_field_by_field_and_every_change_is_audited() {
             ("commission_rate_bps", "1200", "1000"),
             ("cashback_rate_bps", "300", "250"),
             ("return_window_days", "14", "30"),
-            ("pickup_hold_days", "7", "5"),
+            ("pickup_hold_days", "5", "3"),
         ]
     );
     assert_eq!(log[0].operator_name, "Olive Operator");

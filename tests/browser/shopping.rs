@@ -11,7 +11,7 @@ use tests::{signed_up, spawn_app};
 use super::{browser, screenshot, start_driver, wait_for_hydration};
 
 /// Waits until the browser is on a page whose path starts with `prefix`.
-async fn wait_for_path(client: &Client, prefix: &str) -> String {
+pub(super) async fn wait_for_path(client: &Client, prefix: &str) -> String {
     for _ in 0..100 {
         let url = client.current_url().await.expect("current url");
         if url.path().starts_with(prefix) {
@@ -23,7 +23,7 @@ async fn wait_for_path(client: &Client, prefix: &str) -> String {
     panic!("expected a page under {prefix}, still on {url}");
 }
 
-async fn text_of(client: &Client, css: &str) -> String {
+pub(super) async fn text_of(client: &Client, css: &str) -> String {
     client
         .find(Locator::Css(css))
         .await
@@ -33,7 +33,7 @@ async fn text_of(client: &Client, css: &str) -> String {
         .expect("text")
 }
 
-async fn type_into(client: &Client, css: &str, text: &str) {
+pub(super) async fn type_into(client: &Client, css: &str, text: &str) {
     let input = client
         .find(Locator::Css(css))
         .await
@@ -42,7 +42,7 @@ async fn type_into(client: &Client, css: &str, text: &str) {
     input.send_keys(text).await.expect("type");
 }
 
-async fn click(client: &Client, css: &str) {
+pub(super) async fn click(client: &Client, css: &str) {
     client
         .find(Locator::Css(css))
         .await
@@ -66,7 +66,7 @@ async fn add_offer(client: &Client, product_url: &str, index: usize) {
     wait_for_hydration(client).await;
 }
 
-async fn pay_with(client: &Client, card: &str) {
+pub(super) async fn pay_with(client: &Client, card: &str) {
     type_into(client, "#field-card_number", card).await;
     type_into(client, "#field-expiry", "12/35").await;
     type_into(client, "#field-cvc", "123").await;

@@ -79,6 +79,41 @@ pub fn CheckoutPage() -> impl IntoView {
     }
 }
 
+/// Once hydrated, choosing delivery or pickup, another store, or cashback recalculates
+/// the totals at once (as "Recalculer le total" does without JavaScript), so the pay
+/// button never shows a total the shopper's choices no longer give.
+fn recalculate(ev: leptos::ev::Event) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(target) = ev
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let name = target.get_attribute("name").unwrap_or_default();
+        if !(name.starts_with("method.") || name.starts_with("store.") || name == "use_cashback") {
+            return;
+        }
+        let update = target
+            .closest("form")
+            .ok()
+            .flatten()
+            .and_then(|form| {
+                form.query_selector("button[name=intent][value=update]")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = update {
+            button.click();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ev;
+}
+
 fn checkout_body(locale: Locale, data: CheckoutData, context: PageContext) -> AnyView {
     if data.cart.shops.is_empty() {
         return view! {
@@ -172,7 +207,7 @@ fn checkout_body(locale: Locale, data: CheckoutData, context: PageContext) -> An
                 })}
             </div>
         })}
-        <form class="checkout-form" method="post" action="/checkout">
+        <form class="checkout-form" method="post" action="/checkout" on:change=recalculate>
             <input type="hidden" name="csrf" value=context.csrf_token.clone() />
             <div class="checkout-layout">
                 <div class="checkout-main">

@@ -148,7 +148,7 @@ mod tests {
             commission_rate_bps: 1200,
             cashback_rate_bps: 300,
             return_window_days: 14,
-            pickup_hold_days: 7,
+            pickup_hold_days: 5,
         }
     }
 
