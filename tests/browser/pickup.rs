@@ -40,6 +40,22 @@ async fn log_in(client: &Client, app: &TestApp, email: &str, password: &str) {
     wait_for_path(client, "/").await;
 }
 
+/// Waits until the element `css` holds `text` (after a reload, say).
+async fn wait_for_text(client: &Client, css: &str, text: &str) {
+    for _ in 0..100 {
+        if let Ok(element) = client.find(Locator::Css(css)).await {
+            if element.text().await.is_ok_and(|found| found.contains(text)) {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "{css} never showed {text}: {}",
+        text_of(client, "main").await
+    );
+}
+
 async fn reload_order(client: &Client, order_path: &str, app: &TestApp) -> String {
     client.goto(&app.url(order_path)).await.expect("order page");
     wait_for_hydration(client).await;
@@ -123,6 +139,9 @@ async fn a_shopper_picks_a_store_pays_and_collects_with_the_code() {
         &format!("input[name='method.{}'][value=pickup]", shop.shop_id),
     )
     .await;
+    // The totals follow at once: no delivery to pay for a pickup.
+    wait_for_text(&client, "dd.totals-grand", "89,90").await;
+    wait_for_hydration(&client).await;
     client
         .find(Locator::Id(&format!("store-{}", shop.shop_id)))
         .await
@@ -130,6 +149,22 @@ async fn a_shopper_picks_a_store_pays_and_collects_with_the_code() {
         .select_by_value(&marais.location.id)
         .await
         .expect("Marais chosen");
+    // Choosing the store recalculates too; the choice survives it.
+    for _ in 0..100 {
+        let chosen = client
+            .find(Locator::Id(&format!("store-{}", shop.shop_id)))
+            .await
+            .expect("the store select")
+            .prop("value")
+            .await
+            .expect("value");
+        if chosen.as_deref() == Some(marais.location.id.as_str()) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    wait_for_hydration(&client).await;
+    wait_for_text(&client, "dd.totals-grand", "89,90").await;
     screenshot(&client, "pickup-checkout").await;
     click(&client, "button[name=intent][value=pay]").await;
     wait_for_path(&client, "/pay/").await;
