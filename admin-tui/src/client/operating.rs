@@ -2,15 +2,15 @@
 
 use api_types::ListResponse;
 use api_types::operating::{
-    AuditEntry, AuditQuery, Campaign, CampaignRequest, CampaignResponse, ModeratedOfferResponse,
-    OperatorShop, OperatorShopResponse, PlatformSettings, ReasonRequest, ReportCase,
-    SettingsResponse,
+    AuditEntry, AuditQuery, Campaign, CampaignRequest, CampaignResponse, Dispute,
+    DisputeDecisionRequest, DisputeResponse, ModeratedOfferResponse, OperatorShop,
+    OperatorShopResponse, PlatformSettings, ReasonRequest, ReportCase, SettingsResponse,
 };
 
 use super::{ApiClient, ApiError, Method};
 
 /// Puts `key=value` pairs with a value into a query string (`""` when none).
-fn query(pairs: &[(&str, Option<String>)]) -> String {
+pub(super) fn query(pairs: &[(&str, Option<String>)]) -> String {
     let parts: Vec<String> = pairs
         .iter()
         .filter_map(|(key, value)| {
@@ -156,6 +156,32 @@ impl ApiClient {
             .post(&format!("/operator/campaigns/{id}/end"), &body)
             .await?;
         Ok(response.campaign)
+    }
+
+    /// `GET /operator/disputes?status=`: every shop's disputes, newest first; `status` is
+    /// `open`, `refunded` or `rejected` (a 422 `status_invalid` otherwise), `None` for all.
+    pub async fn operator_disputes(
+        &self,
+        status: Option<&str>,
+    ) -> Result<ListResponse<Dispute>, ApiError> {
+        self.get(&format!(
+            "/operator/disputes{}",
+            query(&[("status", status.map(str::to_owned))])
+        ))
+        .await
+    }
+
+    /// `POST /operator/disputes/{id}/decide` `{decision, amount_cents?, reason}`: the dispute
+    /// as decided. A 409 `dispute_decided` when it already was; a 422 names the field refused.
+    pub async fn decide_dispute(
+        &self,
+        id: &str,
+        request: &DisputeDecisionRequest,
+    ) -> Result<Dispute, ApiError> {
+        let response: DisputeResponse = self
+            .post(&format!("/operator/disputes/{id}/decide"), request)
+            .await?;
+        Ok(response.dispute)
     }
 }
 

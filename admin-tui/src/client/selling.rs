@@ -2,6 +2,7 @@
 
 use api_types::ListResponse;
 use api_types::catalog::{Category, ShopCard};
+use api_types::operating::{Dispute, DisputeAnswerRequest, DisputeResponse};
 use api_types::selling::{
     CreateShopRequest, Location, LocationRequest, LocationResponse, LowStockLine,
     LowStockThreshold, OfferBoostRequest, OfferRequest, SellerCashback, SellerCashbackResponse,
@@ -9,6 +10,7 @@ use api_types::selling::{
     StockMovement, StockRequest, StockResponse, StockTransferRequest, StockTransferResponse,
 };
 
+use super::operating::query;
 use super::{ApiClient, ApiError, Method, api_path};
 
 impl ApiClient {
@@ -189,5 +191,31 @@ impl ApiClient {
     /// `GET /categories`: the shared category tree, flat.
     pub async fn categories(&self) -> Result<ListResponse<Category>, ApiError> {
         self.get("/categories").await
+    }
+
+    /// `GET /seller/disputes?status=`: the shop's disputes, newest first; `status` is
+    /// `open`, or `None` for every one.
+    pub async fn seller_disputes(
+        &self,
+        status: Option<&str>,
+    ) -> Result<ListResponse<Dispute>, ApiError> {
+        self.get(&format!(
+            "/seller/disputes{}",
+            query(&[("status", status.map(str::to_owned))])
+        ))
+        .await
+    }
+
+    /// `POST /seller/disputes/{id}/answer` `{message}`: the dispute with the shop's answer.
+    /// Once only, while open: a 409 `already_answered` after; a 422 on the message.
+    pub async fn answer_dispute(
+        &self,
+        id: &str,
+        request: &DisputeAnswerRequest,
+    ) -> Result<Dispute, ApiError> {
+        let response: DisputeResponse = self
+            .post(&format!("/seller/disputes/{id}/answer"), request)
+            .await?;
+        Ok(response.dispute)
     }
 }

@@ -11,7 +11,7 @@ use api_types::operating::CampaignRequest;
 use api_types::orders::ShipRequest;
 
 use super::{ApiClient, ApiError, OrderQuery, idempotency_key};
-use crate::console::fixtures::{campaign, seller_cashback, seller_order};
+use crate::console::fixtures::{campaign, dispute, seller_cashback, seller_order};
 
 /// One request as the canned server saw it: request line, `Authorization` and
 /// `Idempotency-Key` headers, body.
@@ -68,6 +68,7 @@ fn answer(mut stream: TcpStream) -> Option<Seen> {
         serde_json::to_string(&seller_order("so1", "H-7K2M9Q", "shipped", "delivery")).ok()?;
     let noel = serde_json::to_string(&campaign("c1", "Noël", 500, None, "running")).ok()?;
     let cashback = serde_json::to_string(&seller_cashback()).ok()?;
+    let open = serde_json::to_string(&dispute("d1", "H-7K2M9Q", "open")).ok()?;
     let (status, reply) = match line.split(' ').nth(1)? {
         path if path.starts_with("/api/v1/seller/orders?") => (
             "200 OK",
@@ -115,6 +116,17 @@ fn answer(mut stream: TcpStream) -> Option<Seen> {
             ("200 OK", r#"{"low_stock_threshold":4}"#.to_owned())
         }
         "/api/v1/seller/orders/so1/return" => ("200 OK", format!(r#"{{"seller_order":{order}}}"#)),
+        "/api/v1/operator/disputes?status=open" | "/api/v1/seller/disputes" => (
+            "200 OK",
+            format!(r#"{{"items":[{open}],"total":1,"page":1,"per_page":1}}"#),
+        ),
+        "/api/v1/operator/disputes/d1/decide" | "/api/v1/seller/disputes/d1/answer" => {
+            ("200 OK", format!(r#"{{"dispute":{open}}}"#))
+        }
+        "/api/v1/operator/disputes/d9/decide" => (
+            "409 Conflict",
+            r#"{"error":{"code":"dispute_decided","message":"This dispute is already decided.","field":null}}"#.to_owned(),
+        ),
         "/api/v1/auth/logout" => ("204 No Content", String::new()),
         "/healthz" => ("200 OK", "ok".to_owned()),
         _ => ("502 Bad Gateway", "<html>nope</html>".to_owned()),
@@ -365,4 +377,60 @@ async fn stock_calls_use_their_paths_and_bodies() {
     );
     assert_eq!(seen[4].body, r#"{"reason":"Trop lourd","store_id":"l2"}"#);
     assert_eq!(seen[4].idempotency_key.as_deref(), Some(key.as_str()));
+}
+
+#[tokio::test]
+async fn dispute_calls_use_their_paths_and_bodies_and_a_409_keeps_its_code() {
+    use api_types::operating::{DisputeAnswerRequest, DisputeDecisionRequest};
+    let (url, seen) = canned_server(5);
+    let client = ApiClient::new(url).with_token("tok");
+    let open = client.operator_disputes(Some("open")).await.expect("lists");
+    assert_eq!(open.items[0].order_number, "H-7K2M9Q");
+    let refund = DisputeDecisionRequest {
+        decision: "refund".into(),
+        amount_cents: Some(1_250),
+        reason: "Colis perdu".into(),
+    };
+    client.decide_dispute("d1", &refund).await.expect("decides");
+    let reject = DisputeDecisionRequest {
+        decision: "reject".into(),
+        amount_cents: None,
+        reason: "Livré".into(),
+    };
+    let refused = client
+        .decide_dispute("d9", &reject)
+        .await
+        .expect_err("decided");
+    assert_eq!(refused.status(), Some(409));
+    assert_eq!(refused.code(), Some("dispute_decided"));
+    let mine = client.seller_disputes(None).await.expect("lists");
+    assert_eq!(mine.total, 1);
+    let answer = DisputeAnswerRequest {
+        message: "Remis au transporteur".into(),
+    };
+    client.answer_dispute("d1", &answer).await.expect("answers");
+
+    let seen: Vec<Seen> = seen.iter().take(5).collect();
+    assert_eq!(
+        seen[0].line,
+        "GET /api/v1/operator/disputes?status=open HTTP/1.1"
+    );
+    assert_eq!(
+        seen[1].line,
+        "POST /api/v1/operator/disputes/d1/decide HTTP/1.1"
+    );
+    assert_eq!(
+        seen[1].body,
+        r#"{"decision":"refund","amount_cents":1250,"reason":"Colis perdu"}"#
+    );
+    assert_eq!(
+        seen[2].body, r#"{"decision":"reject","reason":"Livré"}"#,
+        "no amount on a rejection"
+    );
+    assert_eq!(seen[3].line, "GET /api/v1/seller/disputes HTTP/1.1");
+    assert_eq!(
+        seen[4].line,
+        "POST /api/v1/seller/disputes/d1/answer HTTP/1.1"
+    );
+    assert_eq!(seen[4].body, r#"{"message":"Remis au transporteur"}"#);
 }

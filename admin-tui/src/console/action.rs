@@ -13,6 +13,7 @@ use api_types::{LoginResponse, MeResponse};
 pub use api::{Answer, ApiCall};
 
 use super::screens::Tab;
+use super::screens::disputes::DisputeVerb;
 use super::screens::ops::{Decision, OpsTab};
 use super::screens::orders::Verb;
 use super::screens::stock::StockVerb;
@@ -104,6 +105,9 @@ pub enum Action {
     OpsTab(OpsTab),
     /// Decide on the selected shop or offer (asks a reason, then confirmation).
     Decide(Decision),
+    /// Answer (seller) or decide (operator) the selected dispute, through a form and a
+    /// confirmation.
+    Dispute(DisputeVerb),
     /// Close the form, dialog, search or cell editor without saving.
     Cancel,
     /// Answer the confirmation dialog: `true` for yes.
@@ -160,6 +164,7 @@ impl Action {
             Self::Stock(_) => "stock",
             Self::OpsTab(_) => "ops_tab",
             Self::Decide(_) => "decide",
+            Self::Dispute(_) => "dispute",
             Self::Cancel => "cancel",
             Self::Confirm(_) => "confirm",
             Self::Answer { answer, .. } => answer.name(),
@@ -190,6 +195,7 @@ impl std::fmt::Debug for Action {
             Self::Stock(verb) => write!(f, "stock({verb:?})"),
             Self::OpsTab(tab) => write!(f, "ops_tab({tab:?})"),
             Self::Decide(decision) => write!(f, "decide({decision:?})"),
+            Self::Dispute(verb) => write!(f, "dispute({verb:?})"),
             Self::Answer { request, answer } => write!(f, "answer({request}, {answer:?})"),
             _ => f.write_str(self.name()),
         }

@@ -313,6 +313,8 @@ pub fn desk_state(tab: Tab) -> State {
     desk.orders.page = 1;
     desk.orders.to_handle = loaded(1);
     desk.cashback = loaded(seller_cashback());
+    desk.disputes.list = loaded(page(disputes()));
+    desk.disputes.to_answer = Some(1);
     State::with_session(SERVER, session)
 }
 
@@ -635,6 +637,15 @@ pub fn ops_state(tab: crate::console::screens::ops::OpsTab) -> State {
     ops.audit_page = 1;
     ops.campaigns = loaded(page(campaigns()));
     ops.categories = loaded(categories());
+    let mut open: Vec<_> = disputes()
+        .into_iter()
+        .filter(|d| d.status == "open")
+        .collect();
+    if let Some(other) = open.get_mut(1) {
+        other.shop_id = "s2".into();
+        other.shop_name = "Bazar Sud".into();
+    }
+    ops.disputes.list = loaded(page(open));
     State::with_session(SERVER, session)
 }
 
@@ -644,4 +655,62 @@ pub fn ops(state: &State) -> &crate::console::screens::ops::Ops {
         Screen::Console(session) => &session.ops,
         Screen::Login(_) => panic!("expected the console, got the login form"),
     }
+}
+
+/// A dispute `id` on order `number`, in `status`, about Ada's Attic's part of it
+/// (149,78 €, nothing refunded yet): the parcel never came, no answer, no decision.
+pub fn dispute(id: &str, number: &str, status: &str) -> api_types::operating::Dispute {
+    api_types::operating::Dispute {
+        id: id.into(),
+        seller_order_id: format!("so-{id}"),
+        order_id: format!("order-{id}"),
+        order_number: number.into(),
+        shop_id: "s1".into(),
+        shop_name: "Ada's Attic".into(),
+        shopper_name: "Jeanne Martin".into(),
+        kind: "not_received".into(),
+        message: "Le colis n'est jamais arrivé, le suivi est bloqué depuis dix jours.".into(),
+        seller_answer: None,
+        answered_at: None,
+        status: status.into(),
+        decision_reason: None,
+        refund_cents: None,
+        decided_at: None,
+        created_at: "2026-11-23T10:15:00Z".into(),
+        part_total_cents: 14_978,
+        part_refunded_cents: 0,
+    }
+}
+
+/// Four disputes, newest first: open without an answer, open and answered (5,00 €
+/// refunded on the order already), refunded in full, rejected.
+pub fn disputes() -> Vec<api_types::operating::Dispute> {
+    let mut answered = dispute("d2", "H-4D8F2K", "open");
+    answered.kind = "not_as_described".into();
+    answered.shopper_name = "Paul Durand".into();
+    answered.message = "La perceuse est d'occasion, pas neuve comme annoncé.".into();
+    answered.seller_answer =
+        Some("Elle est neuve : le carton a été ouvert pour le contrôle qualité.".into());
+    answered.answered_at = Some("2026-11-22T18:00:00Z".into());
+    answered.part_refunded_cents = 500;
+    answered.created_at = "2026-11-21T09:00:00Z".into();
+    let mut refunded = dispute("d3", "H-2B6D9H", "refunded");
+    refunded.seller_answer = Some("Colis remis au transporteur le 12.".into());
+    refunded.decision_reason = Some("Le transporteur confirme la perte.".into());
+    refunded.refund_cents = Some(14_978);
+    refunded.part_refunded_cents = 14_978;
+    refunded.decided_at = Some("2026-11-20T16:00:00Z".into());
+    refunded.created_at = "2026-11-15T08:00:00Z".into();
+    let mut rejected = dispute("d4", "H-5E9G3L", "rejected");
+    rejected.kind = "not_as_described".into();
+    rejected.message = "Couleur différente de la photo.".into();
+    rejected.decision_reason = Some("La fiche indique bien la couleur.".into());
+    rejected.decided_at = Some("2026-11-12T11:30:00Z".into());
+    rejected.created_at = "2026-11-10T14:00:00Z".into();
+    vec![
+        dispute("d1", "H-7K2M9Q", "open"),
+        answered,
+        refunded,
+        rejected,
+    ]
 }

@@ -218,6 +218,18 @@ async fn call_api(client: &ApiClient, call: ApiCall) -> Answer {
         ApiCall::EndCampaign { id, reason } => {
             Answer::CampaignEnded(client.end_campaign(&id, &reason).await)
         }
+        ApiCall::Disputes { status } => {
+            Answer::Disputes(client.operator_disputes(status.as_deref()).await)
+        }
+        ApiCall::DecideDispute { id, body } => {
+            Answer::DisputeDecided(client.decide_dispute(&id, &body).await)
+        }
+        ApiCall::SellerDisputes { status } => {
+            Answer::SellerDisputes(client.seller_disputes(status.as_deref()).await)
+        }
+        ApiCall::AnswerDispute { id, body } => {
+            Answer::DisputeAnswered(client.answer_dispute(&id, &body).await)
+        }
         ApiCall::GetCashback => Answer::Cashback(client.seller_cashback().await),
         ApiCall::SetShopBoost(boost_bps) => {
             Answer::BoostSaved(client.set_shop_boost(boost_bps).await)

@@ -6,7 +6,8 @@
 //!   `offers`, `stock` (with `stock_history`), `locations`, `shop`, `orders` (with
 //!   `order_detail`), `cashback`: one module per screen.
 //! - `ops`: the operator screens (shop queue, reports, settings, audit log, campaigns,
-//!   the last in `campaigns`).
+//!   disputes; the last two in `campaigns` and `disputes` (with `dispute_detail`), which
+//!   draws the seller's disputes screen too).
 //! - `form`: edit forms (the confirmation dialog is in `desk`).
 //! - `status_bar`: the two bottom rows (messages and key hints).
 //! - `help`: the `?` overlay, generated from the keymap.
@@ -21,6 +22,10 @@ mod cashback;
 mod cashback_tests;
 mod dashboard;
 mod desk;
+mod dispute_detail;
+#[cfg(test)]
+mod dispute_tests;
+mod disputes;
 mod form;
 mod frame;
 mod help;

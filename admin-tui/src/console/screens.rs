@@ -1,12 +1,13 @@
 //! The seller's screens: their state ([`Desk`]) and how keys and answers change it.
 //!
-//! - `offers`, `stock`, `locations`, `shop`, `orders`, `cashback`: one module per screen
-//!   (state and update).
+//! - `offers`, `stock`, `locations`, `shop`, `orders`, `cashback`, `disputes`: one module
+//!   per screen (state and update; `disputes` also holds what the operator's screen shares).
 //! - `offer_form`, `location_form`: building forms and turning them into requests.
 //! - `form`, `field`: the generic edit form and its fields; `money`: euros ↔ cents;
 //!   `percent`: percent ↔ basis points; `dates`: typed dates → RFC 3339 UTC.
 //! - `overlay`: the form or confirmation dialog over a screen, and its keys.
-//! - `ops`: the operator screens (shop queue, reports, settings, audit log).
+//! - `ops`: the operator screens (shop queue, reports, settings, audit log, campaigns,
+//!   disputes).
 //! - `remote`: data fetched from the server, the requests' bookkeeping ([`Out`]) and
 //!   applying the answers.
 //!
@@ -14,6 +15,7 @@
 
 pub mod cashback;
 pub mod dates;
+pub mod disputes;
 pub mod field;
 pub mod form;
 pub mod location_form;
@@ -37,6 +39,7 @@ use api_types::selling::{SellerCashback, SellerShop};
 pub use overlay::{Confirm, Confirmed, Overlay, form_edit};
 pub use remote::{Out, Remote, apply as apply_answer};
 
+use self::disputes::{DisputeFilter, Disputes};
 use self::form::Form;
 use self::locations::Locations;
 use self::offers::Offers;
@@ -63,11 +66,13 @@ pub enum Tab {
     Orders,
     /// The cashback boosts the shop funds, and the platform's campaigns on it.
     Cashback,
+    /// Shoppers' disputes on the shop's orders: read them, answer the open ones.
+    Disputes,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Dashboard,
         Self::Offers,
         Self::Stock,
@@ -75,6 +80,7 @@ impl Tab {
         Self::Shop,
         Self::Orders,
         Self::Cashback,
+        Self::Disputes,
     ];
 
     /// The tab's name.
@@ -87,6 +93,7 @@ impl Tab {
             Self::Shop => "Shop",
             Self::Orders => "Orders",
             Self::Cashback => "Cashback",
+            Self::Disputes => "Disputes",
         }
     }
 
@@ -122,6 +129,8 @@ pub struct Desk {
     pub orders: Orders,
     /// `GET /seller/cashback`.
     pub cashback: Remote<SellerCashback>,
+    /// `GET /seller/disputes`: every dispute at first, the decided ones say how it ended.
+    pub disputes: Disputes,
     /// `GET /categories`, for the category picker.
     pub categories: Remote<Vec<Category>>,
     /// A form or dialog over the screen.
@@ -140,6 +149,7 @@ impl Default for Desk {
             locations: Locations::default(),
             orders: Orders::default(),
             cashback: Remote::default(),
+            disputes: Disputes::with_filter(DisputeFilter::All),
             categories: Remote::default(),
             overlay: None,
             open_shop: shop::open_shop_form(),
@@ -155,7 +165,7 @@ impl Desk {
 }
 
 /// Loads everything the seller screens show: shop, offers, locations, categories, orders,
-/// the count of orders to handle and the cashback boosts.
+/// the count of orders to handle, the cashback boosts and the disputes.
 pub fn load_all(desk: &mut Desk, out: &mut Out) -> Effect {
     let (request, shop) = out.call(ApiCall::GetShop);
     desk.shop.start(request);
@@ -170,6 +180,7 @@ pub fn load_all(desk: &mut Desk, out: &mut Out) -> Effect {
         orders::count(desk, out),
         cashback::load(desk, out),
         stock::low::load(desk, out),
+        disputes::load(desk, out),
     ])
 }
 
@@ -194,6 +205,7 @@ pub fn reload(desk: &mut Desk, out: &mut Out) -> Option<Effect> {
             orders::count(desk, out),
         ])),
         Tab::Cashback => Some(cashback::load(desk, out)),
+        Tab::Disputes => Some(disputes::load(desk, out)),
     }
 }
 
@@ -241,6 +253,7 @@ fn desk_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
                 Tab::Locations => locations::key(desk, action, out),
                 Tab::Orders => orders::key(desk, action, out),
                 Tab::Cashback => cashback::key(desk, action, out),
+                Tab::Disputes => disputes::key(desk, action, out),
                 Tab::Dashboard | Tab::Shop => None,
             };
         }

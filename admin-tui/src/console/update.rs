@@ -91,6 +91,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         | Action::Stock(_)
         | Action::OpsTab(_)
         | Action::Decide(_)
+        | Action::Dispute(_)
         | Action::Cancel
         | Action::Confirm(_) => {
             with_session(state, |session, out| screens::update(session, action, out))

@@ -10,8 +10,8 @@ use api_types::selling::{
 };
 
 use api_types::operating::{
-    AuditEntry, AuditQuery, Campaign, CampaignRequest, OperatorShop, PlatformSettings, ReportCase,
-    SettingsResponse,
+    AuditEntry, AuditQuery, Campaign, CampaignRequest, Dispute, DisputeAnswerRequest,
+    DisputeDecisionRequest, OperatorShop, PlatformSettings, ReportCase, SettingsResponse,
 };
 
 use crate::client::{ApiError, OrderQuery, OrderStep};
@@ -154,6 +154,30 @@ pub enum ApiCall {
         /// Why, as typed.
         reason: String,
     },
+    /// `GET /operator/disputes?status=`.
+    Disputes {
+        /// `open`, `refunded` or `rejected`; every dispute when `None`.
+        status: Option<String>,
+    },
+    /// `POST /operator/disputes/{id}/decide`.
+    DecideDispute {
+        /// The dispute.
+        id: String,
+        /// Refund (how much) or reject, and why.
+        body: DisputeDecisionRequest,
+    },
+    /// `GET /seller/disputes?status=`.
+    SellerDisputes {
+        /// `open`; every dispute of the shop when `None`.
+        status: Option<String>,
+    },
+    /// `POST /seller/disputes/{id}/answer`.
+    AnswerDispute {
+        /// The dispute.
+        id: String,
+        /// The shop's answer.
+        body: DisputeAnswerRequest,
+    },
     /// `GET /seller/cashback`.
     GetCashback,
     /// `PUT /seller/cashback`: the shop's boost in basis points, `None` to remove it.
@@ -250,6 +274,14 @@ pub enum Answer {
     /// To [`ApiCall::EndCampaign`]: the campaign as it ended, `None` when it was withdrawn
     /// before it started.
     CampaignEnded(Result<Option<Campaign>, ApiError>),
+    /// To [`ApiCall::Disputes`].
+    Disputes(Result<ListResponse<Dispute>, ApiError>),
+    /// To [`ApiCall::DecideDispute`]: the dispute as decided.
+    DisputeDecided(Result<Dispute, ApiError>),
+    /// To [`ApiCall::SellerDisputes`].
+    SellerDisputes(Result<ListResponse<Dispute>, ApiError>),
+    /// To [`ApiCall::AnswerDispute`]: the dispute with the shop's answer.
+    DisputeAnswered(Result<Dispute, ApiError>),
     /// To [`ApiCall::GetCashback`].
     Cashback(Result<SellerCashback, ApiError>),
     /// To [`ApiCall::SetShopBoost`] and [`ApiCall::SetOfferBoost`]: the cashback after it.
@@ -284,6 +316,8 @@ impl Answer {
             Self::ApprovedShops(result) => result.as_ref().err(),
             Self::CampaignCreated(result) => result.as_ref().err(),
             Self::CampaignEnded(result) => result.as_ref().err(),
+            Self::Disputes(result) | Self::SellerDisputes(result) => result.as_ref().err(),
+            Self::DisputeDecided(result) | Self::DisputeAnswered(result) => result.as_ref().err(),
             Self::Cashback(result) | Self::BoostSaved(result) => result.as_ref().err(),
         }
     }
@@ -318,6 +352,10 @@ impl Answer {
             Self::ApprovedShops(_) => "approved_shops",
             Self::CampaignCreated(_) => "campaign_created",
             Self::CampaignEnded(_) => "campaign_ended",
+            Self::Disputes(_) => "disputes",
+            Self::DisputeDecided(_) => "dispute_decided",
+            Self::SellerDisputes(_) => "seller_disputes",
+            Self::DisputeAnswered(_) => "dispute_answered",
             Self::Cashback(_) => "cashback",
             Self::BoostSaved(_) => "boost_saved",
         }

@@ -83,6 +83,9 @@ fn seller_api(call: ApiCall) -> Answer {
         ApiCall::GetCashback => Answer::Cashback(Ok(crate::console::fixtures::seller_cashback())),
         ApiCall::DeleteOffer { id } => Answer::OfferDeleted { id, result: Ok(()) },
         ApiCall::LowStock => Answer::LowStock(Ok(page(Vec::new()))),
+        ApiCall::SellerDisputes { .. } => {
+            Answer::SellerDisputes(Ok(page(crate::console::fixtures::disputes())))
+        }
         ApiCall::SetStock { offer_id, body } => Answer::Stock {
             offer_id,
             result: Ok(StockLine {
@@ -136,8 +139,8 @@ async fn a_wrong_then_right_password_signs_in() {
     let asked = runner.asked.borrow();
     assert_eq!(
         asked.len(),
-        11,
-        "two logins, /me and the 8 loads: {asked:?}"
+        12,
+        "two logins, /me and the 9 loads: {asked:?}"
     );
     assert!(matches!(&asked[2], Effect::FetchMe { token, .. } if token == "tok"));
     assert!(!state.help_visible);

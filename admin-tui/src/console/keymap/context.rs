@@ -25,6 +25,8 @@ pub enum Context {
     Orders,
     /// On the shop's cashback boosts.
     Cashback,
+    /// On the shop's disputes.
+    Disputes,
     /// While typing the offers filter.
     Search,
     /// While typing a stock quantity.
@@ -51,11 +53,13 @@ pub enum Context {
     OpsAudit,
     /// On the cashback campaigns.
     OpsCampaigns,
+    /// On the operator's disputes.
+    OpsDisputes,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 24] = [
         Self::Global,
         Self::Login,
         Self::Console,
@@ -65,6 +69,7 @@ impl Context {
         Self::Locations,
         Self::Orders,
         Self::Cashback,
+        Self::Disputes,
         Self::Search,
         Self::CellEdit,
         Self::StockHistory,
@@ -78,6 +83,7 @@ impl Context {
         Self::OpsSettings,
         Self::OpsAudit,
         Self::OpsCampaigns,
+        Self::OpsDisputes,
     ];
 
     /// A heading for the help overlay.
@@ -92,6 +98,7 @@ impl Context {
             Self::Locations => "Locations",
             Self::Orders => "Orders",
             Self::Cashback => "Cashback",
+            Self::Disputes | Self::OpsDisputes => "Disputes",
             Self::Search => "Searching offers",
             Self::CellEdit => "Typing a quantity",
             Self::StockHistory => "Stock movements",
@@ -117,10 +124,14 @@ impl Context {
             | Self::OpsReports
             | Self::OpsSettings
             | Self::OpsAudit
-            | Self::OpsCampaigns => &[Self::Operator, Self::Console, Self::Global],
-            Self::Offers | Self::Stock | Self::Locations | Self::Orders | Self::Cashback => {
-                &[Self::Seller, Self::Console, Self::Global]
-            }
+            | Self::OpsCampaigns
+            | Self::OpsDisputes => &[Self::Operator, Self::Console, Self::Global],
+            Self::Offers
+            | Self::Stock
+            | Self::Locations
+            | Self::Orders
+            | Self::Cashback
+            | Self::Disputes => &[Self::Seller, Self::Console, Self::Global],
             Self::Login
             | Self::Console
             | Self::Search
@@ -174,6 +185,7 @@ impl Context {
                     (None, OpsTab::Settings) => Self::OpsSettings,
                     (None, OpsTab::Audit) => Self::OpsAudit,
                     (None, OpsTab::Campaigns) => Self::OpsCampaigns,
+                    (None, OpsTab::Disputes) => Self::OpsDisputes,
                 };
             }
             View::Desk => {}
@@ -191,6 +203,7 @@ impl Context {
             (None, Tab::Locations) => Self::Locations,
             (None, Tab::Orders) => Self::Orders,
             (None, Tab::Cashback) => Self::Cashback,
+            (None, Tab::Disputes) => Self::Disputes,
         }
     }
 }

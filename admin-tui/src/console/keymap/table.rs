@@ -5,19 +5,20 @@ use crossterm::event::KeyCode;
 use super::{Binding, Context, Key};
 use crate::console::action::Action;
 use crate::console::screens::Tab;
+use crate::console::screens::disputes::DisputeVerb;
 use crate::console::screens::ops::{Decision, OpsTab};
 use crate::console::screens::orders::Verb;
 use crate::console::screens::stock::StockVerb;
 
 /// "Go to a screen" is one help row for the number keys.
-const GO_TO: &str = "go to a screen (1 Dashboard … 7 Cashback)";
+const GO_TO: &str = "go to a screen (1 Dashboard … 8 Disputes)";
 /// The same for the operator screens.
-const GO_TO_OPS: &str = "go to a screen (1 Shops … 5 Campaigns)";
+const GO_TO_OPS: &str = "go to a screen (1 Shops … 6 Disputes)";
 
 /// Every binding, most specific contexts first within each group.
 #[rustfmt::skip]
 pub fn bindings() -> Vec<Binding> {
-    use Context::{Cashback, CellEdit, Confirm, Console, Form, Global, Help, Locations, Login, Offers, OpenShop, Operator, OpsAudit, OpsCampaigns, OpsReports, OpsSettings, OpsShops, Orders, Search, Seller, Stock, StockHistory};
+    use Context::{Cashback, CellEdit, Confirm, Console, Disputes, Form, Global, Help, Locations, Login, Offers, OpenShop, Operator, OpsAudit, OpsCampaigns, OpsDisputes, OpsReports, OpsSettings, OpsShops, Orders, Search, Seller, Stock, StockHistory};
     use KeyCode::{BackTab, Backspace, Down, Enter, Esc, F, Left, PageDown, PageUp, Right, Tab as TabKey, Up};
     let plain = Key::plain;
     let c = Key::char;
@@ -44,6 +45,7 @@ pub fn bindings() -> Vec<Binding> {
         (Seller,    c('5'),          Action::SwitchTab(Tab::Shop),      GO_TO,                            None),
         (Seller,    c('6'),          Action::SwitchTab(Tab::Orders),    GO_TO,                            None),
         (Seller,    c('7'),          Action::SwitchTab(Tab::Cashback),  GO_TO,                            None),
+        (Seller,    c('8'),          Action::SwitchTab(Tab::Disputes),  GO_TO,                            None),
         (Seller,    plain(TabKey),   Action::NextTab,               "next screen",                        None),
         (Seller,    plain(BackTab),  Action::PrevTab,               "previous screen",                    None),
         (Offers,    plain(Down),     Action::Down,                  "next offer",                         None),
@@ -105,6 +107,7 @@ pub fn bindings() -> Vec<Binding> {
         (Operator,  c('3'),          Action::OpsTab(OpsTab::Settings), GO_TO_OPS,                         None),
         (Operator,  c('4'),          Action::OpsTab(OpsTab::Audit),    GO_TO_OPS,                         None),
         (Operator,  c('5'),          Action::OpsTab(OpsTab::Campaigns), GO_TO_OPS,                        None),
+        (Operator,  c('6'),          Action::OpsTab(OpsTab::Disputes),  GO_TO_OPS,                        None),
         (Operator,  plain(TabKey),   Action::NextTab,               "next screen",                        None),
         (Operator,  plain(BackTab),  Action::PrevTab,               "previous screen",                    None),
         (OpsShops,  plain(Down),     Action::Down,                  "next shop",                          None),
@@ -141,6 +144,22 @@ pub fn bindings() -> Vec<Binding> {
         (OpsCampaigns, c('k'),       Action::Up,                    "previous campaign",                  None),
         (OpsCampaigns, c('n'),       Action::New,                   "start a new campaign",               Some("new")),
         (OpsCampaigns, c('e'),       Action::Delete,                "end the campaign (asks why, then you)", Some("end")),
+        (OpsDisputes, plain(Down),   Action::Down,                  "next dispute",                       None),
+        (OpsDisputes, c('j'),        Action::Down,                  "next dispute",                       None),
+        (OpsDisputes, plain(Up),     Action::Up,                    "previous dispute",                   None),
+        (OpsDisputes, c('k'),        Action::Up,                    "previous dispute",                   None),
+        (OpsDisputes, c('R'),        Action::Dispute(DisputeVerb::Refund), "refund (asks amount and reason, then you)", Some("refund")),
+        (OpsDisputes, c('x'),        Action::Dispute(DisputeVerb::Reject), "reject (asks a reason, then you)",   Some("reject")),
+        (OpsDisputes, c('f'),        Action::NextFilter,            "filter: open → decided → all",       Some("filter")),
+        (OpsDisputes, c('F'),        Action::PrevFilter,            "filter, the other way round",        None),
+        (Disputes,  plain(Down),     Action::Down,                  "next dispute",                       None),
+        (Disputes,  c('j'),          Action::Down,                  "next dispute",                       None),
+        (Disputes,  plain(Up),       Action::Up,                    "previous dispute",                   None),
+        (Disputes,  c('k'),          Action::Up,                    "previous dispute",                   None),
+        (Disputes,  c('a'),          Action::Dispute(DisputeVerb::Answer), "answer (once only; asks you first)", Some("answer")),
+        (Disputes,  plain(Enter),    Action::Dispute(DisputeVerb::Answer), "answer (once only; asks you first)", None),
+        (Disputes,  c('f'),          Action::NextFilter,            "filter: all → open → decided",       Some("filter")),
+        (Disputes,  c('F'),          Action::PrevFilter,            "filter, the other way round",        None),
         (Cashback,  c('b'),          Action::Boost,                 "set the shop's boost (empty removes)", Some("boost")),
         (Cashback,  plain(Enter),    Action::Boost,                 "set the shop's boost (empty removes)", None),
         (Search,    plain(Enter),    Action::Submit,                "keep the filter",                    Some("done")),

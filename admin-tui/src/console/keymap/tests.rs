@@ -132,7 +132,7 @@ fn the_help_of_a_screen_lists_its_keys_then_the_shared_ones_merged() {
     );
     assert!(console.iter().any(|row| row.keys == "?, F1"));
     let seller = &sections[1].1;
-    assert_eq!(seller[0].keys, "1, 2, 3, 4, 5, 6, 7");
+    assert_eq!(seller[0].keys, "1, 2, 3, 4, 5, 6, 7, 8");
 }
 
 #[test]
@@ -271,4 +271,65 @@ fn on_the_orders_screen_i_records_a_return_in_store() {
         keymap.action_for(&state, &press(KeyCode::Char('i'), KeyModifiers::NONE)),
         Some(Action::Order(Verb::ReturnInStore))
     );
+}
+
+#[test]
+fn on_the_disputes_screens_capital_r_refunds_x_rejects_and_a_answers() {
+    use crate::console::fixtures::ops_state;
+    use crate::console::screens::disputes::DisputeVerb;
+    use crate::console::screens::ops::OpsTab;
+    let keymap = Keymap::default();
+    let none = KeyModifiers::NONE;
+    let key = |state: &State, code, m| keymap.action_for(state, &press(code, m));
+
+    let operator = ops_state(OpsTab::Shops);
+    assert_eq!(
+        key(&operator, KeyCode::Char('6'), none),
+        Some(Action::OpsTab(OpsTab::Disputes))
+    );
+    let operator = ops_state(OpsTab::Disputes);
+    assert_eq!(Context::of(&operator), Context::OpsDisputes);
+    assert_eq!(
+        key(&operator, KeyCode::Char('R'), KeyModifiers::SHIFT),
+        Some(Action::Dispute(DisputeVerb::Refund))
+    );
+    assert_eq!(
+        key(&operator, KeyCode::Char('x'), none),
+        Some(Action::Dispute(DisputeVerb::Reject))
+    );
+    assert_eq!(
+        key(&operator, KeyCode::Char('f'), none),
+        Some(Action::NextFilter)
+    );
+    assert_eq!(
+        key(&operator, KeyCode::Char('r'), none),
+        Some(Action::Refresh)
+    );
+    let labels = |context| -> Vec<String> {
+        keymap
+            .hints(context)
+            .into_iter()
+            .map(|(key, label)| format!("{key} {label}"))
+            .collect()
+    };
+    assert_eq!(
+        labels(Context::OpsDisputes)[..3],
+        ["R refund", "x reject", "f filter"]
+    );
+
+    let seller = desk_state(Tab::Dashboard);
+    assert_eq!(
+        key(&seller, KeyCode::Char('8'), none),
+        Some(Action::SwitchTab(Tab::Disputes))
+    );
+    let seller = desk_state(Tab::Disputes);
+    assert_eq!(Context::of(&seller), Context::Disputes);
+    for code in [KeyCode::Char('a'), KeyCode::Enter] {
+        assert_eq!(
+            key(&seller, code, none),
+            Some(Action::Dispute(DisputeVerb::Answer))
+        );
+    }
+    assert_eq!(key(&seller, KeyCode::Char('R'), KeyModifiers::SHIFT), None);
+    assert_eq!(labels(Context::Disputes)[..2], ["a answer", "f filter"]);
 }

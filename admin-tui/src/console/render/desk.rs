@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
 use super::{
-    ACCENT, ERROR, accent, cashback, dashboard, error, form, locations, offers, orders, shop, stock,
+    ACCENT, ERROR, accent, cashback, dashboard, disputes, error, form, locations, offers, orders,
+    shop, stock,
 };
 use crate::console::keymap::Keymap;
 use crate::console::screens::{Confirm, Desk, Overlay, Tab};
@@ -22,10 +23,11 @@ pub fn render(frame: &mut Frame, area: Rect, session: &Session, keymap: &Keymap)
         Constraint::Length(1),
         Constraint::Min(0),
     ]));
-    frame.render_widget(
-        Paragraph::new(tab_bar(desk.tab, desk.orders.badge, tabs.width)),
-        tabs,
-    );
+    let badges = Badges {
+        new_orders: desk.orders.badge,
+        to_answer: desk.disputes.to_answer.unwrap_or(0),
+    };
+    frame.render_widget(Paragraph::new(tab_bar(desk.tab, badges, tabs.width)), tabs);
     match desk.tab {
         Tab::Dashboard => dashboard::render(frame, body, session),
         Tab::Offers => offers::render(frame, body, desk),
@@ -34,6 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, session: &Session, keymap: &Keymap)
         Tab::Shop => shop::render(frame, body, desk),
         Tab::Orders => orders::render(frame, body, desk, keymap),
         Tab::Cashback => cashback::render(frame, body, desk),
+        Tab::Disputes => disputes::render_desk(frame, body, desk, keymap),
     }
 }
 
@@ -65,18 +68,54 @@ pub fn render_overlay_of(
     }
 }
 
-/// " 1 Dashboard │ 2 Offers │ …", the current tab highlighted, "6 Orders (2)" while
-/// `new_orders` wait to be seen; tighter when the roomy bar does not fit in `width`.
-fn tab_bar(current: Tab, new_orders: usize, width: u16) -> Line<'static> {
-    let roomy = tab_bar_with(current, new_orders, true);
-    if roomy.width() <= usize::from(width) {
-        roomy
-    } else {
-        tab_bar_with(current, new_orders, false)
+/// The counts shown on the tabs.
+#[derive(Debug, Clone, Copy)]
+struct Badges {
+    /// New orders not seen yet (on Orders).
+    new_orders: usize,
+    /// Open disputes waiting for the shop's answer (on Disputes).
+    to_answer: usize,
+}
+
+impl Badges {
+    fn of(self, tab: Tab) -> usize {
+        match tab {
+            Tab::Orders => self.new_orders,
+            Tab::Disputes => self.to_answer,
+            _ => 0,
+        }
     }
 }
 
-fn tab_bar_with(current: Tab, new_orders: usize, roomy: bool) -> Line<'static> {
+/// " 1 Dashboard │ 2 Offers │ …", the current tab highlighted, "6 Orders (2)" while new
+/// orders wait to be seen and "8 Disputes (1)" while disputes wait for an answer. When that
+/// does not fit in `width`: tighter ("1 Dashboard│2 Offers│…"), then the tabs farthest
+/// from the current one lose their names ("1│2 Offers│…"); the current tab and the ones
+/// with a count keep theirs.
+fn tab_bar(current: Tab, badges: Badges, width: u16) -> Line<'static> {
+    let fits = |line: &Line| line.width() <= usize::from(width);
+    let mut named = [true; Tab::ALL.len()];
+    let roomy = tab_bar_with(current, badges, true, &named);
+    if fits(&roomy) {
+        return roomy;
+    }
+    let here = Tab::ALL.iter().position(|tab| *tab == current).unwrap_or(0);
+    loop {
+        let tight = tab_bar_with(current, badges, false, &named);
+        let farthest = Tab::ALL
+            .iter()
+            .enumerate()
+            .filter(|(index, tab)| named[*index] && **tab != current && badges.of(**tab) == 0)
+            .max_by_key(|(index, _)| index.abs_diff(here))
+            .map(|(index, _)| index);
+        match farthest {
+            Some(index) if !fits(&tight) => named[index] = false,
+            _ => return tight,
+        }
+    }
+}
+
+fn tab_bar_with(current: Tab, badges: Badges, roomy: bool, named: &[bool]) -> Line<'static> {
     let (separator, pad) = if roomy { (" │ ", " ") } else { ("│", "") };
     let mut spans = vec![Span::raw(pad)];
     for (index, tab) in Tab::ALL.into_iter().enumerate() {
@@ -93,13 +132,16 @@ fn tab_bar_with(current: Tab, new_orders: usize, roomy: bool) -> Line<'static> {
         } else {
             Style::new()
         };
-        spans.push(Span::styled(
-            format!("{pad}{} {}", index + 1, tab.title()),
-            style,
-        ));
-        if tab == Tab::Orders && new_orders > 0 {
+        let label = if named.get(index).copied().unwrap_or(true) {
+            format!("{pad}{} {}", index + 1, tab.title())
+        } else {
+            format!("{pad}{}", index + 1)
+        };
+        spans.push(Span::styled(label, style));
+        let count = badges.of(tab);
+        if count > 0 {
             spans.push(Span::styled(
-                format!(" ({new_orders})"),
+                format!(" ({count})"),
                 style.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             ));
         }

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
 use super::desk::fit;
 use super::{ACCENT, accent, error};
+use crate::console::screens::disputes::ANSWER_MAX;
 use crate::console::screens::form::{Form, FormField, FormKind, Value};
 use crate::console::screens::orders::Verb;
 
@@ -88,7 +89,8 @@ pub fn render_in(
 fn status_line(form: &Form) -> Line<'static> {
     if form.pending.is_some() {
         let doing = match form.kind {
-            FormKind::Order { .. } => "Sending…",
+            FormKind::Order { .. } | FormKind::DisputeAnswer { .. } => "Sending…",
+            FormKind::DisputeDecision { .. } => "Deciding…",
             FormKind::StockTransfer { .. } => "Moving…",
             _ => "Saving…",
         };
@@ -96,6 +98,22 @@ fn status_line(form: &Form) -> Line<'static> {
     }
     if let Some(message) = &form.error {
         return Line::styled(message.clone(), error());
+    }
+    if let FormKind::DisputeAnswer { .. } = form.kind {
+        let typed = form.text("message").chars().count();
+        let count = format!("{typed}/{ANSWER_MAX} characters");
+        let style = if typed > ANSWER_MAX {
+            error()
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        };
+        return Line::from(vec![
+            Span::styled(count, style),
+            Span::styled(
+                " · Enter asks you to confirm · Esc goes back",
+                Style::new().add_modifier(Modifier::DIM),
+            ),
+        ]);
     }
     let note = match form.kind {
         FormKind::EditOffer { .. } => {
@@ -113,7 +131,10 @@ fn status_line(form: &Form) -> Line<'static> {
         FormKind::Decision { .. } => "Enter asks you to confirm · Esc goes back",
         FormKind::Settings => "Enter saves (new orders only) · Esc cancels",
         FormKind::NewCampaign => "A shop or a category · times in UTC · Enter saves",
-        FormKind::EndCampaign { .. } => "Enter asks you to confirm · Esc goes back",
+        FormKind::EndCampaign { .. } | FormKind::DisputeAnswer { .. } => {
+            "Enter asks you to confirm · Esc goes back"
+        }
+        FormKind::DisputeDecision { .. } => "Both sides are told · Enter asks you to confirm",
         FormKind::ShopBoost | FormKind::OfferBoost { .. } => {
             "Empty removes the boost · new orders only · Enter saves"
         }

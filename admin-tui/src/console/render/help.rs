@@ -1,6 +1,6 @@
 //! The help overlay: the keys of the screen underneath, generated from the keymap.
 //!
-//! It must show every key even at 80×24: blank lines between the groups when there is
+//! A run of number keys reads as a range ("1–8"). It must show every key even at 80×24: blank lines between the groups when there is
 //! room, none when there is not, and when even that is too tall (the orders screen), the
 //! shared groups (seller screens, console) fold into a few wrapped lines after the
 //! screen's own keys, which keep one row each.
@@ -62,7 +62,7 @@ fn lines(keymap: &Keymap, context: Context, layout: Layout, width: usize) -> Vec
     let keys_style = Style::new().add_modifier(Modifier::BOLD);
     let row = |keys: &str, description: &'static str| {
         Line::from(vec![
-            Span::styled(format!("  {keys:<KEYS_WIDTH$}"), keys_style),
+            Span::styled(format!("  {:<KEYS_WIDTH$}", shown(keys)), keys_style),
             Span::raw(description),
         ])
     };
@@ -95,10 +95,9 @@ fn folded(section: Context, rows: &[HelpRow], width: usize) -> Vec<Line<'static>
     let mut used = section.title().chars().count() + 2;
     for (index, help) in rows.iter().enumerate() {
         let separator = if index == 0 { "" } else { " · " };
-        let needed = separator.chars().count()
-            + help.keys.chars().count()
-            + 1
-            + help.description.chars().count();
+        let keys = shown(&help.keys);
+        let needed =
+            separator.chars().count() + keys.chars().count() + 1 + help.description.chars().count();
         // A first item too long for the heading's line starts below it.
         if used + needed > width {
             lines.push(Line::from(std::mem::take(&mut spans)));
@@ -108,10 +107,45 @@ fn folded(section: Context, rows: &[HelpRow], width: usize) -> Vec<Line<'static>
             spans.push(Span::raw(separator));
             used += separator.chars().count();
         }
-        spans.push(Span::styled(help.keys.clone(), keys_style));
+        spans.push(Span::styled(keys, keys_style));
         spans.push(Span::raw(format!(" {}", help.description)));
         used += needed - separator.chars().count();
     }
     lines.push(Line::from(spans));
     lines
+}
+
+/// The keys as shown: a run of three or more digit keys in a row reads "1–8".
+fn shown(keys: &str) -> String {
+    let digits: Vec<u32> = keys
+        .split(", ")
+        .map_while(|key| {
+            let mut chars = key.chars();
+            match (chars.next().and_then(|c| c.to_digit(10)), chars.next()) {
+                (Some(digit), None) => Some(digit),
+                _ => None,
+            }
+        })
+        .collect();
+    let all = keys.split(", ").count();
+    let consecutive = digits.windows(2).all(|pair| pair[1] == pair[0] + 1);
+    match (digits.first(), digits.last()) {
+        (Some(first), Some(last)) if digits.len() == all && all >= 3 && consecutive => {
+            format!("{first}–{last}")
+        }
+        _ => keys.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn a_run_of_number_keys_reads_as_a_range() {
+        assert_eq!(shown("1, 2, 3, 4, 5, 6, 7, 8"), "1–8");
+        assert_eq!(shown("1, 2"), "1, 2");
+        assert_eq!(shown("1, 3, 4"), "1, 3, 4");
+        assert_eq!(shown("Tab, ↓"), "Tab, ↓");
+    }
 }

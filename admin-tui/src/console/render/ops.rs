@@ -1,6 +1,6 @@
 //! The operator screens: a tab bar, then the shop queue, the moderation queue, the
-//! settings, the audit log or the campaigns; each list with the selected row's detail
-//! under it.
+//! settings, the audit log, the campaigns or the disputes (the last two in `campaigns`
+//! and `disputes`); each list with the selected row's detail under it.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,33 +9,47 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell, Padding, Paragraph, Row, Table, Wrap};
 
 use super::desk::{fit, marker, placeholder, reloading, render_placeholder, screen_block};
-use super::{ACCENT, accent, campaigns};
+use super::{ACCENT, accent, campaigns, disputes};
+use crate::console::keymap::Keymap;
 use crate::console::screens::money::euros;
 use crate::console::screens::ops::settings_fields;
 use crate::console::screens::ops::{Decision, Ops, OpsTab};
 
-/// Draws the tab bar and the operator screen on show into `area`.
-pub fn render(frame: &mut Frame, area: Rect, ops: &Ops) {
+/// Draws the tab bar and the operator screen on show into `area` (`keymap` names the keys
+/// of a dispute's decisions).
+pub fn render(frame: &mut Frame, area: Rect, ops: &Ops, keymap: &Keymap) {
     let [tabs, body] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
     ]));
-    frame.render_widget(Paragraph::new(tab_bar(ops.tab)), tabs);
+    frame.render_widget(Paragraph::new(tab_bar(ops.tab, tabs.width)), tabs);
     match ops.tab {
         OpsTab::Shops => shops(frame, body, ops),
         OpsTab::Reports => reports(frame, body, ops),
         OpsTab::Settings => settings(frame, body, ops),
         OpsTab::Audit => audit(frame, body, ops),
         OpsTab::Campaigns => campaigns::render(frame, body, ops),
+        OpsTab::Disputes => disputes::render_ops(frame, body, ops, keymap),
     }
 }
 
-fn tab_bar(current: OpsTab) -> Line<'static> {
+/// " 1 Shops │ 2 Reports │ …", the current tab highlighted; tighter when that does not fit
+/// in `width`.
+fn tab_bar(current: OpsTab, width: u16) -> Line<'static> {
+    let roomy = tab_bar_with(current, " │ ");
+    if roomy.width() <= usize::from(width) {
+        roomy
+    } else {
+        tab_bar_with(current, "│")
+    }
+}
+
+fn tab_bar_with(current: OpsTab, separator: &'static str) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
     for (index, tab) in OpsTab::ALL.into_iter().enumerate() {
         if index > 0 {
             spans.push(Span::styled(
-                " │ ",
+                separator,
                 Style::new().add_modifier(Modifier::DIM),
             ));
         }

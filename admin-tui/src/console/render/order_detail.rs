@@ -162,7 +162,7 @@ fn line_row(line: &OrderLine, width: usize) -> Line<'static> {
 }
 
 /// "2026-11-22 14:05 UTC" from an RFC 3339 UTC timestamp (as is when it is not one).
-fn when(timestamp: &str) -> String {
+pub(super) fn when(timestamp: &str) -> String {
     match (timestamp.get(..10), timestamp.get(11..16)) {
         (Some(date), Some(time)) => format!("{date} {time} UTC"),
         _ => timestamp.to_owned(),

@@ -186,17 +186,7 @@ fn the_help_of_every_seller_and_operator_screen_fits_in_80_by_24() {
     use crate::console::fixtures::ops_state;
     use crate::console::screens::ops::OpsTab;
     let mut states: Vec<State> = Tab::ALL.into_iter().map(desk_state).collect();
-    states.extend(
-        [
-            OpsTab::Shops,
-            OpsTab::Reports,
-            OpsTab::Settings,
-            OpsTab::Audit,
-            OpsTab::Campaigns,
-        ]
-        .into_iter()
-        .map(ops_state),
-    );
+    states.extend(OpsTab::ALL.into_iter().map(ops_state));
     let mut form = desk_state(Tab::Stock);
     update(&mut form, Action::Stock(StockVerb::Transfer));
     states.push(form);

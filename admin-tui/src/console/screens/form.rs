@@ -6,6 +6,7 @@ mod tests;
 
 use api_types::catalog::Category;
 
+use super::disputes::DisputeVerb;
 pub use super::field::{Edit, FormField, Value};
 use super::ops::Decision;
 use super::orders::Verb;
@@ -100,6 +101,26 @@ pub enum FormKind {
         /// The offer.
         offer_id: String,
     },
+    /// `POST /seller/disputes/{id}/answer`.
+    DisputeAnswer {
+        /// The dispute.
+        id: String,
+        /// The order's number, shown.
+        number: String,
+    },
+    /// `POST /operator/disputes/{id}/decide`: a refund or a rejection, with its reason.
+    DisputeDecision {
+        /// The dispute.
+        id: String,
+        /// The order's number, shown.
+        number: String,
+        /// The shop's name, shown.
+        shop: String,
+        /// [`DisputeVerb::Refund`] or [`DisputeVerb::Reject`].
+        verb: DisputeVerb,
+        /// What could still be refunded when the form opened, in cents.
+        refundable: i64,
+    },
     /// `PUT /seller/cashback`.
     ShopBoost,
     /// `PUT /seller/offers/{id}/cashback`.
@@ -135,6 +156,11 @@ impl FormKind {
             Self::StockLevel { .. } => "Set the stock",
             Self::StockTransfer { .. } => "Transfer stock",
             Self::LowStockThreshold { .. } => "Low-stock threshold",
+            Self::DisputeAnswer { .. } => "Answer the dispute",
+            Self::DisputeDecision { verb, .. } => match verb {
+                DisputeVerb::Refund => "Refund the shopper",
+                DisputeVerb::Reject | DisputeVerb::Answer => "Reject the dispute",
+            },
             Self::ShopBoost => "Cashback boost on the shop",
             Self::OfferBoost { .. } => "Cashback boost on the offer",
         }
@@ -208,7 +234,11 @@ impl Form {
                 true
             }
             (Value::Text(text) | Value::Category(text), Edit::Paste(pasted)) => {
-                text.extend(pasted.chars().filter(|c| !c.is_control()));
+                // A pasted line break becomes a space, so that lines do not run together.
+                let flat = pasted
+                    .chars()
+                    .map(|c| if c.is_whitespace() { ' ' } else { c });
+                text.extend(flat.filter(|c| !c.is_control()));
                 true
             }
             (Value::Digits(text), Edit::Paste(pasted)) => {

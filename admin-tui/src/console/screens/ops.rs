@@ -1,15 +1,21 @@
 //! The operator screens: the shop queue, the moderation queue (reports and offers held
-//! for review), the platform settings, the audit log and the cashback campaigns. Their
+//! for review), the platform settings, the audit log, the cashback campaigns and the
+//! disputes. Their
 //! state ([`Ops`]) and how keys and answers change it; pure, like the seller screens.
 //!
 //! - `decide`: a decision on a shop or offer: reason form, confirmation, request, answer.
 //! - `settings`: the settings form, checked here, then by the server field by field.
 //! - `campaigns`: the campaign form, and ending a campaign (reason, confirmation).
+//! - `disputes`: shoppers' disputes, and refunding or rejecting one (amount, reason,
+//!   confirmation).
 
 #[cfg(test)]
 mod campaign_tests;
 pub mod campaigns;
 mod decide;
+#[cfg(test)]
+mod dispute_tests;
+pub mod disputes;
 mod settings;
 #[cfg(test)]
 mod tests;
@@ -21,7 +27,9 @@ use api_types::operating::{
 };
 
 pub use decide::{DecisionConfirm, confirmed as decision_confirmed};
+pub use disputes::DisputeConfirm;
 
+use super::disputes::Disputes;
 use super::{Out, Overlay, Remote, form_edit};
 use crate::console::action::{Action, Answer, ApiCall, Effect};
 use crate::console::screens::form::FormKind;
@@ -68,16 +76,19 @@ pub enum OpsTab {
     Audit,
     /// Cashback campaigns: extra cashback on a shop or a category for a while.
     Campaigns,
+    /// Shoppers' disputes: refund or reject.
+    Disputes,
 }
 
 impl OpsTab {
     /// Every tab, in order.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Shops,
         Self::Reports,
         Self::Settings,
         Self::Audit,
         Self::Campaigns,
+        Self::Disputes,
     ];
 
     /// The tab's name.
@@ -88,6 +99,7 @@ impl OpsTab {
             Self::Settings => "Settings",
             Self::Audit => "Audit log",
             Self::Campaigns => "Campaigns",
+            Self::Disputes => "Disputes",
         }
     }
 
@@ -216,6 +228,8 @@ pub struct Ops {
     pub categories: Remote<Vec<Category>>,
     /// `GET /shops`: the approved shops, so a campaign's shop can be named by its slug.
     pub approved: Remote<Vec<ShopCard>>,
+    /// `GET /operator/disputes`, open ones first shown.
+    pub disputes: Disputes,
     /// A form or dialog over the screen.
     pub overlay: Option<Overlay>,
 }
@@ -350,6 +364,7 @@ pub fn load_all(ops: &mut Ops, out: &mut Out) -> Effect {
         load_audit(ops, out),
         campaigns::load(ops, out),
         campaigns::load_choices(ops, out),
+        disputes::load(ops, out),
     ])
 }
 
@@ -364,6 +379,7 @@ pub fn reload(ops: &mut Ops, out: &mut Out) -> Effect {
             campaigns::load(ops, out),
             campaigns::load_choices(ops, out),
         ]),
+        OpsTab::Disputes => disputes::load(ops, out),
     }
 }
 
@@ -391,6 +407,7 @@ pub fn key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effect> {
                         FormKind::Settings => settings::submit(ops, out),
                         FormKind::NewCampaign => campaigns::submit(ops, out),
                         FormKind::EndCampaign { .. } => campaigns::submit_end(ops),
+                        FormKind::DisputeDecision { .. } => disputes::submit(ops),
                         _ => decide::submit(ops),
                     };
                 }
@@ -414,6 +431,7 @@ pub fn key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effect> {
             return Some(reload(ops, out));
         }
         Action::Decide(decision) => return decide::start(ops, decision, out),
+        Action::Dispute(verb) => return disputes::start(ops, verb, out),
         Action::Edit if ops.tab == OpsTab::Settings => {
             settings::open(ops, out);
             return None;
@@ -426,6 +444,7 @@ pub fn key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effect> {
             campaigns::start_end(ops, out);
             return None;
         }
+        action if ops.tab == OpsTab::Disputes => return disputes::list_key(ops, action, out),
         action => return list_key(ops, action, out),
     };
     ops.tab = tab;
@@ -540,6 +559,8 @@ pub fn answered(ops: &mut Ops, request: u64, answer: Answer, out: &mut Out) -> O
         Answer::CampaignEnded(result) => return campaigns::ended(ops, request, result, out),
         Answer::SettingsSaved(result) => return settings::saved(ops, request, result, out),
         Answer::Decided(result) => return decide::decided(ops, request, result, out),
+        Answer::Disputes(result) => disputes::loaded(ops, request, result),
+        Answer::DisputeDecided(result) => return disputes::decided(ops, request, result, out),
         _ => {}
     }
     None

@@ -2,10 +2,10 @@
 //! work there.
 
 use super::form::{Edit, Form, FormKind};
-use super::ops::DecisionConfirm;
+use super::ops::{DecisionConfirm, DisputeConfirm};
 use super::orders::{self, OrderConfirm};
 use super::stock::{self, TransferConfirm};
-use super::{Desk, Out, cashback, location_form, offer_form};
+use super::{Desk, Out, cashback, disputes, location_form, offer_form};
 use crate::console::action::{Action, ApiCall, Effect};
 
 /// A modal window over the seller screens.
@@ -46,6 +46,10 @@ pub enum Confirmed {
     Decision(DecisionConfirm),
     /// An operator ending (or withdrawing) a cashback campaign.
     EndCampaign(DecisionConfirm),
+    /// A seller's answer to a dispute (final once sent).
+    AnswerDispute(DecisionConfirm),
+    /// An operator's refund or rejection of a dispute.
+    DecideDispute(DisputeConfirm),
 }
 
 /// The edit a form key makes, if it is one.
@@ -91,11 +95,13 @@ pub fn form_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect
                 FormKind::StockLevel { .. } => stock::change::submit(desk, out),
                 FormKind::StockTransfer { .. } => stock::transfer::submit(desk),
                 FormKind::LowStockThreshold { .. } => stock::low::submit(desk, out),
+                FormKind::DisputeAnswer { .. } => disputes::submit(desk),
                 FormKind::OpenShop
                 | FormKind::Decision { .. }
                 | FormKind::Settings
                 | FormKind::NewCampaign
-                | FormKind::EndCampaign { .. } => None,
+                | FormKind::EndCampaign { .. }
+                | FormKind::DisputeDecision { .. } => None,
             };
         }
         action => {
@@ -125,6 +131,7 @@ pub fn confirm_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Eff
         Confirmed::DeleteOffer { .. } => None,
         Confirmed::Order(step) => orders::confirmed(desk, step, yes, out),
         Confirmed::Transfer(transfer) => stock::transfer::confirmed(desk, transfer, yes, out),
-        Confirmed::Decision(_) | Confirmed::EndCampaign(_) => None,
+        Confirmed::AnswerDispute(answer) => disputes::confirmed(desk, answer, yes, out),
+        Confirmed::Decision(_) | Confirmed::EndCampaign(_) | Confirmed::DecideDispute(_) => None,
     }
 }

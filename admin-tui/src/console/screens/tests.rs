@@ -30,9 +30,11 @@ fn number_keys_and_tab_switch_screens() {
     update(&mut state, Action::NextTab);
     assert_eq!(desk(&state).tab, Tab::Cashback);
     update(&mut state, Action::NextTab);
+    assert_eq!(desk(&state).tab, Tab::Disputes);
+    update(&mut state, Action::NextTab);
     assert_eq!(desk(&state).tab, Tab::Dashboard, "wraps");
     update(&mut state, Action::PrevTab);
-    assert_eq!(desk(&state).tab, Tab::Cashback);
+    assert_eq!(desk(&state).tab, Tab::Disputes);
 }
 
 #[test]
@@ -72,6 +74,7 @@ fn a_sellers_me_loads_every_screen() {
             },
             ApiCall::GetCashback,
             ApiCall::LowStock,
+            ApiCall::SellerDisputes { status: None },
         ]
     );
     assert_eq!(desk(&state).offers.list.load, Loading::Loading);

@@ -108,6 +108,10 @@ pub fn confirm_key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effec
             then: Confirmed::EndCampaign(confirm),
             ..
         })) => super::campaigns::confirmed(ops, confirm, yes, out),
+        Some(Overlay::Confirm(Confirm {
+            then: Confirmed::DecideDispute(confirm),
+            ..
+        })) => super::disputes::confirmed(ops, confirm, yes, out),
         other => {
             ops.overlay = other;
             None
