@@ -271,3 +271,10 @@ pub struct DisputeDecisionRequest {
     pub amount_cents: Option<i64>,
     pub reason: String,
 }
+
+/// `POST /operator/payouts/{shop_id}` `{reason?}` → 201: the whole payable balance paid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PayoutResponse {
+    pub shop_id: String,
+    pub amount_cents: i64,
+}

@@ -344,3 +344,39 @@ pub struct SellerCashback {
 pub struct SellerCashbackResponse {
     pub cashback: SellerCashback,
 }
+
+/// `GET /seller/payouts`: what the shop earned, from the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SellerPayouts {
+    /// Earnings still inside their return window.
+    pub pending_cents: i64,
+    /// Released earnings not paid out yet (a refund after release takes from here).
+    pub payable_cents: i64,
+    /// Everything paid out so far.
+    pub paid_cents: i64,
+    /// The payouts, newest first.
+    pub payouts: Vec<Payout>,
+    /// The latest lines on the pending and payable balances, newest first.
+    pub entries: Vec<EarningEntry>,
+}
+
+/// One payout to the shop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payout {
+    pub id: String,
+    pub amount_cents: i64,
+    pub created_at: String,
+}
+
+/// One ledger line on a shop's earnings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarningEntry {
+    /// `pending` or `payable`.
+    pub balance: String,
+    /// `earning`, `commission`, `cashback_boost`, `cashback_boost_reversed`, `payable`
+    /// (released from pending), `refund_seller` or `payout`.
+    pub kind: String,
+    pub amount_cents: i64,
+    pub order_number: Option<String>,
+    pub created_at: String,
+}

@@ -19,6 +19,7 @@ pub mod disputes;
 pub mod entity;
 pub mod moderation;
 mod notify;
+pub mod payouts;
 pub mod rates;
 pub mod shops;
 

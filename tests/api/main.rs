@@ -11,6 +11,7 @@ mod conventions;
 mod disputes;
 mod market;
 mod operating;
+mod payouts;
 mod pickup_lifecycle;
 mod pickup_nearby;
 mod races;

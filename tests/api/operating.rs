@@ -165,6 +165,11 @@ async fn every_operator_route_answers_401_to_anonymous_and_403_to_shoppers_and_s
             format!("/operator/disputes/{}/decide", services::new_id()),
             Some(json!({"decision": "reject", "reason": "because"})),
         ),
+        (
+            Method::POST,
+            format!("/operator/payouts/{}", m.shop_a.id),
+            reason.clone(),
+        ),
     ];
     for action in ["approve", "reject", "suspend", "reinstate"] {
         routes.push((

@@ -8,6 +8,7 @@ mod discounts;
 mod disputes;
 pub mod images;
 mod operating;
+mod payouts;
 pub mod seller_orders;
 pub mod selling;
 mod stock;
@@ -35,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .merge(images::api_router())
         .merge(webhooks::router())
         .merge(operating::router())
+        .merge(payouts::router())
         .merge(cashback_rules::router())
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such API endpoint.")
