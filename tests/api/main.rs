@@ -8,6 +8,7 @@ mod catalog;
 mod catalog_pages;
 mod checkout;
 mod conventions;
+mod dispute_pages;
 mod disputes;
 mod market;
 mod operating;

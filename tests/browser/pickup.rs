@@ -43,10 +43,10 @@ async fn log_in(client: &Client, app: &TestApp, email: &str, password: &str) {
 /// Waits until the element `css` holds `text` (after a reload, say).
 async fn wait_for_text(client: &Client, css: &str, text: &str) {
     for _ in 0..100 {
-        if let Ok(element) = client.find(Locator::Css(css)).await {
-            if element.text().await.is_ok_and(|found| found.contains(text)) {
-                return;
-            }
+        if let Ok(element) = client.find(Locator::Css(css)).await
+            && element.text().await.is_ok_and(|found| found.contains(text))
+        {
+            return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

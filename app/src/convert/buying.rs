@@ -292,3 +292,27 @@ pub fn wallet_of(view: &WalletView) -> Wallet {
             .collect(),
     }
 }
+
+/// The API's view of a dispute (a shopper's "report a problem" on a seller order).
+pub fn dispute_of(row: &services::operating::disputes::Dispute) -> api_types::operating::Dispute {
+    api_types::operating::Dispute {
+        id: row.id.clone(),
+        seller_order_id: row.seller_order_id.clone(),
+        order_id: row.order_id.clone(),
+        order_number: row.order_number.clone(),
+        shop_id: row.shop_id.clone(),
+        shop_name: row.shop_name.clone(),
+        shopper_name: row.shopper_name.clone(),
+        kind: row.kind.clone(),
+        message: row.message.clone(),
+        seller_answer: row.seller_answer.clone(),
+        answered_at: row.answered_at.map(rfc3339),
+        status: row.status.clone(),
+        decision_reason: row.decision_reason.clone(),
+        refund_cents: row.refund_cents,
+        decided_at: row.decided_at.map(rfc3339),
+        created_at: rfc3339(row.created_at),
+        part_total_cents: row.part_total_cents,
+        part_refunded_cents: row.part_refunded_cents,
+    }
+}

@@ -1,6 +1,7 @@
-//! The texts of buying: add to cart, the cart, checkout, the payment page, orders and
-//! the account's history, French then English. Placeholders in braces (`{n}`,
-//! `{amount}`, `{shop}`, `{date}`, `{number}`, `{time}`) are filled by the page.
+//! The texts of buying: add to cart, the cart, checkout, the payment page, orders (with
+//! reporting a problem on one) and the account's history, French then English.
+//! Placeholders in braces (`{n}`, `{amount}`, `{shop}`, `{date}`, `{number}`, `{time}`)
+//! are filled by the page.
 
 use super::Msg;
 
@@ -126,6 +127,25 @@ pub enum BuyMsg {
     PartReady,
     PartCollected,
     PartRefunded,
+    // Reporting a problem with a part (a dispute) on the order page.
+    ReportProblem,
+    DisputeIntro,
+    DisputeKindLabel,
+    DisputeNotReceived,
+    DisputeNotAsDescribed,
+    DisputeMessageLabel,
+    DisputeMessageHint,
+    DisputeSubmit,
+    DisputeSent,
+    DisputesTitle,
+    DisputeOpenedOn,
+    DisputeUnderReview,
+    DisputeRefunded,
+    DisputeRejected,
+    DisputeYourMessage,
+    DisputeSellerAnswer,
+    DisputeDecision,
+    DisputeWaitHint,
     // Account.
     MyOrders,
     NoOrders,
@@ -169,6 +189,10 @@ pub enum BuyMsg {
     ErrInvalidTransition,
     ErrLineGone,
     ErrCartEmpty,
+    ErrDisputeKind,
+    ErrDisputeMessage,
+    ErrDisputeOpen,
+    ErrNotDisputable,
 }
 
 impl From<BuyMsg> for Msg {
@@ -178,6 +202,27 @@ impl From<BuyMsg> for Msg {
 }
 
 impl BuyMsg {
+    /// The kinds of problem a shopper picks from when reporting one, by the code the
+    /// form sends.
+    pub const DISPUTE_KINDS: [(&'static str, BuyMsg); 2] = [
+        ("not_received", BuyMsg::DisputeNotReceived),
+        ("not_as_described", BuyMsg::DisputeNotAsDescribed),
+    ];
+
+    /// The message for an error code the "report a problem" form comes back with;
+    /// `None` for the codes the general table knows (`csrf_failed`, …). Kept apart from
+    /// [`BuyMsg::for_error`]: `field_invalid` and `kind_invalid` mean other things on
+    /// other forms.
+    pub fn for_dispute_error(code: &str, field: Option<&str>) -> Option<BuyMsg> {
+        Some(match code {
+            "kind_invalid" => BuyMsg::ErrDisputeKind,
+            "field_invalid" if field == Some("message") => BuyMsg::ErrDisputeMessage,
+            "dispute_open" => BuyMsg::ErrDisputeOpen,
+            "not_disputable" => BuyMsg::ErrNotDisputable,
+            _ => return None,
+        })
+    }
+
     /// The message for an error code of the buying forms; `field` tells address errors
     /// apart. `None` for codes the general table knows (`csrf_failed`, …).
     pub fn for_error(code: &str, field: Option<&str>) -> Option<BuyMsg> {
@@ -414,6 +459,33 @@ impl BuyMsg {
             BuyMsg::PartReady => ("Prête à retirer", "Ready for pickup"),
             BuyMsg::PartCollected => ("Retirée", "Collected"),
             BuyMsg::PartRefunded => ("Remboursée", "Refunded"),
+            BuyMsg::ReportProblem => ("Signaler un problème", "Report a problem"),
+            BuyMsg::DisputeIntro => (
+                "Colis jamais arrivé, ou article qui ne correspond pas à sa description ? Dites-le-nous : le vendeur peut répondre, puis l'équipe Halles décide et vous rembourse s'il le faut.",
+                "Parcel never arrived, or an item not as described? Tell us: the seller may answer, then the Halles team decides and refunds you if need be.",
+            ),
+            BuyMsg::DisputeKindLabel => ("Quel est le problème ?", "What is wrong?"),
+            BuyMsg::DisputeNotReceived => ("Colis non reçu", "Not received"),
+            BuyMsg::DisputeNotAsDescribed => ("Non conforme à la description", "Not as described"),
+            BuyMsg::DisputeMessageLabel => ("Décrivez le problème", "Describe the problem"),
+            BuyMsg::DisputeMessageHint => ("2000 caractères au plus.", "2,000 characters at most."),
+            BuyMsg::DisputeSubmit => ("Envoyer le signalement", "Send the report"),
+            BuyMsg::DisputeSent => (
+                "Votre signalement est envoyé. Le vendeur peut y répondre, puis l'équipe Halles décide.",
+                "Your report was sent. The seller may answer it, then the Halles team decides.",
+            ),
+            BuyMsg::DisputesTitle => ("Problème signalé", "Problem reported"),
+            BuyMsg::DisputeOpenedOn => ("Signalé le {date}", "Reported on {date}"),
+            BuyMsg::DisputeUnderReview => ("En cours d'examen", "Under review"),
+            BuyMsg::DisputeRefunded => ("Remboursé {amount}", "Refunded {amount}"),
+            BuyMsg::DisputeRejected => ("Rejeté", "Rejected"),
+            BuyMsg::DisputeYourMessage => ("Votre message", "Your message"),
+            BuyMsg::DisputeSellerAnswer => ("Réponse du vendeur", "The seller's answer"),
+            BuyMsg::DisputeDecision => ("Décision de Halles", "Halles' decision"),
+            BuyMsg::DisputeWaitHint => (
+                "Le vendeur peut répondre ; l'équipe Halles décide ensuite et vous écrit.",
+                "The seller may answer; the Halles team then decides and writes to you.",
+            ),
             BuyMsg::MyOrders => ("Mes commandes", "My orders"),
             BuyMsg::NoOrders => (
                 "Vous n'avez pas encore passé de commande.",
@@ -548,6 +620,22 @@ impl BuyMsg {
                 "This item is no longer in your cart.",
             ),
             BuyMsg::ErrCartEmpty => ("Votre panier est vide.", "Your cart is empty."),
+            BuyMsg::ErrDisputeKind => (
+                "Choisissez le problème : colis non reçu, ou non conforme à la description.",
+                "Choose the problem: not received, or not as described.",
+            ),
+            BuyMsg::ErrDisputeMessage => (
+                "Décrivez le problème en quelques mots (2000 caractères au plus).",
+                "Describe the problem in a few words (2,000 characters at most).",
+            ),
+            BuyMsg::ErrDisputeOpen => (
+                "Un signalement est déjà en cours d'examen pour ce colis.",
+                "A report on this parcel is already under review.",
+            ),
+            BuyMsg::ErrNotDisputable => (
+                "Ce colis ne peut pas être signalé : il n'est pas payé, ou déjà remboursé.",
+                "This parcel cannot be reported: it is not paid, or already refunded.",
+            ),
         }
     }
 }

@@ -1,11 +1,14 @@
 //! `/orders/{id}`: one of the shopper's orders: number, date, status, payment, each
 //! seller's part with its fulfilment and lines (a pickup part with its store, and once
-//! ready its code, QR code and hold), totals, and a return request on parts handed over
-//! within the return window. Someone else's order is the 404 page.
+//! ready its code, QR code and hold), totals, a return request on parts handed over
+//! within the return window, and "report a problem" on paid parts with the problems
+//! reported and how they were decided. Someone else's order is the 404 page.
 
+mod dispute;
 mod part;
 mod pickup;
 
+use api_types::operating::Dispute;
 use api_types::orders::Order;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -26,6 +29,7 @@ pub fn OrderPage() -> impl IntoView {
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let data = Resource::new_blocking(move || id.get(), load_order);
     let pickups = Resource::new_blocking(move || id.get(), pickup::load_pickups);
+    let disputes = Resource::new_blocking(move || id.get(), dispute::load_disputes);
     view! {
         <Meta name="robots" content="noindex" />
         <Transition fallback=Loading>
@@ -33,8 +37,11 @@ pub fn OrderPage() -> impl IntoView {
                 let context = page.await.unwrap_or_default();
                 // Without its pickup details (store, hold) the order still shows.
                 let pickups = pickups.await.unwrap_or_default();
+                // Nor without its disputes; the form then stays, and the service still
+                // refuses a second open one.
+                let disputes = disputes.await.unwrap_or_default();
                 match data.await {
-                    Ok(data) => order_body(locale, data, pickups, context),
+                    Ok(data) => order_body(locale, data, pickups, disputes, context),
                     Err(BuyingError::NotFound) => view! { <NotFoundPage /> }.into_any(),
                     Err(BuyingError::LoginNeeded) => view! {
                         <div class="container narrow"><div class="card empty-state">
@@ -69,6 +76,7 @@ fn order_body(
     locale: Locale,
     data: OrderData,
     pickups: Vec<pickup::PickupInfo>,
+    disputes: Vec<Dispute>,
     context: PageContext,
 ) -> AnyView {
     let order = data.order;
@@ -80,6 +88,7 @@ fn order_body(
     );
     let just_paid = context.flash_for("paid").is_some();
     let return_sent = context.flash_for("return_sent").is_some();
+    let dispute_sent = context.flash_for(dispute::SENT).is_some();
     let flash = context.flash_for("order").filter(|f| f.is_error());
     let paid_with = card_text(&order).filter(|_| order.payment.status != "pending");
     let pay_url = order.payment.pay_url.clone();
@@ -94,6 +103,12 @@ fn order_body(
                 .filter(|f| f.value("part") == part.id)
                 .map(|f| f.message(locale));
             let pickup_info = pickups.iter().find(|info| info.part_id == part.id).cloned();
+            let part_disputes: Vec<Dispute> = disputes
+                .iter()
+                .filter(|dispute| dispute.seller_order_id == part.id)
+                .cloned()
+                .collect();
+            let dispute_refusal = dispute::DisputeRefusal::of(context.flash.as_ref(), &part.id);
             view! {
                 <part::Part
                     part
@@ -102,6 +117,8 @@ fn order_body(
                     csrf=context.csrf_token.clone()
                     error
                     pickup_info
+                    disputes=part_disputes
+                    dispute_refusal
                 />
             }
         })
@@ -126,6 +143,9 @@ fn order_body(
             })}
             {return_sent.then(|| view! {
                 <p class="notice notice-success" role="status">{locale.t(BuyMsg::ReturnSent)}</p>
+            })}
+            {dispute_sent.then(|| view! {
+                <p class="notice notice-success" role="status">{locale.t(BuyMsg::DisputeSent)}</p>
             })}
             {pay_url.map(|href| view! {
                 <div class="notice notice-warn">

@@ -1,10 +1,13 @@
 //! One seller's part of an order: its status, how it reaches the shopper (address, or
 //! store and pickup code, see [`super::pickup`]; carrier and tracking once shipped), its
-//! lines and subtotal, and the return request.
+//! lines and subtotal, the return request, and the problems reported on it (see
+//! [`super::dispute`]).
 
+use api_types::operating::Dispute;
 use api_types::orders::SellerOrder;
 use leptos::prelude::*;
 
+use super::dispute::{DisputeRefusal, PartDisputes};
 use super::pickup::{PickupHow, PickupInfo, PreparingBadge};
 use crate::components::PartStatus;
 use crate::context::use_locale;
@@ -20,6 +23,10 @@ pub fn Part(
     error: Option<&'static str>,
     /// The store and hold of a pickup part.
     pickup_info: Option<PickupInfo>,
+    /// The problems reported on this part, newest first.
+    disputes: Vec<Dispute>,
+    /// What the last report of a problem on this part came back with.
+    dispute_refusal: Option<DisputeRefusal>,
 ) -> AnyView {
     let locale = use_locale();
     let fulfilment = &part.fulfilment;
@@ -91,7 +98,7 @@ pub fn Part(
                 <summary>{locale.t(BuyMsg::RequestReturn)}</summary>
                 {deadline.clone().map(|d| view! { <p class="hint">{d}</p> })}
                 <form class="form" method="post" action=format!("/orders/{order_id}/parts/{}/return", part.id)>
-                    <input type="hidden" name="csrf" value=csrf />
+                    <input type="hidden" name="csrf" value=csrf.clone() />
                     <div class="field" class:field-invalid=error.is_some()>
                         <label for=reason_id.clone()>{locale.t(BuyMsg::ReturnReason)}</label>
                         <textarea id=reason_id name="reason" rows="3" maxlength="500" required=true></textarea>
@@ -144,6 +151,13 @@ pub fn Part(
             })}
             {return_state.map(|msg| view! { <p class="return-state">{locale.t(msg)}</p> })}
             {return_form}
+            <PartDisputes
+                part=part.clone()
+                order_id=order_id.clone()
+                csrf
+                disputes
+                refusal=dispute_refusal
+            />
         </section>
     }
     .into_any()

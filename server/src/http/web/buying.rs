@@ -12,6 +12,7 @@
 
 mod cart;
 mod checkout;
+mod disputes;
 mod orders;
 mod pay;
 
@@ -35,6 +36,10 @@ pub fn router() -> Router<AppState> {
         .route(
             "/orders/{id}/parts/{part_id}/return",
             post(orders::request_return),
+        )
+        .route(
+            "/orders/{id}/parts/{part_id}/dispute",
+            post(disputes::open_dispute),
         )
 }
 
