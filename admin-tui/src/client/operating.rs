@@ -4,7 +4,8 @@ use api_types::ListResponse;
 use api_types::operating::{
     AuditEntry, AuditQuery, Campaign, CampaignRequest, CampaignResponse, Dispute,
     DisputeDecisionRequest, DisputeResponse, ModeratedOfferResponse, OperatorShop,
-    OperatorShopResponse, PlatformSettings, ReasonRequest, ReportCase, SettingsResponse,
+    OperatorShopResponse, PayoutResponse, PlatformSettings, ReasonRequest, ReportCase,
+    SettingsResponse,
 };
 
 use super::{ApiClient, ApiError, Method};
@@ -182,6 +183,17 @@ impl ApiClient {
             .post(&format!("/operator/disputes/{id}/decide"), request)
             .await?;
         Ok(response.dispute)
+    }
+
+    /// `POST /operator/payouts/{shop_id}` `{reason}` → 201: pays the shop its whole payable
+    /// balance (the server decides the amount). A 409 `nothing_payable` when there is none,
+    /// a 409 `payout_in_progress` while another runs, a 404 for an unknown shop.
+    pub async fn pay_out(&self, shop_id: &str, reason: &str) -> Result<PayoutResponse, ApiError> {
+        let body = ReasonRequest {
+            reason: reason.to_owned(),
+        };
+        self.post(&format!("/operator/payouts/{shop_id}"), &body)
+            .await
     }
 }
 

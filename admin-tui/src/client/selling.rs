@@ -6,8 +6,9 @@ use api_types::operating::{Dispute, DisputeAnswerRequest, DisputeResponse};
 use api_types::selling::{
     CreateShopRequest, Location, LocationRequest, LocationResponse, LowStockLine,
     LowStockThreshold, OfferBoostRequest, OfferRequest, SellerCashback, SellerCashbackResponse,
-    SellerOffer, SellerOfferResponse, SellerShop, SellerShopResponse, ShopBoostRequest, StockLine,
-    StockMovement, StockRequest, StockResponse, StockTransferRequest, StockTransferResponse,
+    SellerOffer, SellerOfferResponse, SellerPayouts, SellerShop, SellerShopResponse,
+    ShopBoostRequest, StockLine, StockMovement, StockRequest, StockResponse, StockTransferRequest,
+    StockTransferResponse,
 };
 
 use super::operating::query;
@@ -176,6 +177,12 @@ impl ApiClient {
         let body = OfferBoostRequest { boost_bps };
         let response: SellerCashbackResponse = self.call(Method::PUT, &path, &body).await?;
         Ok(response.cashback)
+    }
+
+    /// `GET /seller/payouts`: the shop's pending, payable and paid balances, its payouts
+    /// and the latest lines on its earnings, newest first.
+    pub async fn seller_payouts(&self) -> Result<SellerPayouts, ApiError> {
+        self.get("/seller/payouts").await
     }
 
     /// `GET /shops?page=&per_page=`: one page of the approved shops (public).

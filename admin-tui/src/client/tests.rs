@@ -127,6 +127,18 @@ fn answer(mut stream: TcpStream) -> Option<Seen> {
             "409 Conflict",
             r#"{"error":{"code":"dispute_decided","message":"This dispute is already decided.","field":null}}"#.to_owned(),
         ),
+        "/api/v1/seller/payouts" => (
+            "200 OK",
+            serde_json::to_string(&crate::console::fixtures::seller_payouts()).ok()?,
+        ),
+        "/api/v1/operator/payouts/s2" => (
+            "201 Created",
+            r#"{"shop_id":"s2","amount_cents":23450}"#.to_owned(),
+        ),
+        "/api/v1/operator/payouts/s9" => (
+            "409 Conflict",
+            r#"{"error":{"code":"nothing_payable","message":"Nothing to pay out.","field":null}}"#.to_owned(),
+        ),
         "/api/v1/auth/logout" => ("204 No Content", String::new()),
         "/healthz" => ("200 OK", "ok".to_owned()),
         _ => ("502 Bad Gateway", "<html>nope</html>".to_owned()),
@@ -433,4 +445,23 @@ async fn dispute_calls_use_their_paths_and_bodies_and_a_409_keeps_its_code() {
         "POST /api/v1/seller/disputes/d1/answer HTTP/1.1"
     );
     assert_eq!(seen[4].body, r#"{"message":"Remis au transporteur"}"#);
+}
+
+#[tokio::test]
+async fn payout_calls_use_their_paths_and_a_409_keeps_its_code() {
+    let (url, seen) = canned_server(3);
+    let client = ApiClient::new(url).with_token("tok");
+    let payouts = client.seller_payouts().await.expect("reads");
+    assert_eq!(payouts, crate::console::fixtures::seller_payouts());
+    let paid = client.pay_out("s2", "Novembre").await.expect("pays");
+    assert_eq!(paid.amount_cents, 23_450);
+    let refused = client.pay_out("s9", "").await.expect_err("nothing");
+    assert_eq!(refused.status(), Some(409));
+    assert_eq!(refused.code(), Some("nothing_payable"));
+
+    let seen: Vec<Seen> = seen.iter().take(3).collect();
+    assert_eq!(seen[0].line, "GET /api/v1/seller/payouts HTTP/1.1");
+    assert_eq!(seen[1].line, "POST /api/v1/operator/payouts/s2 HTTP/1.1");
+    assert_eq!(seen[1].body, r#"{"reason":"Novembre"}"#);
+    assert_eq!(seen[2].body, r#"{"reason":""}"#);
 }

@@ -108,6 +108,8 @@ pub enum Action {
     /// Answer (seller) or decide (operator) the selected dispute, through a form and a
     /// confirmation.
     Dispute(DisputeVerb),
+    /// Pay the selected shop its payable balance (operator; asks a reason, then you).
+    PayOut,
     /// Close the form, dialog, search or cell editor without saving.
     Cancel,
     /// Answer the confirmation dialog: `true` for yes.
@@ -165,6 +167,7 @@ impl Action {
             Self::OpsTab(_) => "ops_tab",
             Self::Decide(_) => "decide",
             Self::Dispute(_) => "dispute",
+            Self::PayOut => "pay_out",
             Self::Cancel => "cancel",
             Self::Confirm(_) => "confirm",
             Self::Answer { answer, .. } => answer.name(),

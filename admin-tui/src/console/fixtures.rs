@@ -315,6 +315,7 @@ pub fn desk_state(tab: Tab) -> State {
     desk.cashback = loaded(seller_cashback());
     desk.disputes.list = loaded(page(disputes()));
     desk.disputes.to_answer = Some(1);
+    desk.payouts = loaded(seller_payouts());
     State::with_session(SERVER, session)
 }
 
@@ -394,6 +395,57 @@ pub fn seller_cashback() -> api_types::selling::SellerCashback {
             Some(("s1", "Ada's Attic")),
             "running",
         )],
+    }
+}
+
+/// What the seller earned: three balances, two payouts and nine ledger lines (a sale with
+/// its commission and boost, a release to payable, a refund after it, a payout).
+pub fn seller_payouts() -> api_types::selling::SellerPayouts {
+    use api_types::selling::{EarningEntry, Payout, SellerPayouts};
+    let line = |balance: &str, kind: &str, amount_cents: i64, order: Option<&str>, day: &str| {
+        EarningEntry {
+            balance: balance.into(),
+            kind: kind.into(),
+            amount_cents,
+            order_number: order.map(Into::into),
+            created_at: format!("2026-11-{day}T10:00:00Z"),
+        }
+    };
+    SellerPayouts {
+        pending_cents: 12_956,
+        payable_cents: 23_450,
+        paid_cents: 110_000,
+        payouts: vec![
+            Payout {
+                id: "payout:p2".into(),
+                amount_cents: 10_000,
+                created_at: "2026-11-25T09:00:00Z".into(),
+            },
+            Payout {
+                id: "payout:p1".into(),
+                amount_cents: 100_000,
+                created_at: "2026-10-31T09:00:00Z".into(),
+            },
+        ],
+        entries: vec![
+            line("payable", "payout", -10_000, None, "25"),
+            line("pending", "earning", 14_978, Some("H-7K2M9Q"), "24"),
+            line("pending", "commission", -1_797, Some("H-7K2M9Q"), "24"),
+            line("pending", "cashback_boost", -225, Some("H-7K2M9Q"), "24"),
+            line("payable", "payable", 8_990, Some("H-4D8F2K"), "22"),
+            line("pending", "payable", -8_990, Some("H-4D8F2K"), "22"),
+            line("payable", "refund_seller", -500, Some("H-4D8F2K"), "20"),
+            line("pending", "earning", 10_200, Some("H-4D8F2K"), "08"),
+            line("pending", "commission", -1_210, Some("H-4D8F2K"), "08"),
+        ],
+    }
+}
+
+/// A 409 with `code`.
+pub fn conflict(code: &str, message: &str) -> ApiError {
+    ApiError::Api {
+        status: 409,
+        body: ErrorBody::new(code, message, None),
     }
 }
 

@@ -237,6 +237,10 @@ async fn call_api(client: &ApiClient, call: ApiCall) -> Answer {
         ApiCall::SetOfferBoost { id, boost_bps } => {
             Answer::BoostSaved(client.set_offer_boost(&id, boost_bps).await)
         }
+        ApiCall::SellerPayouts => Answer::Payouts(client.seller_payouts().await),
+        ApiCall::PayOut { shop_id, reason } => {
+            Answer::PaidOut(client.pay_out(&shop_id, &reason).await)
+        }
         ApiCall::GetOrder { id } => Answer::Order(client.seller_order(&id).await),
         ApiCall::OrderStep { id, step, key } => {
             let result = client.order_step(&id, &step, &key).await;

@@ -4,7 +4,7 @@
 //! - `frame`: the signed-in console (header, then the view for who is signed in).
 //! - `desk`: the seller screens' tab bar, placeholders and overlays; `dashboard`,
 //!   `offers`, `stock` (with `stock_history`), `locations`, `shop`, `orders` (with
-//!   `order_detail`), `cashback`: one module per screen.
+//!   `order_detail`), `cashback`, `payouts`: one module per screen.
 //! - `ops`: the operator screens (shop queue, reports, settings, audit log, campaigns,
 //!   disputes; the last two in `campaigns` and `disputes` (with `dispute_detail`), which
 //!   draws the seller's disputes screen too).
@@ -39,6 +39,9 @@ mod order_detail;
 #[cfg(test)]
 mod order_tests;
 mod orders;
+#[cfg(test)]
+mod payout_tests;
+mod payouts;
 #[cfg(test)]
 mod screen_tests;
 mod shop;

@@ -1,7 +1,7 @@
 //! The seller's screens: their state ([`Desk`]) and how keys and answers change it.
 //!
-//! - `offers`, `stock`, `locations`, `shop`, `orders`, `cashback`, `disputes`: one module
-//!   per screen (state and update; `disputes` also holds what the operator's screen shares).
+//! - `offers`, `stock`, `locations`, `shop`, `orders`, `cashback`, `disputes`, `payouts`:
+//!   one module per screen (state and update; `disputes` also holds what the operator's screen shares).
 //! - `offer_form`, `location_form`: building forms and turning them into requests.
 //! - `form`, `field`: the generic edit form and its fields; `money`: euros ↔ cents;
 //!   `percent`: percent ↔ basis points; `dates`: typed dates → RFC 3339 UTC.
@@ -26,6 +26,7 @@ pub mod offers;
 pub mod ops;
 pub mod orders;
 mod overlay;
+pub mod payouts;
 pub mod percent;
 mod remote;
 pub mod shop;
@@ -34,7 +35,7 @@ pub mod stock;
 mod tests;
 
 use api_types::catalog::Category;
-use api_types::selling::{SellerCashback, SellerShop};
+use api_types::selling::{SellerCashback, SellerPayouts, SellerShop};
 
 pub use overlay::{Confirm, Confirmed, Overlay, form_edit};
 pub use remote::{Out, Remote, apply as apply_answer};
@@ -68,11 +69,13 @@ pub enum Tab {
     Cashback,
     /// Shoppers' disputes on the shop's orders: read them, answer the open ones.
     Disputes,
+    /// What the shop earned: pending, payable and paid, from the ledger.
+    Payouts,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Dashboard,
         Self::Offers,
         Self::Stock,
@@ -81,6 +84,7 @@ impl Tab {
         Self::Orders,
         Self::Cashback,
         Self::Disputes,
+        Self::Payouts,
     ];
 
     /// The tab's name.
@@ -94,6 +98,7 @@ impl Tab {
             Self::Orders => "Orders",
             Self::Cashback => "Cashback",
             Self::Disputes => "Disputes",
+            Self::Payouts => "Payouts",
         }
     }
 
@@ -131,6 +136,8 @@ pub struct Desk {
     pub cashback: Remote<SellerCashback>,
     /// `GET /seller/disputes`: every dispute at first, the decided ones say how it ended.
     pub disputes: Disputes,
+    /// `GET /seller/payouts`.
+    pub payouts: Remote<SellerPayouts>,
     /// `GET /categories`, for the category picker.
     pub categories: Remote<Vec<Category>>,
     /// A form or dialog over the screen.
@@ -150,6 +157,7 @@ impl Default for Desk {
             orders: Orders::default(),
             cashback: Remote::default(),
             disputes: Disputes::with_filter(DisputeFilter::All),
+            payouts: Remote::default(),
             categories: Remote::default(),
             overlay: None,
             open_shop: shop::open_shop_form(),
@@ -165,7 +173,7 @@ impl Desk {
 }
 
 /// Loads everything the seller screens show: shop, offers, locations, categories, orders,
-/// the count of orders to handle, the cashback boosts and the disputes.
+/// the count of orders to handle, the cashback boosts, the disputes and the payouts.
 pub fn load_all(desk: &mut Desk, out: &mut Out) -> Effect {
     let (request, shop) = out.call(ApiCall::GetShop);
     desk.shop.start(request);
@@ -181,6 +189,7 @@ pub fn load_all(desk: &mut Desk, out: &mut Out) -> Effect {
         cashback::load(desk, out),
         stock::low::load(desk, out),
         disputes::load(desk, out),
+        payouts::load(desk, out),
     ])
 }
 
@@ -206,6 +215,7 @@ pub fn reload(desk: &mut Desk, out: &mut Out) -> Option<Effect> {
         ])),
         Tab::Cashback => Some(cashback::load(desk, out)),
         Tab::Disputes => Some(disputes::load(desk, out)),
+        Tab::Payouts => Some(payouts::load(desk, out)),
     }
 }
 
@@ -254,7 +264,7 @@ fn desk_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
                 Tab::Orders => orders::key(desk, action, out),
                 Tab::Cashback => cashback::key(desk, action, out),
                 Tab::Disputes => disputes::key(desk, action, out),
-                Tab::Dashboard | Tab::Shop => None,
+                Tab::Dashboard | Tab::Shop | Tab::Payouts => None,
             };
         }
     };

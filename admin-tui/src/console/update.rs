@@ -92,6 +92,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         | Action::OpsTab(_)
         | Action::Decide(_)
         | Action::Dispute(_)
+        | Action::PayOut
         | Action::Cancel
         | Action::Confirm(_) => {
             with_session(state, |session, out| screens::update(session, action, out))

@@ -5,13 +5,14 @@ use api_types::catalog::{Category, ShopCard};
 use api_types::orders::SellerOrder;
 use api_types::selling::{
     CreateShopRequest, Location, LocationRequest, LowStockLine, OfferRequest, SellerCashback,
-    SellerOffer, SellerShop, StockLine, StockMovement, StockRequest, StockTransferRequest,
-    StockTransferResponse,
+    SellerOffer, SellerPayouts, SellerShop, StockLine, StockMovement, StockRequest,
+    StockTransferRequest, StockTransferResponse,
 };
 
 use api_types::operating::{
     AuditEntry, AuditQuery, Campaign, CampaignRequest, Dispute, DisputeAnswerRequest,
-    DisputeDecisionRequest, OperatorShop, PlatformSettings, ReportCase, SettingsResponse,
+    DisputeDecisionRequest, OperatorShop, PayoutResponse, PlatformSettings, ReportCase,
+    SettingsResponse,
 };
 
 use crate::client::{ApiError, OrderQuery, OrderStep};
@@ -189,6 +190,15 @@ pub enum ApiCall {
         /// Its boost in basis points, `None` to remove it.
         boost_bps: Option<i64>,
     },
+    /// `GET /seller/payouts`.
+    SellerPayouts,
+    /// `POST /operator/payouts/{shop_id}`: pays the shop its whole payable balance.
+    PayOut {
+        /// The shop.
+        shop_id: String,
+        /// Why, as typed (may be empty).
+        reason: String,
+    },
 }
 
 /// What an [`ApiCall`] answered.
@@ -286,6 +296,10 @@ pub enum Answer {
     Cashback(Result<SellerCashback, ApiError>),
     /// To [`ApiCall::SetShopBoost`] and [`ApiCall::SetOfferBoost`]: the cashback after it.
     BoostSaved(Result<SellerCashback, ApiError>),
+    /// To [`ApiCall::SellerPayouts`].
+    Payouts(Result<SellerPayouts, ApiError>),
+    /// To [`ApiCall::PayOut`]: the amount the server paid.
+    PaidOut(Result<PayoutResponse, ApiError>),
 }
 
 impl Answer {
@@ -319,6 +333,8 @@ impl Answer {
             Self::Disputes(result) | Self::SellerDisputes(result) => result.as_ref().err(),
             Self::DisputeDecided(result) | Self::DisputeAnswered(result) => result.as_ref().err(),
             Self::Cashback(result) | Self::BoostSaved(result) => result.as_ref().err(),
+            Self::Payouts(result) => result.as_ref().err(),
+            Self::PaidOut(result) => result.as_ref().err(),
         }
     }
 
@@ -358,6 +374,8 @@ impl Answer {
             Self::DisputeAnswered(_) => "dispute_answered",
             Self::Cashback(_) => "cashback",
             Self::BoostSaved(_) => "boost_saved",
+            Self::Payouts(_) => "payouts",
+            Self::PaidOut(_) => "paid_out",
         }
     }
 }

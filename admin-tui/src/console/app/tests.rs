@@ -81,6 +81,7 @@ fn seller_api(call: ApiCall) -> Answer {
         ApiCall::ListOrders(_) => Answer::Orders(Ok(page(seller_orders()))),
         ApiCall::CountOrders { .. } => Answer::OrderCount(Ok(1)),
         ApiCall::GetCashback => Answer::Cashback(Ok(crate::console::fixtures::seller_cashback())),
+        ApiCall::SellerPayouts => Answer::Payouts(Ok(crate::console::fixtures::seller_payouts())),
         ApiCall::DeleteOffer { id } => Answer::OfferDeleted { id, result: Ok(()) },
         ApiCall::LowStock => Answer::LowStock(Ok(page(Vec::new()))),
         ApiCall::SellerDisputes { .. } => {
@@ -139,8 +140,8 @@ async fn a_wrong_then_right_password_signs_in() {
     let asked = runner.asked.borrow();
     assert_eq!(
         asked.len(),
-        12,
-        "two logins, /me and the 9 loads: {asked:?}"
+        13,
+        "two logins, /me and the 10 loads: {asked:?}"
     );
     assert!(matches!(&asked[2], Effect::FetchMe { token, .. } if token == "tok"));
     assert!(!state.help_visible);

@@ -27,6 +27,8 @@ pub enum Context {
     Cashback,
     /// On the shop's disputes.
     Disputes,
+    /// On the shop's payouts.
+    Payouts,
     /// While typing the offers filter.
     Search,
     /// While typing a stock quantity.
@@ -59,7 +61,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 25] = [
         Self::Global,
         Self::Login,
         Self::Console,
@@ -70,6 +72,7 @@ impl Context {
         Self::Orders,
         Self::Cashback,
         Self::Disputes,
+        Self::Payouts,
         Self::Search,
         Self::CellEdit,
         Self::StockHistory,
@@ -99,6 +102,7 @@ impl Context {
             Self::Orders => "Orders",
             Self::Cashback => "Cashback",
             Self::Disputes | Self::OpsDisputes => "Disputes",
+            Self::Payouts => "Payouts",
             Self::Search => "Searching offers",
             Self::CellEdit => "Typing a quantity",
             Self::StockHistory => "Stock movements",
@@ -131,7 +135,8 @@ impl Context {
             | Self::Locations
             | Self::Orders
             | Self::Cashback
-            | Self::Disputes => &[Self::Seller, Self::Console, Self::Global],
+            | Self::Disputes
+            | Self::Payouts => &[Self::Seller, Self::Console, Self::Global],
             Self::Login
             | Self::Console
             | Self::Search
@@ -204,6 +209,7 @@ impl Context {
             (None, Tab::Orders) => Self::Orders,
             (None, Tab::Cashback) => Self::Cashback,
             (None, Tab::Disputes) => Self::Disputes,
+            (None, Tab::Payouts) => Self::Payouts,
         }
     }
 }

@@ -11,14 +11,14 @@ use crate::console::screens::orders::Verb;
 use crate::console::screens::stock::StockVerb;
 
 /// "Go to a screen" is one help row for the number keys.
-const GO_TO: &str = "go to a screen (1 Dashboard … 8 Disputes)";
+const GO_TO: &str = "go to a screen (1 Dashboard … 9 Payouts)";
 /// The same for the operator screens.
 const GO_TO_OPS: &str = "go to a screen (1 Shops … 6 Disputes)";
 
 /// Every binding, most specific contexts first within each group.
 #[rustfmt::skip]
 pub fn bindings() -> Vec<Binding> {
-    use Context::{Cashback, CellEdit, Confirm, Console, Disputes, Form, Global, Help, Locations, Login, Offers, OpenShop, Operator, OpsAudit, OpsCampaigns, OpsDisputes, OpsReports, OpsSettings, OpsShops, Orders, Search, Seller, Stock, StockHistory};
+    use Context::{Cashback, CellEdit, Confirm, Console, Disputes, Form, Global, Help, Locations, Login, Offers, OpenShop, Operator, OpsAudit, OpsCampaigns, OpsDisputes, OpsReports, OpsSettings, OpsShops, Orders, Payouts, Search, Seller, Stock, StockHistory};
     use KeyCode::{BackTab, Backspace, Down, Enter, Esc, F, Left, PageDown, PageUp, Right, Tab as TabKey, Up};
     let plain = Key::plain;
     let c = Key::char;
@@ -46,6 +46,7 @@ pub fn bindings() -> Vec<Binding> {
         (Seller,    c('6'),          Action::SwitchTab(Tab::Orders),    GO_TO,                            None),
         (Seller,    c('7'),          Action::SwitchTab(Tab::Cashback),  GO_TO,                            None),
         (Seller,    c('8'),          Action::SwitchTab(Tab::Disputes),  GO_TO,                            None),
+        (Seller,    c('9'),          Action::SwitchTab(Tab::Payouts),   GO_TO,                            None),
         (Seller,    plain(TabKey),   Action::NextTab,               "next screen",                        None),
         (Seller,    plain(BackTab),  Action::PrevTab,               "previous screen",                    None),
         (Offers,    plain(Down),     Action::Down,                  "next offer",                         None),
@@ -122,6 +123,7 @@ pub fn bindings() -> Vec<Binding> {
         (OpsShops,  c('x'),          Action::Decide(Decision::Reject),    "reject an application (asks why)", Some("reject")),
         (OpsShops,  c('s'),          Action::Decide(Decision::Suspend),   "suspend a shop (asks why)",    Some("suspend")),
         (OpsShops,  c('i'),          Action::Decide(Decision::Reinstate), "reinstate a shop (asks why)",  Some("reinstate")),
+        (OpsShops,  c('p'),          Action::PayOut,                "pay out the payable balance (asks you)", None),
         (OpsReports, plain(Down),    Action::Down,                  "next offer",                         None),
         (OpsReports, c('j'),         Action::Down,                  "next offer",                         None),
         (OpsReports, plain(Up),      Action::Up,                    "previous offer",                     None),
@@ -162,6 +164,7 @@ pub fn bindings() -> Vec<Binding> {
         (Disputes,  c('F'),          Action::PrevFilter,            "filter, the other way round",        None),
         (Cashback,  c('b'),          Action::Boost,                 "set the shop's boost (empty removes)", Some("boost")),
         (Cashback,  plain(Enter),    Action::Boost,                 "set the shop's boost (empty removes)", None),
+        (Payouts,   c('r'),          Action::Refresh,               "reload the balances and lines",      Some("reload")),
         (Search,    plain(Enter),    Action::Submit,                "keep the filter",                    Some("done")),
         (Search,    plain(Esc),      Action::Cancel,                "clear the filter",                   Some("clear")),
         (Search,    plain(Backspace),Action::Backspace,             "delete a character",                 None),

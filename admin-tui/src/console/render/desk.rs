@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
 use super::{
     ACCENT, ERROR, accent, cashback, dashboard, disputes, error, form, locations, offers, orders,
-    shop, stock,
+    payouts, shop, stock,
 };
 use crate::console::keymap::Keymap;
 use crate::console::screens::{Confirm, Desk, Overlay, Tab};
@@ -37,6 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, session: &Session, keymap: &Keymap)
         Tab::Orders => orders::render(frame, body, desk, keymap),
         Tab::Cashback => cashback::render(frame, body, desk),
         Tab::Disputes => disputes::render_desk(frame, body, desk, keymap),
+        Tab::Payouts => payouts::render(frame, body, desk),
     }
 }
 

@@ -273,8 +273,8 @@ fn the_help_of_both_disputes_screens_fits_in_80_by_24() {
         24,
         &[
             "answer (once only; asks you first)",
-            "1–8",
-            "8 Disputes)",
+            "1–9",
+            "9 Payouts)",
             "? or Esc closes",
         ],
     );

@@ -91,6 +91,7 @@ fn status_line(form: &Form) -> Line<'static> {
         let doing = match form.kind {
             FormKind::Order { .. } | FormKind::DisputeAnswer { .. } => "Sending…",
             FormKind::DisputeDecision { .. } => "Deciding…",
+            FormKind::Payout { .. } => "Paying out…",
             FormKind::StockTransfer { .. } => "Moving…",
             _ => "Saving…",
         };
@@ -135,6 +136,7 @@ fn status_line(form: &Form) -> Line<'static> {
             "Enter asks you to confirm · Esc goes back"
         }
         FormKind::DisputeDecision { .. } => "Both sides are told · Enter asks you to confirm",
+        FormKind::Payout { .. } => "The server pays what is payable · Enter asks you to confirm",
         FormKind::ShopBoost | FormKind::OfferBoost { .. } => {
             "Empty removes the boost · new orders only · Enter saves"
         }

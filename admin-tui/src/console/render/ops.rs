@@ -169,7 +169,7 @@ fn shops(frame: &mut Frame, area: Rect, ops: &Ops) {
         if let Some(reason) = &shop.status_reason {
             lines.push(Line::raw(format!("Last reason: {reason}")));
         }
-        lines.push(keys_line(
+        let mut keys = keys_line(
             &[
                 ("a", Decision::Approve),
                 ("x", Decision::Reject),
@@ -177,7 +177,12 @@ fn shops(frame: &mut Frame, area: Rect, ops: &Ops) {
                 ("i", Decision::Reinstate),
             ],
             &status,
-        ));
+        );
+        // Only a shop that traded can be owed anything; the server has the last word.
+        if matches!(status.as_str(), "approved" | "suspended") {
+            keys.spans.push(Span::styled(" · p pay out", accent()));
+        }
+        lines.push(keys);
         detail(frame, below, lines);
     }
 }

@@ -121,6 +121,13 @@ pub enum FormKind {
         /// What could still be refunded when the form opened, in cents.
         refundable: i64,
     },
+    /// `POST /operator/payouts/{shop_id}`, with an optional reason.
+    Payout {
+        /// The shop.
+        shop_id: String,
+        /// Its name, shown.
+        name: String,
+    },
     /// `PUT /seller/cashback`.
     ShopBoost,
     /// `PUT /seller/offers/{id}/cashback`.
@@ -161,6 +168,7 @@ impl FormKind {
                 DisputeVerb::Refund => "Refund the shopper",
                 DisputeVerb::Reject | DisputeVerb::Answer => "Reject the dispute",
             },
+            Self::Payout { .. } => "Pay out the shop",
             Self::ShopBoost => "Cashback boost on the shop",
             Self::OfferBoost { .. } => "Cashback boost on the offer",
         }

@@ -8,6 +8,7 @@
 //! - `campaigns`: the campaign form, and ending a campaign (reason, confirmation).
 //! - `disputes`: shoppers' disputes, and refunding or rejecting one (amount, reason,
 //!   confirmation).
+//! - `payouts`: paying a shop its payable balance (optional reason, confirmation).
 
 #[cfg(test)]
 mod campaign_tests;
@@ -16,6 +17,9 @@ mod decide;
 #[cfg(test)]
 mod dispute_tests;
 pub mod disputes;
+#[cfg(test)]
+mod payout_tests;
+mod payouts;
 mod settings;
 #[cfg(test)]
 mod tests;
@@ -408,6 +412,7 @@ pub fn key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effect> {
                         FormKind::NewCampaign => campaigns::submit(ops, out),
                         FormKind::EndCampaign { .. } => campaigns::submit_end(ops),
                         FormKind::DisputeDecision { .. } => disputes::submit(ops),
+                        FormKind::Payout { .. } => payouts::submit(ops),
                         _ => decide::submit(ops),
                     };
                 }
@@ -432,6 +437,10 @@ pub fn key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effect> {
         }
         Action::Decide(decision) => return decide::start(ops, decision, out),
         Action::Dispute(verb) => return disputes::start(ops, verb, out),
+        Action::PayOut if ops.tab == OpsTab::Shops => {
+            payouts::start(ops);
+            return None;
+        }
         Action::Edit if ops.tab == OpsTab::Settings => {
             settings::open(ops, out);
             return None;
@@ -561,6 +570,7 @@ pub fn answered(ops: &mut Ops, request: u64, answer: Answer, out: &mut Out) -> O
         Answer::Decided(result) => return decide::decided(ops, request, result, out),
         Answer::Disputes(result) => disputes::loaded(ops, request, result),
         Answer::DisputeDecided(result) => return disputes::decided(ops, request, result, out),
+        Answer::PaidOut(result) => return payouts::paid_out(ops, request, result, out),
         _ => {}
     }
     None

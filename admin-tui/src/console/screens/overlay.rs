@@ -50,6 +50,8 @@ pub enum Confirmed {
     AnswerDispute(DecisionConfirm),
     /// An operator's refund or rejection of a dispute.
     DecideDispute(DisputeConfirm),
+    /// An operator paying a shop its payable balance.
+    Payout(DecisionConfirm),
 }
 
 /// The edit a form key makes, if it is one.
@@ -101,7 +103,8 @@ pub fn form_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect
                 | FormKind::Settings
                 | FormKind::NewCampaign
                 | FormKind::EndCampaign { .. }
-                | FormKind::DisputeDecision { .. } => None,
+                | FormKind::DisputeDecision { .. }
+                | FormKind::Payout { .. } => None,
             };
         }
         action => {
@@ -132,6 +135,9 @@ pub fn confirm_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Eff
         Confirmed::Order(step) => orders::confirmed(desk, step, yes, out),
         Confirmed::Transfer(transfer) => stock::transfer::confirmed(desk, transfer, yes, out),
         Confirmed::AnswerDispute(answer) => disputes::confirmed(desk, answer, yes, out),
-        Confirmed::Decision(_) | Confirmed::EndCampaign(_) | Confirmed::DecideDispute(_) => None,
+        Confirmed::Decision(_)
+        | Confirmed::EndCampaign(_)
+        | Confirmed::DecideDispute(_)
+        | Confirmed::Payout(_) => None,
     }
 }

@@ -1,7 +1,7 @@
 //! Talking to the server: [`Remote`] data and where its request stands, [`Out`] for the
 //! requests and notices an update makes, and [`apply`] for the answers.
 
-use super::{cashback, disputes, locations, offers, ops, orders, shop, stock};
+use super::{cashback, disputes, locations, offers, ops, orders, payouts, shop, stock};
 use crate::client::ApiError;
 use crate::console::action::{Answer, ApiCall, Effect};
 use crate::console::state::{Loading, Notice, Session};
@@ -153,6 +153,7 @@ pub fn apply(session: &mut Session, request: u64, answer: Answer, out: &mut Out)
         Answer::BoostSaved(result) => return cashback::saved(desk, request, result, out),
         Answer::SellerDisputes(result) => disputes::loaded(desk, request, result),
         Answer::DisputeAnswered(result) => return disputes::answered(desk, request, result, out),
+        Answer::Payouts(result) => payouts::loaded(desk, request, result),
         answer @ (Answer::ShopQueue(_)
         | Answer::Decided(_)
         | Answer::Reports(_)
@@ -165,7 +166,8 @@ pub fn apply(session: &mut Session, request: u64, answer: Answer, out: &mut Out)
         | Answer::CampaignCreated(_)
         | Answer::CampaignEnded(_)
         | Answer::Disputes(_)
-        | Answer::DisputeDecided(_)) => {
+        | Answer::DisputeDecided(_)
+        | Answer::PaidOut(_)) => {
             return ops::answered(&mut session.ops, request, answer, out);
         }
     }

@@ -32,9 +32,11 @@ fn number_keys_and_tab_switch_screens() {
     update(&mut state, Action::NextTab);
     assert_eq!(desk(&state).tab, Tab::Disputes);
     update(&mut state, Action::NextTab);
+    assert_eq!(desk(&state).tab, Tab::Payouts);
+    update(&mut state, Action::NextTab);
     assert_eq!(desk(&state).tab, Tab::Dashboard, "wraps");
     update(&mut state, Action::PrevTab);
-    assert_eq!(desk(&state).tab, Tab::Disputes);
+    assert_eq!(desk(&state).tab, Tab::Payouts);
 }
 
 #[test]
@@ -75,6 +77,7 @@ fn a_sellers_me_loads_every_screen() {
             ApiCall::GetCashback,
             ApiCall::LowStock,
             ApiCall::SellerDisputes { status: None },
+            ApiCall::SellerPayouts,
         ]
     );
     assert_eq!(desk(&state).offers.list.load, Loading::Loading);

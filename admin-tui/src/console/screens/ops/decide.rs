@@ -112,6 +112,10 @@ pub fn confirm_key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effec
             then: Confirmed::DecideDispute(confirm),
             ..
         })) => super::disputes::confirmed(ops, confirm, yes, out),
+        Some(Overlay::Confirm(Confirm {
+            then: Confirmed::Payout(confirm),
+            ..
+        })) => super::payouts::confirmed(ops, confirm, yes, out),
         other => {
             ops.overlay = other;
             None

@@ -114,7 +114,7 @@ fn a_shopper_applies_for_a_shop_and_gets_the_seller_screens() {
     let Some(Effect::Batch(loads)) = effect else {
         panic!("expected the seller screens to load, got {effect:?}");
     };
-    assert_eq!(loads.len(), 9);
+    assert_eq!(loads.len(), 10);
     assert!(
         state
             .notice
