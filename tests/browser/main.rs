@@ -4,6 +4,7 @@
 
 mod pickup;
 mod shopping;
+mod wallet;
 
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};

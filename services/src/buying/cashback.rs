@@ -524,8 +524,9 @@ pub async fn reverse_for_refund(
         ledger::wallet(&lot.user_id)
     };
     let shares = split_proportionally(delta, &[lot.platform_cents, lot.boost_cents]);
+    // The order, so the wallet's history links the reversal to what was returned.
     let refs = Refs {
-        order_id: None,
+        order_id: lot.order_id.as_deref(),
         seller_order_id: Some(seller_order_id),
     };
     ledger::transfer(
