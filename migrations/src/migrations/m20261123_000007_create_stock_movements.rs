@@ -36,7 +36,6 @@ const UP: &[&str] = &[
         FOREIGN KEY (offer_id, location_id) REFERENCES stock_levels (offer_id, location_id) ON DELETE RESTRICT
     )",
     "CREATE INDEX idx_stock_movements_level ON stock_movements (offer_id, location_id, created_at)",
-    "CREATE INDEX idx_stock_movements_order ON stock_movements (order_id)",
     "ALTER TABLE offers ADD COLUMN low_stock_threshold INTEGER NOT NULL DEFAULT 2 \
         CHECK (low_stock_threshold >= 0)",
     "ALTER TABLE stock_levels ADD COLUMN low_alerted_at {ts} NULL",
