@@ -161,7 +161,7 @@ mod tests {
 
     #[test]
     fn defaults_are_valid() {
-        assert_eq!(input().validate().ok(), Some([1200, 300, 14, 7]));
+        assert_eq!(input().validate().ok(), Some([1200, 300, 14, 5]));
     }
 
     #[test]
