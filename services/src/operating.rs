@@ -18,7 +18,7 @@ pub mod checks;
 pub mod disputes;
 pub mod entity;
 pub mod moderation;
-mod notify;
+pub(crate) mod notify;
 pub mod payouts;
 pub mod rates;
 pub mod shops;

@@ -137,7 +137,8 @@ pub(super) fn invalid_transition(row: &seller_orders::Model, action: &str) -> St
     }
 }
 
-pub(super) fn required(value: &str, field: &'static str, max: usize) -> Result<String, StoreError> {
+/// A trimmed text of 1 to `max` characters, or `field_invalid` naming `field`.
+pub(crate) fn required(value: &str, field: &'static str, max: usize) -> Result<String, StoreError> {
     let value = value.trim();
     if value.is_empty() || value.chars().count() > max {
         return Err(StoreError::Invalid {

@@ -16,7 +16,7 @@ use sea_orm::{ConnectionTrait, FromQueryResult, Value};
 
 use super::audit::{self, AuditChange};
 use super::notify;
-use crate::buying::orders;
+use crate::buying::orders::{self, required};
 use crate::buying::payments::PaymentProvider;
 use crate::db::statement;
 use crate::error::OnUniqueViolation;
@@ -89,18 +89,6 @@ async fn one(conn: &impl ConnectionTrait, id: &str) -> Result<Dispute, StoreErro
         .ok_or(StoreError::NotFound)
 }
 
-fn text(value: &str, field: &'static str, max: usize) -> Result<String, StoreError> {
-    let value = value.trim();
-    if value.is_empty() || value.chars().count() > max {
-        return Err(StoreError::Invalid {
-            code: "field_invalid",
-            message: format!("{field} is 1 to {max} characters"),
-            field: Some(field),
-        });
-    }
-    Ok(value.to_owned())
-}
-
 /// The shopper contests one part of their own order; another shopper's is not found.
 pub async fn open(
     db: &Db,
@@ -124,7 +112,7 @@ pub async fn open(
             field: Some("kind"),
         });
     }
-    let message = text(message, "message", 2000)?;
+    let message = required(message, "message", 2000)?;
     let status = SellerOrderStatus::parse(&part.row.status).unwrap_or(SellerOrderStatus::Cancelled);
     if !status.is_paid()
         || status == SellerOrderStatus::Refunded
@@ -222,7 +210,7 @@ pub async fn answer(
     if dispute.shop_id != shop_id {
         return Err(StoreError::NotFound);
     }
-    let message = text(message, "message", 2000)?;
+    let message = required(message, "message", 2000)?;
     let txn = db.begin_write().await?;
     let moved = txn
         .execute_raw(statement(
@@ -253,7 +241,7 @@ pub async fn decide(
     reason: &str,
 ) -> Result<Dispute, StoreError> {
     let dispute = one(db.conn(), dispute_id).await?;
-    let reason = text(reason, "reason", 500)?;
+    let reason = required(reason, "reason", 500)?;
     let left = dispute.part_total_cents - dispute.part_refunded_cents;
     let (status, refund) = match decision {
         Decision::Refund { amount_cents } => {

@@ -13,7 +13,7 @@ struct Staff {
 }
 
 /// A message to every staff member of `shop_id`, once per `dedupe_key`.
-pub(super) async fn shop_staff(
+pub(crate) async fn shop_staff(
     conn: &impl ConnectionTrait,
     shop_id: &str,
     kind: &str,

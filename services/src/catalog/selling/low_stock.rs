@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use sea_orm::{ConnectionTrait, FromQueryResult, Value};
 
 use crate::db::statement;
+use crate::operating::notify;
 use crate::{Db, StoreError, new_id, now};
 
 /// One low row.
@@ -48,12 +49,6 @@ pub async fn low_stock(db: &Db, shop_id: &str) -> Result<Vec<LowStockRow>, Store
     ))
     .all(db.conn())
     .await?)
-}
-
-#[derive(Debug, FromQueryResult)]
-struct Staff {
-    user_id: String,
-    email: String,
 }
 
 /// Background job: announces newly low rows of live offers to their shop's staff, one
@@ -121,15 +116,6 @@ async fn announce(
     shop_id: &str,
     rows: &[LowStockRow],
 ) -> Result<(), StoreError> {
-    let backend = conn.get_database_backend();
-    let staff = Staff::find_by_statement(statement(
-        backend,
-        "SELECT u.id AS user_id, u.email FROM shop_staff s JOIN users u ON u.id = s.user_id \
-         WHERE s.shop_id = ?",
-        [Value::from(shop_id.to_owned())],
-    ))
-    .all(conn)
-    .await?;
     let lines: Vec<String> = rows
         .iter()
         .map(|row| {
@@ -155,23 +141,14 @@ async fn announce(
          Restock them from the console (Stock screen).\n",
         lines = lines.join("\n")
     );
-    for member in staff {
-        conn.execute_raw(statement(
-            backend,
-            "INSERT INTO notifications (id, user_id, kind, email, subject, body, order_id, dedupe_key, created_at) \
-             VALUES (?, ?, 'low_stock', ?, ?, ?, NULL, ?, ?)",
-            [
-                new_id().into(),
-                member.user_id.into(),
-                member.email.into(),
-                subject.clone().into(),
-                body.clone().into(),
-                // The claim above makes this once per dip; the id keeps keys unique.
-                format!("low_stock:{}", new_id()).into(),
-                now().into(),
-            ],
-        ))
-        .await?;
-    }
-    Ok(())
+    // The claim of the rows makes this once per dip; the id keeps the keys unique.
+    notify::shop_staff(
+        conn,
+        shop_id,
+        "low_stock",
+        &format!("low_stock:{}", new_id()),
+        subject,
+        body,
+    )
+    .await
 }
