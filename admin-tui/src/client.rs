@@ -17,6 +17,7 @@
 //! # Ok(()) }
 //! ```
 
+mod analytics;
 mod error;
 mod operating;
 mod orders;

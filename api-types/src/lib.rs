@@ -9,7 +9,9 @@
 //! - [`buying`]: the cart, checkout, payment page, notifications.
 //! - [`orders`]: orders and seller orders.
 //! - [`operating`]: operators' queues, decisions, settings and audit log; offer reports.
+//! - [`analytics`]: the seller dashboard and the platform's figures.
 
+pub mod analytics;
 pub mod auth;
 pub mod buying;
 pub mod catalog;
