@@ -80,7 +80,7 @@ pub struct BestOffer {
 }
 
 /// A product in a list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductCard {
     pub id: String,
     pub gtin: String,
@@ -90,6 +90,23 @@ pub struct ProductCard {
     pub category: Category,
     pub best_offer: Option<BestOffer>,
     pub offer_count: u32,
+    /// With `?pickup_postcode=`: the nearest pickup store within reach that holds the
+    /// product now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nearest_pickup: Option<NearestPickup>,
+}
+
+/// The nearest pickup store holding a product, as a search result names it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NearestPickup {
+    pub store_id: String,
+    pub store_name: String,
+    pub city: String,
+    pub shop_id: String,
+    /// Kilometres from the postcode asked about, one decimal.
+    pub distance_km: f64,
+    /// The store's preparation time.
+    pub ready_in_minutes: u32,
 }
 
 /// How an offer reaches a home.
@@ -208,7 +225,7 @@ pub struct Facets {
 }
 
 /// `GET /products`: the list envelope plus facets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductSearchResponse {
     pub items: Vec<ProductCard>,
     pub total: u64,
@@ -228,6 +245,8 @@ pub struct ProductSearchParams {
     pub condition: Option<String>,
     pub shop: Option<String>,
     pub pickup_postcode: Option<String>,
+    /// How far from `pickup_postcode` a store may be, in km: 1 to 200, 30 by default.
+    pub pickup_radius_km: Option<String>,
     /// `relevance` (default), `price_asc`, `price_desc` or `newest`.
     pub sort: Option<String>,
     pub page: Option<String>,

@@ -4,9 +4,9 @@
 pub mod buying;
 
 use api_types::catalog::{
-    BestOffer, Category, Delivery, FacetCount, Facets, PickupStore, PriceBand, ProductCard,
-    ProductDetail, ProductNearParams, ProductOffer, ProductSearchParams, ProductSearchResponse,
-    ShopCard, ShopDetail, Store,
+    BestOffer, Category, Delivery, FacetCount, Facets, NearestPickup, PickupStore, PriceBand,
+    ProductCard, ProductDetail, ProductNearParams, ProductOffer, ProductSearchParams,
+    ProductSearchResponse, ShopCard, ShopDetail, Store,
 };
 use api_types::{Role, ShopStatus, ShopSummary, User};
 use domain::geo::Coordinates;
@@ -114,6 +114,14 @@ pub fn product_card(card: &views::ProductCardView, cashback: &CashbackEstimate) 
             cashback_cents: cashback.for_offer(&offer.id),
         }),
         offer_count: card.offer_count,
+        nearest_pickup: card.nearest_pickup.as_ref().map(|store| NearestPickup {
+            store_id: store.store_id.clone(),
+            store_name: store.store_name.clone(),
+            city: store.city.clone(),
+            shop_id: store.shop_id.clone(),
+            distance_km: store.distance_km,
+            ready_in_minutes: u32::try_from(store.preparation_minutes).unwrap_or(0),
+        }),
     }
 }
 
@@ -349,13 +357,20 @@ pub fn parse_search(params: &ProductSearchParams) -> Result<ProductQuery, BadPar
         let pickup_postcode = non_empty(&params.pickup_postcode);
         if pickup_postcode
             .as_ref()
-            .is_some_and(|p| p.len() != 5 || !p.bytes().all(|b| b.is_ascii_digit()))
+            .is_some_and(|p| domain::geo::coordinates_of_postcode(p).is_none())
         {
             return Err(invalid(
                 "pickup_postcode",
-                "`pickup_postcode` is a French postcode of 5 digits.",
+                "`pickup_postcode` is a French postcode of 5 digits, like 75011.",
             ));
         }
+        let pickup_radius_km = number(
+            &params.pickup_radius_km,
+            "pickup_radius_km",
+            1,
+            i64::from(domain::geo::MAX_PICKUP_RADIUS_KM),
+        )?
+        .and_then(|km| u32::try_from(km).ok());
         let q = non_empty(&params.q);
         if q.as_ref().is_some_and(|q| q.chars().count() > 200) {
             return Err(invalid("q", "`q` has 200 characters at most."));
@@ -378,6 +393,7 @@ pub fn parse_search(params: &ProductSearchParams) -> Result<ProductQuery, BadPar
             condition,
             shop_slug: non_empty(&params.shop),
             pickup_postcode,
+            pickup_radius_km,
             sort,
             page,
             per_page,

@@ -5,7 +5,7 @@
 use api_types::catalog::ProductSearchParams;
 
 /// The parameters a catalog page understands, in the order links write them.
-pub const SEARCH_KEYS: [&str; 9] = [
+pub const SEARCH_KEYS: [&str; 10] = [
     "q",
     "category",
     "condition",
@@ -13,6 +13,7 @@ pub const SEARCH_KEYS: [&str; 9] = [
     "min_price_cents",
     "max_price_cents",
     "pickup_postcode",
+    "pickup_radius_km",
     "sort",
     "page",
 ];
@@ -113,6 +114,7 @@ impl QueryString {
             condition: get("condition"),
             shop: get("shop"),
             pickup_postcode: get("pickup_postcode"),
+            pickup_radius_km: get("pickup_radius_km"),
             sort: get("sort"),
             page: get("page"),
             per_page: None,

@@ -3,6 +3,11 @@
 
 mod table;
 
+/// How far a pickup store may be from a shopper who gives no radius, in kilometres.
+pub const DEFAULT_PICKUP_RADIUS_KM: u32 = 30;
+/// The widest pickup radius a search accepts: beyond it, "near" means nothing.
+pub const MAX_PICKUP_RADIUS_KM: u32 = 200;
+
 /// A point on Earth, in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Coordinates {

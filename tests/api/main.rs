@@ -15,6 +15,7 @@ mod operating;
 mod payouts;
 mod pickup_lifecycle;
 mod pickup_nearby;
+mod pickup_search;
 mod races;
 mod report_offer_page;
 mod returns_in_store;

@@ -18,13 +18,13 @@ use crate::wallet::{page, shopper};
 /// One shop selling a teapot from several places. Its `open_shop` store (Boutique Rivoli,
 /// Paris 1er, 60 min) holds 2; Bastille (Paris 11e, 30 min) 5; Part-Dieu (Lyon 3e,
 /// 120 min) 2; Vieux-Lille 0; a Marais store that serves no pickups 9; the warehouse 10.
-struct Teapot {
-    shop: Shop,
-    offer_id: String,
-    product_id: String,
-    slug: String,
-    bastille: String,
-    lyon: String,
+pub(crate) struct Teapot {
+    pub(crate) shop: Shop,
+    pub(crate) offer_id: String,
+    pub(crate) product_id: String,
+    pub(crate) slug: String,
+    pub(crate) bastille: String,
+    pub(crate) lyon: String,
 }
 
 async fn add_store(
@@ -57,7 +57,7 @@ async fn add_store(
     created.location.id
 }
 
-async fn teapot(app: &TestApp) -> Teapot {
+pub(crate) async fn teapot(app: &TestApp) -> Teapot {
     add_category(app, "maison", "Maison").await;
     let shop = open_shop(app, "the-des-halles").await;
     let offer: SellerOfferResponse = shop
@@ -122,7 +122,7 @@ async fn pickup_stores(app: &TestApp, product_id: &str, query: &str) -> Vec<Pick
 }
 
 /// A GET of the JSON API as raw JSON: status and body.
-async fn raw_get(app: &TestApp, path: &str) -> (u16, Value) {
+pub(crate) async fn raw_get(app: &TestApp, path: &str) -> (u16, Value) {
     let response = app
         .browser()
         .get(app.url(&format!("/api/v1{path}")))

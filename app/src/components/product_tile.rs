@@ -5,7 +5,9 @@ use api_types::catalog::ProductCard;
 use leptos::prelude::*;
 
 use crate::context::use_locale;
-use crate::format::{cashback_earned, condition_name, count_text, format_price};
+use crate::format::{
+    cashback_earned, condition_name, count_text, format_distance, format_price, ready_in,
+};
 use crate::i18n::Msg;
 
 /// The product page of a product: `/products/{id}/{slug}`.
@@ -18,11 +20,28 @@ pub fn product_image_src(id: &str) -> String {
     format!("/images/products/{id}")
 }
 
-/// One product of a grid, as a list item.
+/// One product of a grid, as a list item. With `near` (the postcode a click & collect
+/// search was made from), the tile names the nearest store that holds the product and its
+/// link opens the product page with its stores ranked from that postcode.
 #[component]
-pub fn ProductTile(card: ProductCard) -> AnyView {
+pub fn ProductTile(card: ProductCard, #[prop(optional_no_strip)] near: Option<String>) -> AnyView {
     let locale = use_locale();
-    let href = product_href(&card.id, &card.slug);
+    let href = match &near {
+        Some(postcode) => format!("{}?near={postcode}", product_href(&card.id, &card.slug)),
+        None => product_href(&card.id, &card.slug),
+    };
+    let nearest = card.nearest_pickup.map(|store| {
+        let distance = locale
+            .t(Msg::PickupNearestStore)
+            .replace("{km}", &format_distance(store.distance_km, locale));
+        view! {
+            <p class="tile-pickup">
+                {distance}
+                <strong>{store.store_name}</strong>
+                {format!(", {} · {}", store.city, ready_in(store.ready_in_minutes, locale))}
+            </p>
+        }
+    });
     let offers = count_text(
         locale,
         u64::from(card.offer_count),
@@ -58,6 +77,7 @@ pub fn ProductTile(card: ProductCard) -> AnyView {
                 <h3 class="tile-title">{card.title}</h3>
             </a>
             {best}
+            {nearest}
         </li>
     }
     .into_any()

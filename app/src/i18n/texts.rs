@@ -292,6 +292,12 @@ impl Msg {
                 "Free pickup in {n} store: ",
             ),
             Msg::PickupPostcodeLabel => ("Près de chez moi (code postal)", "Near me (postcode)"),
+            Msg::HelpWiderPickup => (
+                "Cherchez des magasins à plus de {km} de {postcode}",
+                "Look for stores further than {km} from {postcode}",
+            ),
+            Msg::PickupRadiusLabel => ("Dans un rayon de", "Within"),
+            Msg::PickupNearestStore => ("Retrait à {km}\u{a0}: ", "Pickup {km} away: "),
             Msg::PreviousPage => ("Précédent", "Previous"),
             Msg::PriceAndMore => ("et plus", "and more"),
             Msg::PriceTo => ("à", "to"),

@@ -14,7 +14,10 @@
 mod aggregate;
 mod browse_all;
 mod cards;
+mod near;
 mod rows;
+
+use std::collections::HashSet;
 
 use sea_orm::EntityTrait;
 
@@ -43,8 +46,11 @@ pub struct ProductQuery {
     pub max_price_cents: Option<i64>,
     pub condition: Option<domain::Condition>,
     pub shop_slug: Option<String>,
-    /// Only products that a store in this postcode's département holds now.
+    /// Only products that a pickup store within reach of this postcode holds now.
     pub pickup_postcode: Option<String>,
+    /// How far "within reach" is, in kilometres ([`domain::geo::DEFAULT_PICKUP_RADIUS_KM`]
+    /// when absent).
+    pub pickup_radius_km: Option<u32>,
     pub sort: Sort,
     /// From 1.
     pub page: u64,
@@ -78,7 +84,7 @@ pub struct FacetCounts {
 }
 
 /// One page of results.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SearchResults {
     pub items: Vec<ProductCardView>,
     pub total: u64,
@@ -120,16 +126,42 @@ pub async fn search_products(db: &Db, query: &ProductQuery) -> Result<SearchResu
     if category_ids.as_ref().is_some_and(Vec::is_empty) {
         return Ok(empty());
     }
+    let reach = match &query.pickup_postcode {
+        Some(postcode) => Some(
+            near::stores_in_reach(
+                db,
+                postcode,
+                query
+                    .pickup_radius_km
+                    .unwrap_or(domain::geo::DEFAULT_PICKUP_RADIUS_KM),
+            )
+            .await?,
+        ),
+        None => None,
+    };
+    let store_ids: Option<Vec<String>> = reach.as_ref().map(|r| r.keys().cloned().collect());
     let matching = rows::Matching {
         words: &words,
         category_ids: category_ids.as_deref(),
         product_ids: None,
+        pickup_store_ids: store_ids.as_deref(),
     };
     let offers = rows::live_offers(db, query, matching).await?;
     let summary = aggregate::summarise(&offers, query.sort, !words.is_empty());
     let page = summary.page(query.page, query.per_page);
     let facets = aggregate::facets(db, &offers, &summary).await?;
-    let items = cards::cards_for(db, &page, &offers).await?;
+    let mut items = cards::cards_for(db, &page, &offers).await?;
+    if let Some(reach) = &reach {
+        let page_ids: HashSet<&str> = items.iter().map(|card| card.id.as_str()).collect();
+        let on_page: Vec<&rows::LiveOffer> = offers
+            .iter()
+            .filter(|offer| page_ids.contains(offer.product_id.as_str()))
+            .collect();
+        let mut nearest = near::nearest_per_product(db, &on_page, reach).await?;
+        for card in &mut items {
+            card.nearest_pickup = nearest.remove(&card.id).map(near::shown);
+        }
+    }
     Ok(SearchResults {
         items,
         total: summary.total,

@@ -81,7 +81,7 @@ pub struct BestOfferView {
 }
 
 /// A product in a list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProductCardView {
     pub id: String,
     pub gtin: String,
@@ -91,6 +91,20 @@ pub struct ProductCardView {
     pub category: CategoryView,
     pub best_offer: Option<BestOfferView>,
     pub offer_count: u32,
+    /// With the `pickup_postcode` facet: the nearest store in reach that holds it now.
+    pub nearest_pickup: Option<NearPickupView>,
+}
+
+/// A pickup store within reach of a shopper's postcode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearPickupView {
+    pub store_id: String,
+    pub store_name: String,
+    pub city: String,
+    pub shop_id: String,
+    pub preparation_minutes: i32,
+    /// Kilometres from the shopper: exact while ranking, one decimal once shown.
+    pub distance_km: f64,
 }
 
 /// A store that holds an offer now and serves pickups.

@@ -3,13 +3,17 @@
 //! Inside a `<details>` so that phones can fold it away above the results, without JS.
 
 use api_types::catalog::{Category, FacetCount, Facets as FacetCounts, PriceBand};
+use domain::geo::DEFAULT_PICKUP_RADIUS_KM;
 use leptos::prelude::*;
 
 use super::Scope;
 use crate::context::use_locale;
-use crate::format::{condition_name, format_count, format_euros};
+use crate::format::{condition_name, format_count, format_distance, format_euros};
 use crate::i18n::{Locale, Msg};
 use crate::query::QueryString;
+
+/// The radii the click & collect form offers, in kilometres.
+pub(super) const PICKUP_RADII_KM: [u32; 5] = [5, 10, 30, 50, 100];
 
 /// One link of a facet: where it goes, what it says, how many, whether it is applied.
 struct FacetLink {
@@ -202,7 +206,11 @@ fn FacetGroup(title: &'static str, links: Vec<FacetLink>) -> AnyView {
 fn PickupForm(query: QueryString, path: String) -> AnyView {
     let locale = use_locale();
     let current = query.get("pickup_postcode").unwrap_or_default().to_owned();
-    let kept = query.without("pickup_postcode");
+    let radius = query
+        .get("pickup_radius_km")
+        .and_then(|km| km.parse::<u32>().ok())
+        .unwrap_or(DEFAULT_PICKUP_RADIUS_KM);
+    let kept = query.without("pickup_postcode").without("pickup_radius_km");
     let clear = (!current.is_empty()).then(|| {
         view! { <a class="facet-clear" href=kept.href(&path)>{locale.t(Msg::RemoveFilter)}</a> }
     });
@@ -212,6 +220,16 @@ fn PickupForm(query: QueryString, path: String) -> AnyView {
         .map(
             |(name, value)| view! { <input type="hidden" name=name.clone() value=value.clone() /> },
         )
+        .collect_view();
+    let radii = PICKUP_RADII_KM
+        .iter()
+        .map(|&km| {
+            view! {
+                <option value=km.to_string() selected=km == radius>
+                    {format_distance(f64::from(km), locale)}
+                </option>
+            }
+        })
         .collect_view();
     view! {
         <section class="facet">
@@ -231,6 +249,10 @@ fn PickupForm(query: QueryString, path: String) -> AnyView {
                         size="6"
                         value=current
                     />
+                </div>
+                <label for="pickup-radius">{locale.t(Msg::PickupRadiusLabel)}</label>
+                <div class="pickup-row">
+                    <select id="pickup-radius" name="pickup_radius_km">{radii}</select>
                     <button type="submit" class="button button-secondary">{locale.t(Msg::Apply)}</button>
                 </div>
                 {clear}
@@ -254,7 +276,19 @@ pub fn ActiveFilters(scope: Scope, query: QueryString, categories: Vec<Category>
                 .find(|c| &c.slug == value)
                 .map(|c| super::category_name(c, locale).to_owned())
                 .unwrap_or_else(|| value.clone()),
-            "shop" | "pickup_postcode" => value.clone(),
+            "shop" => value.clone(),
+            "pickup_postcode" => {
+                let km = query
+                    .get("pickup_radius_km")
+                    .and_then(|km| km.parse::<u32>().ok())
+                    .unwrap_or(DEFAULT_PICKUP_RADIUS_KM);
+                let href = query.without(key).without("pickup_radius_km").href(&path);
+                chips.push((
+                    format!("{value} · {}", format_distance(f64::from(km), locale)),
+                    href,
+                ));
+                continue;
+            }
             "min_price_cents" => format!("≥ {}", price_param(value, locale)),
             "max_price_cents" => format!("≤ {}", price_param(value, locale)),
             _ => continue,

@@ -6,11 +6,14 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
-use super::facets::ActiveFilters;
+use domain::geo::DEFAULT_PICKUP_RADIUS_KM;
+
+use super::facets::{ActiveFilters, PICKUP_RADII_KM};
 use super::pagination::Pagination;
 use super::{Scope, quoted};
 use crate::components::ProductTile;
 use crate::context::{Hydrated, use_locale};
+use crate::format::format_distance;
 use crate::i18n::Msg;
 use crate::query::QueryString;
 
@@ -36,7 +39,8 @@ pub fn Results(
         view! { <NoResults scope=scope.clone() query=query.clone() total=response.total /> }
             .into_any()
     } else {
-        view! { <ProductGrid items=response.items /> }.into_any()
+        let near = query.get("pickup_postcode").map(str::to_owned);
+        view! { <ProductGrid items=response.items near /> }.into_any()
     };
     view! {
         <div class="listing-main">
@@ -51,14 +55,20 @@ pub fn Results(
     .into_any()
 }
 
-/// Products as a grid of tiles.
+/// Products as a grid of tiles; `near` is the postcode of a click & collect search.
 #[component]
-pub fn ProductGrid(items: Vec<ProductCard>) -> AnyView {
+pub fn ProductGrid(
+    items: Vec<ProductCard>,
+    #[prop(optional_no_strip)] near: Option<String>,
+) -> AnyView {
     let locale = use_locale();
     view! {
         <h2 class="visually-hidden">{locale.t(Msg::Results)}</h2>
         <ul class="product-grid">
-            {items.into_iter().map(|card| view! { <ProductTile card /> }).collect_view()}
+            {items
+                .into_iter()
+                .map(|card| view! { <ProductTile card near=near.clone() /> })
+                .collect_view()}
         </ul>
     }
     .into_any()
@@ -113,6 +123,22 @@ pub fn SortForm(path: String, query: QueryString) -> AnyView {
     .into_any()
 }
 
+/// A click & collect search with the next wider radius, the postcode and the radius
+/// now; `None` without the facet or at the widest radius offered.
+fn wider_pickup_search(query: &QueryString) -> Option<(QueryString, String, u32)> {
+    let postcode = query.get("pickup_postcode")?.to_owned();
+    let km = query
+        .get("pickup_radius_km")
+        .and_then(|km| km.parse::<u32>().ok())
+        .unwrap_or(DEFAULT_PICKUP_RADIUS_KM);
+    let wider = PICKUP_RADII_KM.into_iter().find(|&radius| radius > km)?;
+    Some((
+        query.with("pickup_radius_km", &wider.to_string()),
+        postcode,
+        km,
+    ))
+}
+
 /// What to try when nothing matches, or when the page asked for is past the last one.
 #[component]
 fn NoResults(scope: Scope, query: QueryString, total: u64) -> AnyView {
@@ -141,12 +167,20 @@ fn NoResults(scope: Scope, query: QueryString, total: u64) -> AnyView {
             .href(&path);
         view! { <li><a href=href>{locale.t(Msg::ClearFiltersHelp)}</a></li> }
     });
+    let search_further = wider_pickup_search(&query).map(|(href, postcode, km)| {
+        let text = locale
+            .t(Msg::HelpWiderPickup)
+            .replace("{km}", &format_distance(f64::from(km), locale))
+            .replace("{postcode}", &postcode);
+        view! { <li><a href=href.href(&path)>{text}</a></li> }
+    });
     view! {
         <div class="card empty-state no-results" role="status">
             <p class="empty-title">{title}</p>
             <ul class="help-list">
                 <li>{locale.t(Msg::HelpSpelling)}</li>
                 <li>{locale.t(Msg::HelpBroader)}</li>
+                {search_further}
                 {remove_filters}
             </ul>
             <a class="button button-secondary" href="/">{locale.t(Msg::BackHome)}</a>

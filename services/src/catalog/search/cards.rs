@@ -73,6 +73,7 @@ pub async fn cards_for(
                     condition: best.condition.clone(),
                 }),
                 offer_count: summary.offer_count,
+                nearest_pickup: None,
             })
         })
         .collect())
@@ -121,6 +122,7 @@ pub async fn product_cards(db: &Db, ids: &[String]) -> Result<Vec<ProductCardVie
                     category: category.into(),
                     best_offer: None,
                     offer_count: 0,
+                    nearest_pickup: None,
                 },
             );
         }

@@ -36,6 +36,9 @@ pub struct Matching<'a> {
     pub words: &'a [String],
     pub category_ids: Option<&'a [String]>,
     pub product_ids: Option<&'a [String]>,
+    /// Only offers with a free unit at one of these pickup stores (the `pickup_postcode`
+    /// facet: the stores within reach of the shopper).
+    pub pickup_store_ids: Option<&'a [String]>,
 }
 
 /// Fetches the live offers of the products matching `words` and the filters.
@@ -48,6 +51,7 @@ pub async fn live_offers(
         words,
         category_ids,
         product_ids,
+        pickup_store_ids,
     } = matching;
     let mut sql = SqlBuilder::new(db.backend());
     // SQLite evaluates bm25() only while scanning the FTS table itself, so the match is
@@ -107,12 +111,14 @@ pub async fn live_offers(
     if let Some(max) = query.max_price_cents {
         sql.push(" AND o.price_cents <= ").bind(max);
     }
-    if let Some(postcode) = &query.pickup_postcode {
-        let departement: String = postcode.chars().take(2).collect();
-        sql.push(" AND EXISTS (SELECT 1 FROM stock_levels ps JOIN locations l ON l.id = ps.location_id ")
-            .push("WHERE ps.offer_id = o.id AND l.pickup AND ps.quantity > ps.reserved AND l.postcode LIKE ")
-            .bind(format!("{departement}%"))
-            .push(")");
+    if let Some(store_ids) = pickup_store_ids {
+        if store_ids.is_empty() {
+            sql.push(" AND 1 = 0");
+        } else {
+            sql.push(" AND EXISTS (SELECT 1 FROM stock_levels ps WHERE ps.offer_id = o.id AND ps.quantity > ps.reserved AND ps.location_id IN ")
+                .bind_list(store_ids.iter().cloned())
+                .push(")");
+        }
     }
     Ok(LiveOffer::find_by_statement(sql.build())
         .all(db.conn())
