@@ -5,8 +5,9 @@
 //!   ([`Effect`](action::Effect)).
 //! - [`keymap`]: keys → actions, as a table (also the help overlay and hints).
 //! - [`update`]: the pure transition function.
-//! - [`screens`]: the seller screens' state and transitions (offers, stock, locations, shop,
-//!   orders, cashback), and the operator screens' (`screens::ops`).
+//! - [`screens`]: the seller screens' state and transitions (dashboard, offers with their
+//!   CSV import and export, stock, locations, shop, orders, cashback, disputes, payouts),
+//!   and the operator screens' (`screens::ops`, KPIs included).
 //! - [`render`]: drawing a state.
 //! - [`io`]: running effects in background tasks.
 //! - [`app`]: the main loop, generic over the terminal backend.

@@ -14,6 +14,7 @@ pub use api::{Answer, ApiCall};
 
 use super::screens::Tab;
 use super::screens::disputes::DisputeVerb;
+use super::screens::offers::spreadsheet::CsvEvent;
 use super::screens::ops::{Decision, OpsTab};
 use super::screens::orders::Verb;
 use super::screens::stock::StockVerb;
@@ -93,9 +94,10 @@ pub enum Action {
     Search,
     /// Sort the list by the next key.
     CycleSort,
-    /// Show only the orders of the next status (orders screen).
+    /// Show only the rows of the next status or action (orders, shops, audit, disputes), or
+    /// the figures of the next period (KPIs).
     NextFilter,
-    /// Show only the orders of the previous status (orders screen).
+    /// The same, the other way round.
     PrevFilter,
     /// Take a step on the selected order (accept, ship…), asking first where needed.
     Order(Verb),
@@ -114,6 +116,20 @@ pub enum Action {
     Cancel,
     /// Answer the confirmation dialog: `true` for yes.
     Confirm(bool),
+    /// Ask which CSV file to import offers and stock from.
+    ImportCsv,
+    /// Ask which CSV file to export offers and stock to.
+    ExportCsv,
+    /// Save the import report beside the file imported.
+    SaveReport,
+    /// A CSV job (import, export, report save) has something to tell.
+    Csv {
+        /// The job's id, from [`Effect::ImportCsv`], [`Effect::ExportCsv`] or
+        /// [`Effect::SaveReport`].
+        job: u64,
+        /// What happened.
+        event: CsvEvent,
+    },
     /// A seller API request answered request `request`.
     Answer {
         /// The request id given in [`Effect::Api`].
@@ -170,6 +186,10 @@ impl Action {
             Self::PayOut => "pay_out",
             Self::Cancel => "cancel",
             Self::Confirm(_) => "confirm",
+            Self::ImportCsv => "import_csv",
+            Self::ExportCsv => "export_csv",
+            Self::SaveReport => "save_report",
+            Self::Csv { .. } => "csv",
             Self::Answer { answer, .. } => answer.name(),
         }
     }
@@ -200,6 +220,7 @@ impl std::fmt::Debug for Action {
             Self::Decide(decision) => write!(f, "decide({decision:?})"),
             Self::Dispute(verb) => write!(f, "dispute({verb:?})"),
             Self::Answer { request, answer } => write!(f, "answer({request}, {answer:?})"),
+            Self::Csv { job, event } => write!(f, "csv({job}, {event:?})"),
             _ => f.write_str(self.name()),
         }
     }
@@ -240,6 +261,35 @@ pub enum Effect {
         /// What to ask.
         call: Box<ApiCall>,
     },
+    /// Reads the CSV file at `path` and imports its offers and stock with `token`,
+    /// reporting as [`Action::Csv`] with `job` (progress, then the report).
+    ImportCsv {
+        /// The job's id.
+        job: u64,
+        /// The session's token.
+        token: String,
+        /// The file, as typed (`~/` is the home directory).
+        path: String,
+    },
+    /// Writes every offer and its stock to the CSV file at `path`; answers
+    /// [`Action::Csv`] with `job`.
+    ExportCsv {
+        /// The job's id.
+        job: u64,
+        /// The session's token.
+        token: String,
+        /// The file, as typed.
+        path: String,
+    },
+    /// Writes an import report to `path`; answers [`Action::Csv`] with `job`.
+    SaveReport {
+        /// The job's id.
+        job: u64,
+        /// The file, as typed.
+        path: String,
+        /// The report.
+        text: String,
+    },
     /// Several effects, run side by side.
     Batch(Vec<Effect>),
 }
@@ -252,6 +302,9 @@ impl std::fmt::Debug for Effect {
             Self::Logout { .. } => f.write_str("Logout"),
             Self::ForgetToken => f.write_str("ForgetToken"),
             Self::Api { request, call, .. } => write!(f, "Api({request}, {call:?})"),
+            Self::ImportCsv { job, path, .. } => write!(f, "ImportCsv({job}, {path:?})"),
+            Self::ExportCsv { job, path, .. } => write!(f, "ExportCsv({job}, {path:?})"),
+            Self::SaveReport { job, path, .. } => write!(f, "SaveReport({job}, {path:?})"),
             Self::Batch(effects) => f.debug_tuple("Batch").field(effects).finish(),
         }
     }

@@ -1,6 +1,8 @@
 //! Users, shops, offers, locations and orders shared by the console's tests (and the
 //! client's), and helpers to drive [`update`].
 
+mod analytics;
+
 use api_types::buying::Address;
 use api_types::catalog::Category;
 use api_types::orders::{Fulfilment, OrderLine, SellerOrder};
@@ -15,6 +17,8 @@ use super::screens::{Desk, Overlay, Remote, Tab};
 use super::state::{Loading, Screen, Session, State};
 use super::update::update;
 use crate::client::ApiError;
+
+pub use analytics::{platform_kpis, seller_dashboard};
 
 /// The server every test state points at.
 pub const SERVER: &str = "http://127.0.0.1:3000";
@@ -304,6 +308,7 @@ pub fn desk_state(tab: Tab) -> State {
     let desk = &mut session.desk;
     desk.tab = tab;
     desk.shop = loaded(seller_shop(ShopStatus::Approved));
+    desk.dashboard = loaded(seller_dashboard());
     desk.offers.list = loaded(page(offers()));
     desk.offers.page = 1;
     desk.locations.list = loaded(locations());
@@ -698,6 +703,7 @@ pub fn ops_state(tab: crate::console::screens::ops::OpsTab) -> State {
         other.shop_name = "Bazar Sud".into();
     }
     ops.disputes.list = loaded(page(open));
+    ops.kpis.report = loaded(platform_kpis());
     State::with_session(SERVER, session)
 }
 

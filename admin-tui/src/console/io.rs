@@ -1,5 +1,9 @@
 //! Running [`Effect`]s: each in its own tokio task, answering through the action channel,
 //! so the UI loop never waits on the network or the disk.
+//!
+//! `csv_job` runs the CSV import and export (files, every page of offers, progress).
+
+mod csv_job;
 
 use api_types::LoginRequest;
 use tokio::sync::mpsc::UnboundedSender;
@@ -46,7 +50,7 @@ impl EffectRunner for Io {
         let client = self.client.clone();
         let store = self.store.clone();
         tokio::spawn(async move {
-            for action in perform(client, store, effect).await {
+            for action in perform(client, store, effect, &actions).await {
                 // A closed channel means the console is gone: nobody to tell.
                 let _ = actions.send(action);
             }
@@ -54,7 +58,12 @@ impl EffectRunner for Io {
     }
 }
 
-async fn perform(mut client: ApiClient, store: Option<TokenStore>, effect: Effect) -> Vec<Action> {
+async fn perform(
+    mut client: ApiClient,
+    store: Option<TokenStore>,
+    effect: Effect,
+    actions: &ActionSender,
+) -> Vec<Action> {
     match effect {
         Effect::Login { email, password } => {
             let request = LoginRequest {
@@ -115,6 +124,15 @@ async fn perform(mut client: ApiClient, store: Option<TokenStore>, effect: Effec
                 request,
                 answer: Box::new(answer),
             }]
+        }
+        Effect::ImportCsv { job, token, path } => {
+            vec![csv_job::import(&client.with_token(token), job, &path, actions).await]
+        }
+        Effect::ExportCsv { job, token, path } => {
+            vec![csv_job::export(&client.with_token(token), job, &path, actions).await]
+        }
+        Effect::SaveReport { job, path, text } => {
+            vec![csv_job::save_report(job, &path, &text).await]
         }
         // Split up by `run`; nothing is left to do here.
         Effect::Batch(_) => Vec::new(),
@@ -241,6 +259,8 @@ async fn call_api(client: &ApiClient, call: ApiCall) -> Answer {
         ApiCall::PayOut { shop_id, reason } => {
             Answer::PaidOut(client.pay_out(&shop_id, &reason).await)
         }
+        ApiCall::SellerDashboard => Answer::Dashboard(client.seller_dashboard().await),
+        ApiCall::PlatformKpis { days } => Answer::Kpis(client.platform_kpis(days).await),
         ApiCall::GetOrder { id } => Answer::Order(client.seller_order(&id).await),
         ApiCall::OrderStep { id, step, key } => {
             let result = client.order_step(&id, &step, &key).await;

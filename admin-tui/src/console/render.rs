@@ -6,9 +6,11 @@
 //!   `offers`, `stock` (with `stock_history`), `locations`, `shop`, `orders` (with
 //!   `order_detail`), `cashback`, `payouts`: one module per screen.
 //! - `ops`: the operator screens (shop queue, reports, settings, audit log, campaigns,
-//!   disputes; the last two in `campaigns` and `disputes` (with `dispute_detail`), which
-//!   draws the seller's disputes screen too).
-//! - `form`: edit forms (the confirmation dialog is in `desk`).
+//!   disputes, KPIs; the last three in `campaigns`, `disputes` (with `dispute_detail`),
+//!   which draws the seller's disputes screen too, and `kpis`).
+//! - `charts`: what the dashboard and the KPIs draw alike (bars per day, the funnel).
+//! - `form`: edit forms (the confirmation dialog is in `desk`); `csv_report`: the report
+//!   window of a CSV import.
 //! - `status_bar`: the two bottom rows (messages and key hints).
 //! - `help`: the `?` overlay, generated from the keymap.
 //!
@@ -20,6 +22,10 @@ mod campaigns;
 mod cashback;
 #[cfg(test)]
 mod cashback_tests;
+mod charts;
+mod csv_report;
+#[cfg(test)]
+mod csv_tests;
 mod dashboard;
 mod desk;
 mod dispute_detail;
@@ -29,6 +35,7 @@ mod disputes;
 mod form;
 mod frame;
 mod help;
+mod kpis;
 mod locations;
 mod login;
 mod offers;

@@ -1,8 +1,9 @@
 //! The seller's screens: their state ([`Desk`]) and how keys and answers change it.
 //!
-//! - `offers`, `stock`, `locations`, `shop`, `orders`, `cashback`, `disputes`, `payouts`:
-//!   one module per screen (state and update; `disputes` also holds what the operator's screen shares).
+//! - `dashboard`, `offers`, `stock`, `locations`, `shop`, `orders`, `cashback`, `disputes`,
+//!   `payouts`: one module per screen (state and update; `disputes` also holds what the operator's screen shares).
 //! - `offer_form`, `location_form`: building forms and turning them into requests.
+//! - `offer_csv`: offers and stock as a spreadsheet file (read, written, diffed).
 //! - `form`, `field`: the generic edit form and its fields; `money`: euros ↔ cents;
 //!   `percent`: percent ↔ basis points; `dates`: typed dates → RFC 3339 UTC.
 //! - `overlay`: the form or confirmation dialog over a screen, and its keys.
@@ -14,6 +15,7 @@
 //! Everything here is pure: IO leaves as [`Effect`]s built through [`Out`].
 
 pub mod cashback;
+pub mod dashboard;
 pub mod dates;
 pub mod disputes;
 pub mod field;
@@ -21,6 +23,7 @@ pub mod form;
 pub mod location_form;
 pub mod locations;
 pub mod money;
+pub mod offer_csv;
 pub mod offer_form;
 pub mod offers;
 pub mod ops;
@@ -34,6 +37,7 @@ pub mod stock;
 #[cfg(test)]
 mod tests;
 
+use api_types::analytics::SellerDashboard;
 use api_types::catalog::Category;
 use api_types::selling::{SellerCashback, SellerPayouts, SellerShop};
 
@@ -52,7 +56,7 @@ use super::state::{Session, View};
 /// The seller screens, in tab order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Tab {
-    /// Counts and the way around.
+    /// The shop's figures: today's sales, open orders, pickups, stock, 30 days of revenue.
     #[default]
     Dashboard,
     /// The shop's offers.
@@ -124,6 +128,8 @@ pub struct Desk {
     pub tab: Tab,
     /// `GET /seller/shop`.
     pub shop: Remote<SellerShop>,
+    /// `GET /seller/dashboard`.
+    pub dashboard: Remote<SellerDashboard>,
     /// The offers screen.
     pub offers: Offers,
     /// The stock grid.
@@ -151,6 +157,7 @@ impl Default for Desk {
         Self {
             tab: Tab::Dashboard,
             shop: Remote::default(),
+            dashboard: Remote::default(),
             offers: Offers::default(),
             stock: Stock::default(),
             locations: Locations::default(),
@@ -172,8 +179,9 @@ impl Desk {
     }
 }
 
-/// Loads everything the seller screens show: shop, offers, locations, categories, orders,
-/// the count of orders to handle, the cashback boosts, the disputes and the payouts.
+/// Loads everything the seller screens show: shop, dashboard, offers, locations,
+/// categories, orders, the count of orders to handle, the cashback boosts, the disputes and
+/// the payouts.
 pub fn load_all(desk: &mut Desk, out: &mut Out) -> Effect {
     let (request, shop) = out.call(ApiCall::GetShop);
     desk.shop.start(request);
@@ -181,6 +189,7 @@ pub fn load_all(desk: &mut Desk, out: &mut Out) -> Effect {
     desk.categories.start(request);
     Effect::Batch(vec![
         shop,
+        dashboard::load(desk, out),
         offers::load(desk, out),
         locations::load(desk, out),
         categories,
@@ -239,9 +248,17 @@ pub fn update(session: &mut Session, action: Action, out: &mut Out) -> Option<Ef
 }
 
 fn desk_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
+    let effect = desk_key_beneath(desk, action, out);
+    // An import's report waits for the form or dialog over the screen to close.
+    offers::spreadsheet::show_unread(desk);
+    effect
+}
+
+fn desk_key_beneath(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
     match desk.overlay {
         Some(Overlay::Form(_)) => return overlay::form_key(desk, action, out),
         Some(Overlay::Confirm(_)) => return overlay::confirm_key(desk, action, out),
+        Some(Overlay::Report(_)) => return offers::spreadsheet::report_key(desk, action, out),
         None => {}
     }
     if desk.tab == Tab::Stock && desk.stock.history.is_some() {
@@ -275,9 +292,10 @@ fn desk_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
     if tab == Tab::Orders {
         desk.orders.badge = 0;
     }
+    let entered = desk.tab != tab;
     desk.tab = tab;
     out.clear_notice();
     desk.offers.searching = false;
     desk.stock.editing = None;
-    None
+    (entered && tab == Tab::Dashboard).then(|| dashboard::load(desk, out))
 }

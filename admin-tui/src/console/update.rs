@@ -94,9 +94,16 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         | Action::Dispute(_)
         | Action::PayOut
         | Action::Cancel
-        | Action::Confirm(_) => {
+        | Action::Confirm(_)
+        | Action::ImportCsv
+        | Action::ExportCsv
+        | Action::SaveReport => {
             with_session(state, |session, out| screens::update(session, action, out))
         }
+        // Not a key: it goes to the job's state whatever is open over the screen.
+        Action::Csv { job, event } => with_session(state, |session, out| {
+            screens::offers::spreadsheet::event(&mut session.desk, job, event, out)
+        }),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The seller and operator API calls an [`Effect::Api`](super::Effect::Api) makes, and their answers.
 
 use api_types::ListResponse;
+use api_types::analytics::{PlatformKpis, SellerDashboard};
 use api_types::catalog::{Category, ShopCard};
 use api_types::orders::SellerOrder;
 use api_types::selling::{
@@ -192,6 +193,13 @@ pub enum ApiCall {
     },
     /// `GET /seller/payouts`.
     SellerPayouts,
+    /// `GET /seller/dashboard`.
+    SellerDashboard,
+    /// `GET /operator/kpis?days=`.
+    PlatformKpis {
+        /// The period, in days up to today.
+        days: u32,
+    },
     /// `POST /operator/payouts/{shop_id}`: pays the shop its whole payable balance.
     PayOut {
         /// The shop.
@@ -300,6 +308,10 @@ pub enum Answer {
     Payouts(Result<SellerPayouts, ApiError>),
     /// To [`ApiCall::PayOut`]: the amount the server paid.
     PaidOut(Result<PayoutResponse, ApiError>),
+    /// To [`ApiCall::SellerDashboard`].
+    Dashboard(Result<SellerDashboard, ApiError>),
+    /// To [`ApiCall::PlatformKpis`].
+    Kpis(Result<PlatformKpis, ApiError>),
 }
 
 impl Answer {
@@ -335,6 +347,8 @@ impl Answer {
             Self::Cashback(result) | Self::BoostSaved(result) => result.as_ref().err(),
             Self::Payouts(result) => result.as_ref().err(),
             Self::PaidOut(result) => result.as_ref().err(),
+            Self::Dashboard(result) => result.as_ref().err(),
+            Self::Kpis(result) => result.as_ref().err(),
         }
     }
 
@@ -376,6 +390,8 @@ impl Answer {
             Self::BoostSaved(_) => "boost_saved",
             Self::Payouts(_) => "payouts",
             Self::PaidOut(_) => "paid_out",
+            Self::Dashboard(_) => "dashboard",
+            Self::Kpis(_) => "kpis",
         }
     }
 }

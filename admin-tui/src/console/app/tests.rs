@@ -20,6 +20,8 @@ use crate::console::fixtures::{
 };
 use crate::console::io::{ActionSender, EffectRunner};
 use crate::console::keymap::Keymap;
+use crate::console::screens::offer_csv::{ImportReport, LineError};
+use crate::console::screens::offers::spreadsheet::CsvEvent;
 use crate::console::state::{Screen, Session, State};
 
 /// Answers like a server where Ada's password is "right"; remembers what it was asked.
@@ -60,6 +62,17 @@ impl EffectRunner for Canned {
             }
             Effect::Logout { .. } => Some(Action::LogoutFinished(Ok(()))),
             Effect::ForgetToken | Effect::Batch(_) => None,
+            // An import whose line 7 the server refused.
+            Effect::ImportCsv { job, path, .. } => Some(Action::Csv {
+                job,
+                event: CsvEvent::Imported(Ok(ImportReport {
+                    file: path,
+                    updated: 4,
+                    errors: vec![LineError::at(7, "price", "must be more than 0,00 €")],
+                    ..ImportReport::default()
+                })),
+            }),
+            Effect::ExportCsv { .. } | Effect::SaveReport { .. } => None,
             Effect::Api { request, call, .. } => Some(Action::Answer {
                 request,
                 answer: Box::new(seller_api(*call)),
@@ -75,6 +88,9 @@ impl EffectRunner for Canned {
 fn seller_api(call: ApiCall) -> Answer {
     match call {
         ApiCall::GetShop => Answer::Shop(Ok(seller_shop(ShopStatus::Approved))),
+        ApiCall::SellerDashboard => {
+            Answer::Dashboard(Ok(crate::console::fixtures::seller_dashboard()))
+        }
         ApiCall::ListOffers { .. } => Answer::Offers(Ok(page(offers()))),
         ApiCall::ListLocations => Answer::Locations(Ok(page(locations()))),
         ApiCall::ListCategories => Answer::Categories(Ok(page(categories()))),
@@ -140,8 +156,8 @@ async fn a_wrong_then_right_password_signs_in() {
     let asked = runner.asked.borrow();
     assert_eq!(
         asked.len(),
-        13,
-        "two logins, /me and the 10 loads: {asked:?}"
+        14,
+        "two logins, /me and the 11 loads: {asked:?}"
     );
     assert!(matches!(&asked[2], Effect::FetchMe { token, .. } if token == "tok"));
     assert!(!state.help_visible);
@@ -237,6 +253,38 @@ async fn a_seller_deletes_an_offer_and_sets_stock_with_keys_only() {
         "the low rows are asked again after: {asked:?}"
     );
     assert_snapshot!("app_stock_after_delete_80x24", terminal.backend());
+}
+
+#[tokio::test]
+async fn a_seller_imports_a_file_and_reads_what_was_refused() {
+    let mut state = State::with_session("http://127.0.0.1:3000", Session::new("saved"));
+    let runner = Canned::default();
+    let mut events = vec![
+        key(KeyCode::Char('2')),
+        key(KeyCode::Char('i')),
+        Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    ];
+    events.extend(text("stock.csv"));
+    events.push(key(KeyCode::Enter));
+
+    let terminal = drive(&mut state, &runner, events).await;
+
+    let asked = runner.asked.borrow();
+    assert!(
+        asked.iter().any(|effect| matches!(
+            effect,
+            Effect::ImportCsv { path, token, .. } if path == "stock.csv" && token == "saved"
+        )),
+        "{asked:?}"
+    );
+    let Screen::Console(session) = &state.screen else {
+        panic!("signed in");
+    };
+    assert!(matches!(
+        session.desk.overlay,
+        Some(crate::console::screens::Overlay::Report(_))
+    ));
+    assert_snapshot!("app_import_report_80x24", terminal.backend());
 }
 
 /// [`Canned`] answers; `q` is typed once the console asked for the orders a second time,

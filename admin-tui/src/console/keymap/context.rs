@@ -41,6 +41,8 @@ pub enum Context {
     OpenShop,
     /// In a confirmation dialog.
     Confirm,
+    /// In the report of a CSV import.
+    Report,
     /// While the help overlay is open.
     Help,
     /// On every operator screen.
@@ -57,11 +59,13 @@ pub enum Context {
     OpsCampaigns,
     /// On the operator's disputes.
     OpsDisputes,
+    /// On the platform's KPIs.
+    OpsKpis,
 }
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 27] = [
         Self::Global,
         Self::Login,
         Self::Console,
@@ -79,6 +83,7 @@ impl Context {
         Self::Form,
         Self::OpenShop,
         Self::Confirm,
+        Self::Report,
         Self::Help,
         Self::Operator,
         Self::OpsShops,
@@ -87,6 +92,7 @@ impl Context {
         Self::OpsAudit,
         Self::OpsCampaigns,
         Self::OpsDisputes,
+        Self::OpsKpis,
     ];
 
     /// A heading for the help overlay.
@@ -109,6 +115,7 @@ impl Context {
             Self::Form => "Form",
             Self::OpenShop => "Open a shop",
             Self::Confirm => "Confirmation",
+            Self::Report => "Import report",
             Self::Help => "This help",
             Self::Operator => "Operator screens",
             Self::OpsShops => "Shops",
@@ -116,6 +123,7 @@ impl Context {
             Self::OpsSettings => "Settings",
             Self::OpsAudit => "Audit log",
             Self::OpsCampaigns => "Campaigns",
+            Self::OpsKpis => "KPIs",
         }
     }
 
@@ -129,7 +137,8 @@ impl Context {
             | Self::OpsSettings
             | Self::OpsAudit
             | Self::OpsCampaigns
-            | Self::OpsDisputes => &[Self::Operator, Self::Console, Self::Global],
+            | Self::OpsDisputes
+            | Self::OpsKpis => &[Self::Operator, Self::Console, Self::Global],
             Self::Offers
             | Self::Stock
             | Self::Locations
@@ -145,6 +154,7 @@ impl Context {
             | Self::Form
             | Self::OpenShop
             | Self::Confirm
+            | Self::Report
             | Self::Help => &[Self::Global],
         }
     }
@@ -185,12 +195,14 @@ impl Context {
                 return match (&ops.overlay, ops.tab) {
                     (Some(Overlay::Form(_)), _) => Self::Form,
                     (Some(Overlay::Confirm(_)), _) => Self::Confirm,
+                    (Some(Overlay::Report(_)), _) => Self::Report,
                     (None, OpsTab::Shops) => Self::OpsShops,
                     (None, OpsTab::Reports) => Self::OpsReports,
                     (None, OpsTab::Settings) => Self::OpsSettings,
                     (None, OpsTab::Audit) => Self::OpsAudit,
                     (None, OpsTab::Campaigns) => Self::OpsCampaigns,
                     (None, OpsTab::Disputes) => Self::OpsDisputes,
+                    (None, OpsTab::Kpis) => Self::OpsKpis,
                 };
             }
             View::Desk => {}
@@ -199,6 +211,7 @@ impl Context {
         match (&desk.overlay, desk.tab) {
             (Some(Overlay::Form(_)), _) => Self::Form,
             (Some(Overlay::Confirm(_)), _) => Self::Confirm,
+            (Some(Overlay::Report(_)), _) => Self::Report,
             (None, Tab::Dashboard | Tab::Shop) => Self::Seller,
             (None, Tab::Offers) if desk.offers.searching => Self::Search,
             (None, Tab::Offers) => Self::Offers,

@@ -13,12 +13,12 @@ use crate::console::screens::stock::StockVerb;
 /// "Go to a screen" is one help row for the number keys.
 const GO_TO: &str = "go to a screen (1 Dashboard … 9 Payouts)";
 /// The same for the operator screens.
-const GO_TO_OPS: &str = "go to a screen (1 Shops … 6 Disputes)";
+const GO_TO_OPS: &str = "go to a screen (1 Shops … 7 KPIs)";
 
 /// Every binding, most specific contexts first within each group.
 #[rustfmt::skip]
 pub fn bindings() -> Vec<Binding> {
-    use Context::{Cashback, CellEdit, Confirm, Console, Disputes, Form, Global, Help, Locations, Login, Offers, OpenShop, Operator, OpsAudit, OpsCampaigns, OpsDisputes, OpsReports, OpsSettings, OpsShops, Orders, Payouts, Search, Seller, Stock, StockHistory};
+    use Context::{Cashback, CellEdit, Confirm, Console, Disputes, Form, Global, Help, Locations, Login, Offers, OpenShop, Operator, OpsAudit, OpsCampaigns, OpsDisputes, OpsKpis, OpsReports, OpsSettings, OpsShops, Orders, Payouts, Report, Search, Seller, Stock, StockHistory};
     use KeyCode::{BackTab, Backspace, Down, Enter, Esc, F, Left, PageDown, PageUp, Right, Tab as TabKey, Up};
     let plain = Key::plain;
     let c = Key::char;
@@ -63,6 +63,8 @@ pub fn bindings() -> Vec<Binding> {
         (Offers,    c('/'),          Action::Search,                "search this page by title or GTIN",  Some("search")),
         (Offers,    c('s'),          Action::CycleSort,             "sort: as listed, title, price, stock", None),
         (Offers,    c('b'),          Action::Boost,                 "boost the offer's cashback (you fund it)", None),
+        (Offers,    c('i'),          Action::ImportCsv,             "import offers and stock from a CSV file", None),
+        (Offers,    c('w'),          Action::ExportCsv,             "write (export) offers and stock to CSV", None),
         (Stock,     plain(Down),     Action::Down,                  "down",                               None),
         (Stock,     c('j'),          Action::Down,                  "down",                               None),
         (Stock,     plain(Up),       Action::Up,                    "up",                                 None),
@@ -109,6 +111,7 @@ pub fn bindings() -> Vec<Binding> {
         (Operator,  c('4'),          Action::OpsTab(OpsTab::Audit),    GO_TO_OPS,                         None),
         (Operator,  c('5'),          Action::OpsTab(OpsTab::Campaigns), GO_TO_OPS,                        None),
         (Operator,  c('6'),          Action::OpsTab(OpsTab::Disputes),  GO_TO_OPS,                        None),
+        (Operator,  c('7'),          Action::OpsTab(OpsTab::Kpis),      GO_TO_OPS,                        None),
         (Operator,  plain(TabKey),   Action::NextTab,               "next screen",                        None),
         (Operator,  plain(BackTab),  Action::PrevTab,               "previous screen",                    None),
         (OpsShops,  plain(Down),     Action::Down,                  "next shop",                          None),
@@ -154,6 +157,15 @@ pub fn bindings() -> Vec<Binding> {
         (OpsDisputes, c('x'),        Action::Dispute(DisputeVerb::Reject), "reject (asks a reason, then you)",   Some("reject")),
         (OpsDisputes, c('f'),        Action::NextFilter,            "filter: open → decided → all",       Some("filter")),
         (OpsDisputes, c('F'),        Action::PrevFilter,            "filter, the other way round",        None),
+        (OpsKpis,   plain(Down),     Action::Down,                  "next shop",                          None),
+        (OpsKpis,   c('j'),          Action::Down,                  "next shop",                          None),
+        (OpsKpis,   plain(Up),       Action::Up,                    "previous shop",                      None),
+        (OpsKpis,   c('k'),          Action::Up,                    "previous shop",                      None),
+        (OpsKpis,   plain(PageDown), Action::PageDown,              "ten shops down",                     None),
+        (OpsKpis,   plain(PageUp),   Action::PageUp,                "ten shops up",                       None),
+        (OpsKpis,   c('p'),          Action::NextFilter,            "period: 7 → 30 → 90 days",           Some("period")),
+        (OpsKpis,   c('P'),          Action::PrevFilter,            "period, the other way round",        None),
+        (OpsKpis,   c('s'),          Action::CycleSort,             "sort the shops: worst, orders, GMV…",  Some("sort")),
         (Disputes,  plain(Down),     Action::Down,                  "next dispute",                       None),
         (Disputes,  c('j'),          Action::Down,                  "next dispute",                       None),
         (Disputes,  plain(Up),       Action::Up,                    "previous dispute",                   None),
@@ -205,6 +217,15 @@ pub fn bindings() -> Vec<Binding> {
         (Confirm,   c('y'),          Action::Confirm(true),         "yes, do it",                         Some("yes")),
         (Confirm,   c('n'),          Action::Confirm(false),        "no, keep it",                        Some("no")),
         (Confirm,   plain(Esc),      Action::Confirm(false),        "no, keep it",                        None),
+        (Report,    plain(Down),     Action::Down,                  "scroll down",                        None),
+        (Report,    c('j'),          Action::Down,                  "scroll down",                        None),
+        (Report,    plain(Up),       Action::Up,                    "scroll up",                          None),
+        (Report,    c('k'),          Action::Up,                    "scroll up",                          None),
+        (Report,    plain(PageDown), Action::PageDown,              "ten lines down",                     None),
+        (Report,    plain(PageUp),   Action::PageUp,                "ten lines up",                       None),
+        (Report,    c('s'),          Action::SaveReport,            "save the report beside the file",    Some("save")),
+        (Report,    plain(Esc),      Action::Cancel,                "close the report",                   Some("close")),
+        (Report,    c('q'),          Action::Cancel,                "close the report",                   None),
         (Help,      c('?'),          Action::ToggleHelp,            "close the help",                     Some("close")),
         (Help,      plain(Esc),      Action::ToggleHelp,            "close the help",                     None),
         (Help,      c('q'),          Action::Quit,                  "quit",                               Some("quit")),

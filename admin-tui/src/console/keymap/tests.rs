@@ -333,3 +333,48 @@ fn on_the_disputes_screens_capital_r_refunds_x_rejects_and_a_answers() {
     assert_eq!(key(&seller, KeyCode::Char('R'), KeyModifiers::SHIFT), None);
     assert_eq!(labels(Context::Disputes)[..2], ["a answer", "f filter"]);
 }
+
+#[test]
+fn the_kpis_are_one_key_away_and_take_p_for_the_period_and_s_for_the_sort() {
+    use crate::console::fixtures::ops_state;
+    use crate::console::screens::ops::OpsTab;
+    let keymap = Keymap::default();
+    let key = |state: &State, c: char| {
+        keymap.action_for(state, &press(KeyCode::Char(c), KeyModifiers::NONE))
+    };
+    let shops = ops_state(OpsTab::Shops);
+    assert_eq!(key(&shops, '7'), Some(Action::OpsTab(OpsTab::Kpis)));
+    let kpis = ops_state(OpsTab::Kpis);
+    assert_eq!(Context::of(&kpis), Context::OpsKpis);
+    assert_eq!(key(&kpis, 'p'), Some(Action::NextFilter));
+    assert_eq!(key(&kpis, 'P'), Some(Action::PrevFilter));
+    assert_eq!(key(&kpis, 's'), Some(Action::CycleSort));
+    assert_eq!(key(&kpis, 'j'), Some(Action::Down));
+    assert_eq!(key(&kpis, 'r'), Some(Action::Refresh));
+}
+
+#[test]
+fn i_and_w_import_and_export_and_the_report_scrolls_saves_and_closes() {
+    use crate::console::screens::Overlay;
+    use crate::console::screens::offer_csv::ImportReport;
+    use crate::console::screens::offers::spreadsheet::ReportView;
+    let keymap = Keymap::default();
+    let key = |state: &State, code| keymap.action_for(state, &press(code, KeyModifiers::NONE));
+    let offers = desk_state(Tab::Offers);
+    assert_eq!(key(&offers, KeyCode::Char('i')), Some(Action::ImportCsv));
+    assert_eq!(key(&offers, KeyCode::Char('w')), Some(Action::ExportCsv));
+    let mut report = desk_state(Tab::Offers);
+    if let crate::console::state::Screen::Console(session) = &mut report.screen {
+        session.desk.overlay = Some(Overlay::Report(Box::new(ReportView {
+            report: ImportReport::default(),
+            scroll: 0,
+            saving: None,
+            saved: None,
+        })));
+    }
+    assert_eq!(Context::of(&report), Context::Report);
+    assert_eq!(key(&report, KeyCode::Char('s')), Some(Action::SaveReport));
+    assert_eq!(key(&report, KeyCode::Esc), Some(Action::Cancel));
+    assert_eq!(key(&report, KeyCode::PageDown), Some(Action::PageDown));
+    assert_eq!(key(&report, KeyCode::Char('n')), None, "nothing behind it");
+}

@@ -1,96 +1,167 @@
-//! The dashboard: who you are, the counts that matter, and the way to the screens.
+//! The dashboard: today's sales, the pickups waiting, stock running low and the rates
+//! beside the open orders; the funnel per channel when the screen is tall enough; then 30
+//! days of revenue as bars. Where to act is named on the lines themselves ("3 Stock").
 
+use api_types::analytics::SellerDashboard;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Padding, Paragraph, Wrap};
+use ratatui::widgets::{Padding, Paragraph};
 
-use super::desk::screen_block;
-use super::shop::status_span;
-use super::{accent, error};
-use crate::console::screens::Remote;
-use crate::console::state::{Loading, Session};
+use super::charts::{around_funnel, figure, plural, revenue_chart};
+use super::desk::{placeholder, reloading, render_placeholder, screen_block};
+use super::{accent, low};
+use crate::console::screens::Desk;
+use crate::console::screens::dashboard::{OpenOrders, open_orders};
+use crate::console::screens::dates::duration;
+use crate::console::screens::money::euros;
+use crate::console::screens::orders::status_label;
+use crate::console::screens::percent::rate;
 
 /// The width of the labels column.
 const LABEL: usize = 12;
+/// The width of the open orders, at the top right.
+const ORDERS_WIDTH: u16 = 34;
+/// The rows of the figures at the top.
+const FIGURES: u16 = 6;
+/// The rows the chart keeps (heading, bars, dates) before the funnel may take room.
+const CHART_MIN: u16 = 8;
 
 /// Draws the dashboard into `area`.
-pub fn render(frame: &mut Frame, area: Rect, session: &Session) {
-    let desk = &session.desk;
-    let first_name = session
-        .user
-        .as_ref()
-        .and_then(|user| user.name.split_whitespace().next())
-        .unwrap_or("there");
-    let offers = desk.offers.total().map(|total| match total {
-        1 => "1 offer".to_owned(),
-        n => format!("{n} offers"),
-    });
-    let locations = desk.locations.list.data.as_ref().map(|items| {
-        let pickup = items.iter().filter(|l| l.pickup).count();
-        let noun = if items.len() == 1 {
-            "location"
-        } else {
-            "locations"
-        };
-        format!("{} {noun} ({pickup} for click & collect)", items.len())
-    });
-    let to_handle = desk.orders.to_handle.data.map(|count| match count {
-        0 => "nothing to handle".to_owned(),
-        n => format!("{n} paid, waiting for you — press 6"),
-    });
-    let bold = Style::new().add_modifier(Modifier::BOLD);
-    let mut lines = vec![
-        Line::styled(format!("Welcome, {first_name}."), bold),
-        Line::raw(""),
-        count_line("Offers", offers, &desk.offers.list),
-        count_line("Locations", locations, &desk.locations.list),
-        count_line("Orders", to_handle, &desk.orders.to_handle),
-    ];
-    let shop = match (&desk.shop.data, &session.shop) {
-        (Some(shop), _) => Some((shop.name.clone(), shop.status)),
-        (None, Some(summary)) => Some((summary.name.clone(), summary.status)),
-        (None, None) => None,
+pub fn render(frame: &mut Frame, area: Rect, desk: &Desk) {
+    let remote = &desk.dashboard;
+    let title = format!("Dashboard{}", reloading(remote.pending.is_some()));
+    let block = screen_block(title).padding(Padding::horizontal(1));
+    let nothing = placeholder(&remote.load, remote.data.is_some(), false, "");
+    let (Some(dashboard), None) = (&remote.data, &nothing) else {
+        if let Some(text) = nothing {
+            render_placeholder(frame, area, block, text);
+        }
+        return;
     };
-    if let Some((name, status)) = shop {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:<LABEL$}", "Shop"), bold),
-            Span::raw(format!("{name} — ")),
-            status_span(status),
-        ]));
-    }
-    lines.extend([
-        Line::raw(""),
-        Line::styled("Where to go", accent()),
-        Line::raw("  2 Offers     list products, set prices, publish or unpublish"),
-        Line::raw("  3 Stock      quantities per warehouse and store"),
-        Line::raw("  4 Locations  your warehouses and stores"),
-        Line::raw("  5 Shop       your shop's profile"),
-        Line::raw("  6 Orders     accept, ship, hand over pickups, refund"),
-        Line::raw("  7 Cashback   boosts you fund, campaigns on your shop"),
-        Line::raw(""),
-        Line::styled(
-            "Payouts and charts arrive with later versions.",
-            Style::new().add_modifier(Modifier::DIM),
-        ),
-    ]);
-    let block = screen_block("Dashboard".to_owned()).padding(Padding::new(2, 2, 1, 0));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [figures, chart] = around_funnel(
+        frame,
+        inner,
+        FIGURES,
+        CHART_MIN,
+        "Funnel, 30 days",
+        &dashboard.funnel,
+        &dashboard.by_channel,
+    );
+    let [left, right] = figures.layout(
+        &Layout::horizontal([Constraint::Min(0), Constraint::Length(ORDERS_WIDTH)]).spacing(2),
+    );
+    let lines = figure_lines(dashboard, usize::from(left.width));
+    frame.render_widget(Paragraph::new(lines), left);
+    let orders = open_orders_lines(&open_orders(&dashboard.open_orders));
+    frame.render_widget(Paragraph::new(orders), right);
+    revenue_chart(
+        frame,
+        chart,
+        "Revenue, last 30 days",
+        &dashboard.revenue_30d,
     );
 }
 
-/// "Offers      12 offers", or where the count stands while it is not known.
-fn count_line<T>(label: &str, value: Option<String>, remote: &Remote<T>) -> Line<'static> {
-    let bold = Style::new().add_modifier(Modifier::BOLD);
-    let value = match (&remote.load, value) {
-        (Loading::Error { message, .. }, _) => Span::styled(format!("unknown: {message}"), error()),
-        (_, Some(value)) => Span::raw(value),
-        (_, None) => Span::styled("loading…", Style::new().add_modifier(Modifier::DIM)),
+/// Today, the pickups (two lines), the time to get one ready, stock running low, the rates.
+fn figure_lines(dashboard: &SellerDashboard, width: usize) -> Vec<Line<'static>> {
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    let line = |label: &str, value: Vec<Span<'static>>| figure(label, LABEL, value, width);
+    let today = match dashboard.today.orders {
+        0 => vec![Span::styled("no order yet", dim)],
+        count => vec![
+            Span::raw(plural(count, "order", "orders")),
+            Span::raw(" · "),
+            Span::styled(euros(dashboard.today.revenue_cents), accent()),
+        ],
     };
-    Line::from(vec![Span::styled(format!("{label:<LABEL$}"), bold), value])
+    let waiting = &dashboard.pickups_waiting;
+    let (pickups, waits) = match waiting.count {
+        0 => (vec![Span::styled("none waiting", dim)], Vec::new()),
+        count => (
+            vec![
+                Span::styled(format!("{count} waiting"), accent()),
+                Span::raw(format!(
+                    " · oldest {}",
+                    duration(waiting.oldest_wait_minutes)
+                )),
+            ],
+            vec![Span::raw(format!(
+                "average wait {}",
+                duration(waiting.average_wait_minutes)
+            ))],
+        ),
+    };
+    let ready = match dashboard.average_minutes_to_ready {
+        Some(minutes) => vec![Span::raw(format!("{} on average", duration(Some(minutes))))],
+        None => vec![Span::styled("no pickup made ready yet", dim)],
+    };
+    let stock = match dashboard.low_stock {
+        0 => vec![Span::raw("none")],
+        count => vec![
+            Span::styled(plural(count, "row", "rows"), low()),
+            Span::styled(" · 3 Stock", dim),
+        ],
+    };
+    let rates = vec![
+        Span::raw(rate(dashboard.funnel.conversion_rate_bps)),
+        Span::styled(" · abandonment ", dim),
+        Span::raw(rate(dashboard.funnel.cart_abandonment_rate_bps)),
+    ];
+    vec![
+        line("Today", today),
+        line("Pickups", pickups),
+        line("", waits),
+        line("Ready in", ready),
+        line("Low stock", stock),
+        line("Conversion", rates),
+    ]
+}
+
+/// The open orders by status, delivery and pickup apart; "6 Orders" under them when a row
+/// is left.
+fn open_orders_lines(rows: &[OpenOrders]) -> Vec<Line<'static>> {
+    let dim = Style::new().add_modifier(Modifier::DIM);
+    let total: u64 = rows.iter().map(|row| row.delivery + row.pickup).sum();
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!("{:<18}", format!("Open orders ({total})")),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(format!("{:>8}{:>8}", "delivery", "pickup"), dim),
+    ])];
+    if rows.is_empty() {
+        lines.push(Line::styled("  nothing to handle", dim));
+        return lines;
+    }
+    let room = usize::from(FIGURES) - 1;
+    let shown = if rows.len() > room {
+        room - 1
+    } else {
+        rows.len()
+    };
+    let count = |value: u64| match value {
+        0 => "·".to_owned(),
+        value => value.to_string(),
+    };
+    for row in rows.iter().take(shown) {
+        lines.push(Line::raw(format!(
+            "  {:<16}{:>8}{:>8}",
+            status_label(&row.status),
+            count(row.delivery),
+            count(row.pickup)
+        )));
+    }
+    if shown < rows.len() {
+        lines.push(Line::styled(
+            format!("  and {} more statuses", rows.len() - shown),
+            dim,
+        ));
+    } else if shown < room {
+        lines.push(Line::styled("  6 Orders to handle them", dim));
+    }
+    lines
 }

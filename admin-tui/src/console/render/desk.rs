@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
 use super::{
-    ACCENT, ERROR, accent, cashback, dashboard, disputes, error, form, locations, offers, orders,
-    payouts, shop, stock,
+    ACCENT, ERROR, accent, cashback, csv_report, dashboard, disputes, error, form, locations,
+    offers, orders, payouts, shop, stock,
 };
 use crate::console::keymap::Keymap;
 use crate::console::screens::{Confirm, Desk, Overlay, Tab};
@@ -27,9 +27,10 @@ pub fn render(frame: &mut Frame, area: Rect, session: &Session, keymap: &Keymap)
         new_orders: desk.orders.badge,
         to_answer: desk.disputes.to_answer.unwrap_or(0),
     };
-    frame.render_widget(Paragraph::new(tab_bar(desk.tab, badges, tabs.width)), tabs);
+    let bar = seller_tab_bar(desk.tab, badges, tabs.width);
+    frame.render_widget(Paragraph::new(bar), tabs);
     match desk.tab {
-        Tab::Dashboard => dashboard::render(frame, body, session),
+        Tab::Dashboard => dashboard::render(frame, body, desk),
         Tab::Offers => offers::render(frame, body, desk),
         Tab::Stock => stock::render(frame, body, desk),
         Tab::Locations => locations::render(frame, body, desk),
@@ -65,6 +66,7 @@ pub fn render_overlay_of(
             form::render_popup(frame, area, open, categories, show_cursor);
         }
         Some(Overlay::Confirm(confirm)) => render_confirm(frame, area, confirm),
+        Some(Overlay::Report(view)) => csv_report::render(frame, area, view),
         None => {}
     }
 }
@@ -88,27 +90,32 @@ impl Badges {
     }
 }
 
-/// " 1 Dashboard │ 2 Offers │ …", the current tab highlighted, "6 Orders (2)" while new
-/// orders wait to be seen and "8 Disputes (1)" while disputes wait for an answer. When that
-/// does not fit in `width`: tighter ("1 Dashboard│2 Offers│…"), then the tabs farthest
-/// from the current one lose their names ("1│2 Offers│…"); the current tab and the ones
-/// with a count keep theirs.
-fn tab_bar(current: Tab, badges: Badges, width: u16) -> Line<'static> {
+/// The seller's tab bar: "6 Orders (2)" while new orders wait to be seen and
+/// "8 Disputes (1)" while disputes wait for an answer.
+fn seller_tab_bar(current: Tab, badges: Badges, width: u16) -> Line<'static> {
+    let titles = Tab::ALL.map(Tab::title);
+    let counts = Tab::ALL.map(|tab| badges.of(tab));
+    let here = Tab::ALL.iter().position(|tab| *tab == current).unwrap_or(0);
+    tab_bar(&titles, here, &counts, width)
+}
+
+/// " 1 Dashboard │ 2 Offers │ …", tab `current` highlighted, a tab's count after its
+/// name when not zero. When that does not fit in `width`: tighter ("1 Dashboard│2
+/// Offers│…"), then the tabs farthest from the current one lose their names ("1│2
+/// Offers│…"); the current tab and the ones with a count keep theirs.
+pub fn tab_bar(titles: &[&str], current: usize, counts: &[usize], width: u16) -> Line<'static> {
     let fits = |line: &Line| line.width() <= usize::from(width);
-    let mut named = [true; Tab::ALL.len()];
-    let roomy = tab_bar_with(current, badges, true, &named);
+    let count = |index: usize| counts.get(index).copied().unwrap_or(0);
+    let mut named = vec![true; titles.len()];
+    let roomy = tab_bar_with(titles, current, counts, true, &named);
     if fits(&roomy) {
         return roomy;
     }
-    let here = Tab::ALL.iter().position(|tab| *tab == current).unwrap_or(0);
     loop {
-        let tight = tab_bar_with(current, badges, false, &named);
-        let farthest = Tab::ALL
-            .iter()
-            .enumerate()
-            .filter(|(index, tab)| named[*index] && **tab != current && badges.of(**tab) == 0)
-            .max_by_key(|(index, _)| index.abs_diff(here))
-            .map(|(index, _)| index);
+        let tight = tab_bar_with(titles, current, counts, false, &named);
+        let farthest = (0..titles.len())
+            .filter(|index| named[*index] && *index != current && count(*index) == 0)
+            .max_by_key(|index| index.abs_diff(current));
         match farthest {
             Some(index) if !fits(&tight) => named[index] = false,
             _ => return tight,
@@ -116,17 +123,23 @@ fn tab_bar(current: Tab, badges: Badges, width: u16) -> Line<'static> {
     }
 }
 
-fn tab_bar_with(current: Tab, badges: Badges, roomy: bool, named: &[bool]) -> Line<'static> {
+fn tab_bar_with(
+    titles: &[&str],
+    current: usize,
+    counts: &[usize],
+    roomy: bool,
+    named: &[bool],
+) -> Line<'static> {
     let (separator, pad) = if roomy { (" │ ", " ") } else { ("│", "") };
     let mut spans = vec![Span::raw(pad)];
-    for (index, tab) in Tab::ALL.into_iter().enumerate() {
+    for (index, title) in titles.iter().enumerate() {
         if index > 0 {
             spans.push(Span::styled(
                 separator,
                 Style::new().add_modifier(Modifier::DIM),
             ));
         }
-        let style = if tab == current {
+        let style = if index == current {
             Style::new()
                 .fg(ACCENT)
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED)
@@ -134,12 +147,12 @@ fn tab_bar_with(current: Tab, badges: Badges, roomy: bool, named: &[bool]) -> Li
             Style::new()
         };
         let label = if named.get(index).copied().unwrap_or(true) {
-            format!("{pad}{} {}", index + 1, tab.title())
+            format!("{pad}{} {title}", index + 1)
         } else {
             format!("{pad}{}", index + 1)
         };
         spans.push(Span::styled(label, style));
-        let count = badges.of(tab);
+        let count = counts.get(index).copied().unwrap_or(0);
         if count > 0 {
             spans.push(Span::styled(
                 format!(" ({count})"),

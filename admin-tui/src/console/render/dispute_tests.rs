@@ -260,7 +260,7 @@ fn the_help_of_both_disputes_screens_fits_in_80_by_24() {
         &[
             "refund (asks amount and reason, then you)",
             "reject (asks a reason, then you)",
-            "1–6",
+            "1–7",
             "? or Esc closes",
         ],
     );

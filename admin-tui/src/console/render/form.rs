@@ -137,6 +137,8 @@ fn status_line(form: &Form) -> Line<'static> {
         }
         FormKind::DisputeDecision { .. } => "Both sides are told · Enter asks you to confirm",
         FormKind::Payout { .. } => "The server pays what is payable · Enter asks you to confirm",
+        FormKind::ImportCsv => "Matched by GTIN and condition · Enter imports · Esc cancels",
+        FormKind::ExportCsv => "An existing file is replaced · Enter writes · Esc cancels",
         FormKind::ShopBoost | FormKind::OfferBoost { .. } => {
             "Empty removes the boost · new orders only · Enter saves"
         }

@@ -103,7 +103,10 @@ fn search_line(offers: &Offers, shown: usize) -> Line<'static> {
         ])
     } else {
         Line::from(vec![
-            Span::styled("/ search · s sort · PgUp/PgDn pages · ", dim),
+            Span::styled(
+                "/ search · s sort · PgUp/PgDn pages · i import · w export · ",
+                dim,
+            ),
             sort,
         ])
     }

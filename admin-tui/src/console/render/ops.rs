@@ -1,6 +1,6 @@
 //! The operator screens: a tab bar, then the shop queue, the moderation queue, the
-//! settings, the audit log, the campaigns or the disputes (the last two in `campaigns`
-//! and `disputes`); each list with the selected row's detail under it.
+//! settings, the audit log, the campaigns, the disputes or the KPIs (the last three in
+//! `campaigns`, `disputes` and `kpis`); each list with the selected row's detail under it.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,8 +8,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell, Padding, Paragraph, Row, Table, Wrap};
 
-use super::desk::{fit, marker, placeholder, reloading, render_placeholder, screen_block};
-use super::{ACCENT, accent, campaigns, disputes};
+use super::desk::{fit, marker, placeholder, reloading, render_placeholder, screen_block, tab_bar};
+use super::{accent, campaigns, disputes, kpis};
 use crate::console::keymap::Keymap;
 use crate::console::screens::money::euros;
 use crate::console::screens::ops::settings_fields;
@@ -22,7 +22,13 @@ pub fn render(frame: &mut Frame, area: Rect, ops: &Ops, keymap: &Keymap) {
         Constraint::Length(1),
         Constraint::Min(0),
     ]));
-    frame.render_widget(Paragraph::new(tab_bar(ops.tab, tabs.width)), tabs);
+    let titles = OpsTab::ALL.map(OpsTab::title);
+    let here = OpsTab::ALL
+        .iter()
+        .position(|tab| *tab == ops.tab)
+        .unwrap_or(0);
+    let bar = tab_bar(&titles, here, &[], tabs.width);
+    frame.render_widget(Paragraph::new(bar), tabs);
     match ops.tab {
         OpsTab::Shops => shops(frame, body, ops),
         OpsTab::Reports => reports(frame, body, ops),
@@ -30,42 +36,8 @@ pub fn render(frame: &mut Frame, area: Rect, ops: &Ops, keymap: &Keymap) {
         OpsTab::Audit => audit(frame, body, ops),
         OpsTab::Campaigns => campaigns::render(frame, body, ops),
         OpsTab::Disputes => disputes::render_ops(frame, body, ops, keymap),
+        OpsTab::Kpis => kpis::render(frame, body, &ops.kpis),
     }
-}
-
-/// " 1 Shops │ 2 Reports │ …", the current tab highlighted; tighter when that does not fit
-/// in `width`.
-fn tab_bar(current: OpsTab, width: u16) -> Line<'static> {
-    let roomy = tab_bar_with(current, " │ ");
-    if roomy.width() <= usize::from(width) {
-        roomy
-    } else {
-        tab_bar_with(current, "│")
-    }
-}
-
-fn tab_bar_with(current: OpsTab, separator: &'static str) -> Line<'static> {
-    let mut spans = vec![Span::raw(" ")];
-    for (index, tab) in OpsTab::ALL.into_iter().enumerate() {
-        if index > 0 {
-            spans.push(Span::styled(
-                separator,
-                Style::new().add_modifier(Modifier::DIM),
-            ));
-        }
-        let style = if tab == current {
-            Style::new()
-                .fg(ACCENT)
-                .add_modifier(Modifier::BOLD | Modifier::REVERSED)
-        } else {
-            Style::new()
-        };
-        spans.push(Span::styled(
-            format!(" {} {} ", index + 1, tab.title()),
-            style,
-        ));
-    }
-    Line::from(spans)
 }
 
 /// Splits a screen's inside into the list and the detail under it.

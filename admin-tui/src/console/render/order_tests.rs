@@ -211,7 +211,10 @@ fn new_orders_badge() {
     let mut state = desk_state(Tab::Dashboard);
     poll_answered(&mut state, seller_orders_with_new(), 2);
     assert!(shows(&state, 80, 24, "6 Orders (1)"));
-    assert!(shows(&state, 80, 24, "2 paid, waiting for you"));
+    assert!(
+        shows(&state, 80, 24, "Dashboard · loading…"),
+        "a new paid order asks for the figures again"
+    );
     check("new_orders_badge", &state);
 }
 

@@ -181,7 +181,8 @@ fn render_entries(frame: &mut Frame, area: Rect, entries: &[EarningEntry]) {
     frame.render_widget(Table::new(rows, widths).header(header).block(block), area);
 }
 
-fn header_style() -> Style {
+/// The header row of a table: bold and underlined.
+pub(super) fn header_style() -> Style {
     Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
 }
 

@@ -21,6 +21,44 @@ fn dashboard() {
 }
 
 #[test]
+fn dashboard_of_a_new_shop_loading_and_failed() {
+    let mut state = desk_state(Tab::Dashboard);
+    with_desk(&mut state, |desk| {
+        if let Some(dashboard) = desk.dashboard.data.as_mut() {
+            dashboard.today.orders = 0;
+            dashboard.today.revenue_cents = 0;
+            dashboard.open_orders.clear();
+            dashboard.pickups_waiting = api_types::analytics::PickupsWaiting {
+                count: 0,
+                oldest_wait_minutes: None,
+                average_wait_minutes: None,
+            };
+            dashboard.low_stock = 0;
+            dashboard.revenue_30d.iter_mut().for_each(|day| {
+                day.orders = 0;
+                day.revenue_cents = 0;
+            });
+            dashboard.funnel = api_types::analytics::Funnel::default();
+            dashboard.by_channel.clear();
+            dashboard.average_minutes_to_ready = None;
+        }
+    });
+    check("dashboard_empty", &state);
+    with_desk(&mut state, |desk| {
+        desk.dashboard.data = None;
+        desk.dashboard.load = Loading::Loading;
+    });
+    check("dashboard_loading", &state);
+    with_desk(&mut state, |desk| {
+        desk.dashboard.load = Loading::Error {
+            message: "Not found — is this a Halles server?".into(),
+            retry_in_secs: None,
+        };
+    });
+    check("dashboard_error", &state);
+}
+
+#[test]
 fn offers_table() {
     let mut state = desk_state(Tab::Offers);
     update(&mut state, Action::Down);

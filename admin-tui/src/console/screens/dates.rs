@@ -47,6 +47,38 @@ pub fn short_utc(rfc3339: &str) -> String {
         .map_or_else(|| rfc3339.to_owned(), str::to_owned)
 }
 
+/// "1 h 20 min", "45 min", "3 h", "2 d 5 h" for a number of minutes (a negative one counts
+/// as none); "—" when there is no figure (nothing measured yet).
+pub fn duration(minutes: Option<i64>) -> String {
+    let Some(minutes) = minutes else {
+        return "—".to_owned();
+    };
+    let minutes = minutes.max(0);
+    let (days, hours, rest) = (minutes / 1_440, minutes % 1_440 / 60, minutes % 60);
+    match (days, hours, rest) {
+        (0, 0, rest) => format!("{rest} min"),
+        (0, hours, 0) => format!("{hours} h"),
+        (0, hours, rest) => format!("{hours} h {rest} min"),
+        // Past a day, minutes are noise.
+        (days, 0, _) => format!("{days} d"),
+        (days, hours, _) => format!("{days} d {hours} h"),
+    }
+}
+
+/// "22 Nov" for "2026-11-22" (a chart's axis); the text as given when it is not a date.
+pub fn day_month(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let Some([_, month, day]) = numbers(date.get(..10).unwrap_or(date), '-', [4, 2, 2]) else {
+        return date.to_owned();
+    };
+    match MONTHS.get(month.wrapping_sub(1) as usize) {
+        Some(name) => format!("{day} {name}"),
+        None => date.to_owned(),
+    }
+}
+
 /// The `N` numbers of `text` split at `separator`, each of exactly its width in digits.
 fn numbers<const N: usize>(text: &str, separator: char, widths: [usize; N]) -> Option<[u32; N]> {
     let mut parts = text.split(separator);
@@ -85,7 +117,7 @@ fn check(
 
 #[cfg(test)]
 mod tests {
-    use super::{DateError, parse_utc, short_utc};
+    use super::{DateError, day_month, duration, parse_utc, short_utc};
 
     #[test]
     fn days_and_minutes_become_rfc3339_utc() {
@@ -129,5 +161,26 @@ mod tests {
     #[test]
     fn times_are_shown_to_the_minute() {
         assert_eq!(short_utc("2026-12-24T18:00:00Z"), "2026-12-24 18:00");
+    }
+
+    #[test]
+    fn durations_read_in_days_hours_and_minutes() {
+        assert_eq!(duration(None), "—");
+        assert_eq!(duration(Some(0)), "0 min");
+        assert_eq!(duration(Some(45)), "45 min");
+        assert_eq!(duration(Some(80)), "1 h 20 min");
+        assert_eq!(duration(Some(185)), "3 h 5 min");
+        assert_eq!(duration(Some(120)), "2 h");
+        assert_eq!(duration(Some(1_440)), "1 d");
+        assert_eq!(duration(Some(3_200)), "2 d 5 h");
+        assert_eq!(duration(Some(-3)), "0 min");
+    }
+
+    #[test]
+    fn axis_days_are_short() {
+        assert_eq!(day_month("2026-11-02"), "2 Nov");
+        assert_eq!(day_month("2026-12-24T18:00:00Z"), "24 Dec");
+        assert_eq!(day_month("someday"), "someday");
+        assert_eq!(day_month("2026-13-01"), "2026-13-01");
     }
 }

@@ -128,6 +128,10 @@ pub enum FormKind {
         /// Its name, shown.
         name: String,
     },
+    /// The CSV file to import offers and stock from.
+    ImportCsv,
+    /// The CSV file to export offers and stock to.
+    ExportCsv,
     /// `PUT /seller/cashback`.
     ShopBoost,
     /// `PUT /seller/offers/{id}/cashback`.
@@ -169,6 +173,8 @@ impl FormKind {
                 DisputeVerb::Reject | DisputeVerb::Answer => "Reject the dispute",
             },
             Self::Payout { .. } => "Pay out the shop",
+            Self::ImportCsv => "Import offers and stock",
+            Self::ExportCsv => "Export offers and stock",
             Self::ShopBoost => "Cashback boost on the shop",
             Self::OfferBoost { .. } => "Cashback boost on the offer",
         }

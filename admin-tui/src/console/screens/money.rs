@@ -82,20 +82,25 @@ pub fn plain_euros(cents: i64) -> String {
 pub fn euros(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
-    let units = (abs / 100).to_string();
+    format!("{sign}{},{:02} €", grouped(abs / 100), abs % 100)
+}
+
+/// "12 345" for 12345: a count with its thousands apart, as amounts have them.
+pub fn grouped(value: u64) -> String {
+    let digits = value.to_string();
     let mut grouped = String::new();
-    for (index, digit) in units.chars().enumerate() {
-        if index > 0 && (units.len() - index).is_multiple_of(3) {
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             grouped.push(' ');
         }
         grouped.push(digit);
     }
-    format!("{sign}{grouped},{:02} €", abs % 100)
+    grouped
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{MoneyError, euros, parse_euros, plain_euros};
+    use super::{MoneyError, euros, grouped, parse_euros, plain_euros};
 
     #[test]
     fn commas_points_and_spaces_parse_to_exact_cents() {
@@ -132,5 +137,8 @@ mod tests {
         assert_eq!(euros(100_000_000), "1 000 000,00 €");
         assert_eq!(plain_euros(123_456), "1234,56");
         assert_eq!(parse_euros(&plain_euros(9_999)), Ok(9_999));
+        assert_eq!(grouped(1_204), "1 204");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(0), "0");
     }
 }

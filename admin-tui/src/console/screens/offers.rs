@@ -1,9 +1,11 @@
 //! The offers screen: one page of the shop's offers, filtered and sorted here, with
-//! keys to list, edit, publish, delete and boost their cashback.
+//! keys to list, edit, publish, delete and boost their cashback, and to import or export
+//! every offer and its stock as a CSV file (`spreadsheet`).
 
 mod answers;
 #[cfg(test)]
 mod form_tests;
+pub mod spreadsheet;
 #[cfg(test)]
 mod tests;
 
@@ -70,6 +72,8 @@ pub struct Offers {
     pub searching: bool,
     /// The order of the rows.
     pub sort: Sort,
+    /// The CSV import or export under way, and the last file named.
+    pub spreadsheet: spreadsheet::Spreadsheet,
 }
 
 /// Every unit of `offer`, across locations.
@@ -168,6 +172,8 @@ pub fn key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect> {
         }
         Action::TogglePublish => return toggle_publish(offers, out),
         Action::Boost => cashback::open_offer_boost(desk, out),
+        Action::ImportCsv => spreadsheet::open(desk, spreadsheet::CsvKind::Import, out),
+        Action::ExportCsv => spreadsheet::open(desk, spreadsheet::CsvKind::Export, out),
         Action::Delete => {
             let offer = offers.selected_offer()?;
             desk.overlay = Some(Overlay::Confirm(Confirm {

@@ -1,14 +1,16 @@
 //! The operator screens: the shop queue, the moderation queue (reports and offers held
-//! for review), the platform settings, the audit log, the cashback campaigns and the
-//! disputes. Their
-//! state ([`Ops`]) and how keys and answers change it; pure, like the seller screens.
+//! for review), the platform settings, the audit log, the cashback campaigns, the
+//! disputes and the KPIs. Their state ([`Ops`]) and how keys and answers change it; pure,
+//! like the seller screens.
 //!
-//! - `decide`: a decision on a shop or offer: reason form, confirmation, request, answer.
+//! - `decide`: a decision on a shop or offer ([`Decision`]): reason form, confirmation,
+//!   request, answer.
 //! - `settings`: the settings form, checked here, then by the server field by field.
 //! - `campaigns`: the campaign form, and ending a campaign (reason, confirmation).
 //! - `disputes`: shoppers' disputes, and refunding or rejecting one (amount, reason,
 //!   confirmation).
 //! - `payouts`: paying a shop its payable balance (optional reason, confirmation).
+//! - `kpis`: the platform's figures and every trading shop's quality, over a period.
 
 #[cfg(test)]
 mod campaign_tests;
@@ -17,6 +19,9 @@ mod decide;
 #[cfg(test)]
 mod dispute_tests;
 pub mod disputes;
+#[cfg(test)]
+mod kpi_tests;
+pub mod kpis;
 #[cfg(test)]
 mod payout_tests;
 mod payouts;
@@ -30,8 +35,9 @@ use api_types::operating::{
     AuditEntry, AuditQuery, Campaign, OperatorShop, ReportCase, SettingsResponse,
 };
 
-pub use decide::{DecisionConfirm, confirmed as decision_confirmed};
+pub use decide::{Decision, DecisionConfirm, confirmed as decision_confirmed};
 pub use disputes::DisputeConfirm;
+pub use kpis::Kpis;
 
 use super::disputes::Disputes;
 use super::{Out, Overlay, Remote, form_edit};
@@ -82,17 +88,20 @@ pub enum OpsTab {
     Campaigns,
     /// Shoppers' disputes: refund or reject.
     Disputes,
+    /// The platform's figures and each shop's quality.
+    Kpis,
 }
 
 impl OpsTab {
     /// Every tab, in order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Shops,
         Self::Reports,
         Self::Settings,
         Self::Audit,
         Self::Campaigns,
         Self::Disputes,
+        Self::Kpis,
     ];
 
     /// The tab's name.
@@ -104,6 +113,7 @@ impl OpsTab {
             Self::Audit => "Audit log",
             Self::Campaigns => "Campaigns",
             Self::Disputes => "Disputes",
+            Self::Kpis => "KPIs",
         }
     }
 
@@ -119,81 +129,6 @@ impl OpsTab {
     /// The tab before this one (wrapping).
     pub fn prev(self) -> Self {
         Self::ALL[(self.index() + Self::ALL.len() - 1) % Self::ALL.len()]
-    }
-}
-
-/// A decision an operator takes on a shop or an offer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decision {
-    /// Open a pending shop.
-    Approve,
-    /// Turn a pending shop down (asks why).
-    Reject,
-    /// Hide an approved shop's offers (asks why).
-    Suspend,
-    /// Bring a suspended shop back (asks why).
-    Reinstate,
-    /// Take an offer down (asks why).
-    Takedown,
-    /// Dismiss an offer's reports, or publish an offer held for review.
-    Clear,
-}
-
-impl Decision {
-    /// The action in the URL.
-    pub fn action(self) -> &'static str {
-        match self {
-            Self::Approve => "approve",
-            Self::Reject => "reject",
-            Self::Suspend => "suspend",
-            Self::Reinstate => "reinstate",
-            Self::Takedown => "takedown",
-            Self::Clear => "clear",
-        }
-    }
-
-    /// `shop` or `offer`.
-    pub fn target(self) -> &'static str {
-        match self {
-            Self::Takedown | Self::Clear => "offer",
-            _ => "shop",
-        }
-    }
-
-    /// What it is called on screen.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Takedown => "take down",
-            other => other.action(),
-        }
-    }
-
-    /// The form's title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Approve => "Approve the shop",
-            Self::Reject => "Reject the application",
-            Self::Suspend => "Suspend the shop",
-            Self::Reinstate => "Reinstate the shop",
-            Self::Takedown => "Take the offer down",
-            Self::Clear => "Clear the offer",
-        }
-    }
-
-    /// Whether the operator must say why (the seller is told).
-    pub fn needs_reason(self) -> bool {
-        !matches!(self, Self::Approve | Self::Clear)
-    }
-
-    /// The statuses it applies to (the server decides; this spares a useless request).
-    pub fn applies_to(self, status: &str) -> bool {
-        match self {
-            Self::Approve | Self::Reject => status == "pending",
-            Self::Suspend => status == "approved",
-            Self::Reinstate => status == "suspended",
-            Self::Takedown => matches!(status, "active" | "inactive" | "review"),
-            Self::Clear => true,
-        }
     }
 }
 
@@ -234,6 +169,8 @@ pub struct Ops {
     pub approved: Remote<Vec<ShopCard>>,
     /// `GET /operator/disputes`, open ones first shown.
     pub disputes: Disputes,
+    /// `GET /operator/kpis`.
+    pub kpis: Kpis,
     /// A form or dialog over the screen.
     pub overlay: Option<Overlay>,
 }
@@ -369,6 +306,7 @@ pub fn load_all(ops: &mut Ops, out: &mut Out) -> Effect {
         campaigns::load(ops, out),
         campaigns::load_choices(ops, out),
         disputes::load(ops, out),
+        kpis::load(ops, out),
     ])
 }
 
@@ -384,6 +322,7 @@ pub fn reload(ops: &mut Ops, out: &mut Out) -> Effect {
             campaigns::load_choices(ops, out),
         ]),
         OpsTab::Disputes => disputes::load(ops, out),
+        OpsTab::Kpis => kpis::load(ops, out),
     }
 }
 
@@ -425,6 +364,13 @@ pub fn key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effect> {
             return None;
         }
         Some(Overlay::Confirm(_)) => return decide::confirm_key(ops, action, out),
+        // Only the seller's CSV import opens a report; Esc closes one all the same.
+        Some(Overlay::Report(_)) => {
+            if action == Action::Cancel {
+                ops.overlay = None;
+            }
+            return None;
+        }
         None => {}
     }
     let tab = match action {
@@ -454,6 +400,7 @@ pub fn key(ops: &mut Ops, action: Action, out: &mut Out) -> Option<Effect> {
             return None;
         }
         action if ops.tab == OpsTab::Disputes => return disputes::list_key(ops, action, out),
+        action if ops.tab == OpsTab::Kpis => return kpis::key(ops, action, out),
         action => return list_key(ops, action, out),
     };
     ops.tab = tab;
@@ -571,6 +518,7 @@ pub fn answered(ops: &mut Ops, request: u64, answer: Answer, out: &mut Out) -> O
         Answer::Disputes(result) => disputes::loaded(ops, request, result),
         Answer::DisputeDecided(result) => return disputes::decided(ops, request, result, out),
         Answer::PaidOut(result) => return payouts::paid_out(ops, request, result, out),
+        Answer::Kpis(result) => kpis::loaded(ops, request, result),
         _ => {}
     }
     None

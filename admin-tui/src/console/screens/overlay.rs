@@ -2,6 +2,7 @@
 //! work there.
 
 use super::form::{Edit, Form, FormKind};
+use super::offers::spreadsheet::{self, ReportView};
 use super::ops::{DecisionConfirm, DisputeConfirm};
 use super::orders::{self, OrderConfirm};
 use super::stock::{self, TransferConfirm};
@@ -15,6 +16,8 @@ pub enum Overlay {
     Form(Form),
     /// A yes/no question before something that cannot be undone.
     Confirm(Confirm),
+    /// What a CSV import did, line by line.
+    Report(Box<ReportView>),
 }
 
 /// A confirmation dialog.
@@ -98,6 +101,7 @@ pub fn form_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect
                 FormKind::StockTransfer { .. } => stock::transfer::submit(desk),
                 FormKind::LowStockThreshold { .. } => stock::low::submit(desk, out),
                 FormKind::DisputeAnswer { .. } => disputes::submit(desk),
+                FormKind::ImportCsv | FormKind::ExportCsv => spreadsheet::submit(desk, out),
                 FormKind::OpenShop
                 | FormKind::Decision { .. }
                 | FormKind::Settings

@@ -49,9 +49,21 @@ pub fn extra_percent(bps: i64) -> String {
     format!("{sign}{},{:02} %", abs / 100, abs % 100)
 }
 
+/// "3,2 %" for 320 basis points, to a tenth of a percent (half up); "—" when there is no
+/// rate (nothing to divide by), so that "no data" never reads as "0 %".
+pub fn rate(bps: Option<u32>) -> String {
+    match bps {
+        Some(bps) => {
+            let tenths = bps.saturating_add(5) / 10;
+            format!("{},{} %", tenths / 10, tenths % 10)
+        }
+        None => "—".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{PercentError, extra_percent, parse_percent, plain_percent};
+    use super::{PercentError, extra_percent, parse_percent, plain_percent, rate};
 
     #[test]
     fn percents_parse_to_basis_points() {
@@ -74,5 +86,15 @@ mod tests {
         assert_eq!(plain_percent(250), "2,5");
         assert_eq!(plain_percent(125), "1,25");
         assert_eq!(parse_percent(&plain_percent(1_999)), Ok(1_999));
+    }
+
+    #[test]
+    fn rates_show_a_tenth_of_a_percent_or_a_dash() {
+        assert_eq!(rate(Some(320)), "3,2 %");
+        assert_eq!(rate(Some(6_849)), "68,5 %");
+        assert_eq!(rate(Some(10_000)), "100,0 %");
+        assert_eq!(rate(Some(4)), "0,0 %");
+        assert_eq!(rate(Some(0)), "0,0 %");
+        assert_eq!(rate(None), "—");
     }
 }

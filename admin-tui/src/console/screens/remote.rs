@@ -1,7 +1,7 @@
 //! Talking to the server: [`Remote`] data and where its request stands, [`Out`] for the
 //! requests and notices an update makes, and [`apply`] for the answers.
 
-use super::{cashback, disputes, locations, offers, ops, orders, payouts, shop, stock};
+use super::{cashback, dashboard, disputes, locations, offers, ops, orders, payouts, shop, stock};
 use crate::client::ApiError;
 use crate::console::action::{Answer, ApiCall, Effect};
 use crate::console::state::{Loading, Notice, Session};
@@ -56,7 +56,7 @@ impl<T> Remote<T> {
     }
 }
 
-/// Where [`update`] puts what it wants done besides changing the desk: request ids,
+/// Where [`update`](super::update) puts what it wants done besides changing the desk: request ids,
 /// effects, status-bar notices.
 #[derive(Debug)]
 pub struct Out<'a> {
@@ -85,6 +85,12 @@ impl<'a> Out<'a> {
             call: Box::new(call),
         };
         (request, effect)
+    }
+
+    /// A new id and the session's token, for IO that is not one API call (a CSV job).
+    pub fn job(&mut self) -> (u64, String) {
+        *self.last_request += 1;
+        (*self.last_request, self.token.clone())
     }
 
     /// Tells the user something went well.
@@ -142,7 +148,11 @@ pub fn apply(session: &mut Session, request: u64, answer: Answer, out: &mut Out)
         }
         Answer::Orders(result) => orders::loaded(desk, request, result),
         Answer::OrderCount(result) if orders::is_count_poll(desk, request) => {
+            let before = desk.orders.to_handle.data;
             orders::count_polled(desk, result);
+            if desk.orders.to_handle.data != before {
+                return dashboard::orders_moved(desk, out);
+            }
         }
         Answer::OrderCount(result) => orders::counted(desk, request, result),
         Answer::Order(result) => orders::refreshed(desk, result),
@@ -154,6 +164,7 @@ pub fn apply(session: &mut Session, request: u64, answer: Answer, out: &mut Out)
         Answer::SellerDisputes(result) => disputes::loaded(desk, request, result),
         Answer::DisputeAnswered(result) => return disputes::answered(desk, request, result, out),
         Answer::Payouts(result) => payouts::loaded(desk, request, result),
+        Answer::Dashboard(result) => dashboard::loaded(desk, request, result),
         answer @ (Answer::ShopQueue(_)
         | Answer::Decided(_)
         | Answer::Reports(_)
@@ -167,7 +178,8 @@ pub fn apply(session: &mut Session, request: u64, answer: Answer, out: &mut Out)
         | Answer::CampaignEnded(_)
         | Answer::Disputes(_)
         | Answer::DisputeDecided(_)
-        | Answer::PaidOut(_)) => {
+        | Answer::PaidOut(_)
+        | Answer::Kpis(_)) => {
             return ops::answered(&mut session.ops, request, answer, out);
         }
     }

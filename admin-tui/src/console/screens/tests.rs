@@ -60,6 +60,7 @@ fn a_sellers_me_loads_every_screen() {
         calls(effect),
         [
             ApiCall::GetShop,
+            ApiCall::SellerDashboard,
             ApiCall::ListOffers {
                 page: 1,
                 per_page: 20

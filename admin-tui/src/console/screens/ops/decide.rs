@@ -2,11 +2,86 @@
 //! request. The form stays open (locked) while the request runs, so that a field the
 //! server refuses is marked beside it; success closes it and reloads the lists.
 
-use super::{Decision, Ops, OpsTab, load_audit, load_reports, load_shops};
+use super::{Ops, OpsTab, load_audit, load_reports, load_shops};
 use crate::client::ApiError;
 use crate::console::action::{Action, ApiCall, Effect};
 use crate::console::screens::form::{Form, FormField, FormKind, Value};
 use crate::console::screens::{Confirm, Confirmed, Out, Overlay};
+
+/// A decision an operator takes on a shop or an offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Open a pending shop.
+    Approve,
+    /// Turn a pending shop down (asks why).
+    Reject,
+    /// Hide an approved shop's offers (asks why).
+    Suspend,
+    /// Bring a suspended shop back (asks why).
+    Reinstate,
+    /// Take an offer down (asks why).
+    Takedown,
+    /// Dismiss an offer's reports, or publish an offer held for review.
+    Clear,
+}
+
+impl Decision {
+    /// The action in the URL.
+    pub fn action(self) -> &'static str {
+        match self {
+            Self::Approve => "approve",
+            Self::Reject => "reject",
+            Self::Suspend => "suspend",
+            Self::Reinstate => "reinstate",
+            Self::Takedown => "takedown",
+            Self::Clear => "clear",
+        }
+    }
+
+    /// `shop` or `offer`.
+    pub fn target(self) -> &'static str {
+        match self {
+            Self::Takedown | Self::Clear => "offer",
+            _ => "shop",
+        }
+    }
+
+    /// What it is called on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Takedown => "take down",
+            other => other.action(),
+        }
+    }
+
+    /// The form's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Approve => "Approve the shop",
+            Self::Reject => "Reject the application",
+            Self::Suspend => "Suspend the shop",
+            Self::Reinstate => "Reinstate the shop",
+            Self::Takedown => "Take the offer down",
+            Self::Clear => "Clear the offer",
+        }
+    }
+
+    /// Whether the operator must say why (the seller is told).
+    pub fn needs_reason(self) -> bool {
+        !matches!(self, Self::Approve | Self::Clear)
+    }
+
+    /// The statuses it applies to (the server decides; this spares a useless request).
+    pub fn applies_to(self, status: &str) -> bool {
+        match self {
+            Self::Approve | Self::Reject => status == "pending",
+            Self::Suspend => status == "approved",
+            Self::Reinstate => status == "suspended",
+            Self::Takedown => matches!(status, "active" | "inactive" | "review"),
+            Self::Clear => true,
+        }
+    }
+}
 
 /// A decision waiting for the operator's "yes", and the form it came from.
 #[derive(Debug, Clone, PartialEq)]

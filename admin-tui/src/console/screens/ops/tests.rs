@@ -186,5 +186,7 @@ fn filters_and_tabs_reload_what_they_show() {
     update(&mut state, Action::NextTab);
     assert_eq!(ops(&state).tab, OpsTab::Disputes);
     update(&mut state, Action::NextTab);
+    assert_eq!(ops(&state).tab, OpsTab::Kpis);
+    update(&mut state, Action::NextTab);
     assert_eq!(ops(&state).tab, OpsTab::Shops);
 }

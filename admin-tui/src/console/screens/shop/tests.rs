@@ -114,7 +114,7 @@ fn a_shopper_applies_for_a_shop_and_gets_the_seller_screens() {
     let Some(Effect::Batch(loads)) = effect else {
         panic!("expected the seller screens to load, got {effect:?}");
     };
-    assert_eq!(loads.len(), 10);
+    assert_eq!(loads.len(), 11);
     assert!(
         state
             .notice
@@ -146,6 +146,6 @@ fn ctrl_keys_do_not_type_and_the_operator_gets_the_operator_screens() {
         },
     );
     assert_eq!(view(&operator), View::Operator);
-    assert!(matches!(loads, Some(Effect::Batch(calls)) if calls.len() == 7));
+    assert!(matches!(loads, Some(Effect::Batch(calls)) if calls.len() == 8));
     assert_eq!(update(&mut operator, Action::New), None);
 }
