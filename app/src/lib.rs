@@ -7,6 +7,7 @@
 //! - `convert` (server only): service views → API types, shared with the JSON API.
 //! - [`catalog`]: the catalog's server functions (search, products, shops, categories).
 //! - [`buying`]: the buying pages' server functions (cart, checkout, payment, orders).
+//! - `analytics` (server only): the visitor of a request, and recording funnel events.
 //! - [`format`]: prices, counts and ratings as each language writes them.
 //! - [`query`]: query strings of catalog links (facets, sort, pages).
 //! - [`components`]: pieces several pages share (product and shop tiles, notices).
@@ -16,6 +17,8 @@
 //! The Leptos prelude is the one glob import we allow: the `view!` macro needs its
 //! traits in scope.
 
+#[cfg(feature = "ssr")]
+pub mod analytics;
 pub mod buying;
 pub mod catalog;
 pub mod components;

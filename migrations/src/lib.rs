@@ -27,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(migrations::m20261122_000006_create_operating::Migration),
             Box::new(migrations::m20261123_000007_create_stock_movements::Migration),
             Box::new(migrations::m20261123_000008_create_disputes::Migration),
+            Box::new(migrations::m20261124_000009_create_events::Migration),
         ]
     }
 }

@@ -8,3 +8,4 @@ pub mod m20261122_000005_create_cashback;
 pub mod m20261122_000006_create_operating;
 pub mod m20261123_000007_create_stock_movements;
 pub mod m20261123_000008_create_disputes;
+pub mod m20261124_000009_create_events;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use leptos::config::LeptosOptions;
 use services::Db;
+use services::analytics::EventSink;
 use services::buying::payments::Gateway;
 use services::buying::stripe::{StripeConfig, StripeProvider};
 use services::media::DiskImageStore;
@@ -46,12 +47,14 @@ impl Application {
             .site_addr(addr)
             .build();
         let images = Arc::new(DiskImageStore::new(settings.media_dir.clone()));
+        let analytics = EventSink::start(db.clone());
         let state = AppState {
             db,
             settings: Arc::new(settings),
             leptos_options,
             images,
             payments,
+            analytics,
         };
         let router = router::build(state.clone());
         tracing::info!(
@@ -119,6 +122,8 @@ impl Application {
         for job in [jobs, reconcile].into_iter().flatten() {
             job.abort();
         }
+        // The events still buffered are written before the pool closes.
+        self.state.analytics.close().await;
         if let Err(err) = self.state.db.close().await {
             tracing::warn!(error = %err, "closing the database pool");
         }

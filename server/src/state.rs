@@ -5,12 +5,14 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use services::Db;
+use services::analytics::EventSink;
 use services::buying::payments::Gateway;
 use services::media::ImageStore;
 
 use crate::config::Settings;
 
-/// Database, settings, image store, payment provider and Leptos options; cheap to clone.
+/// Database, settings, image store, payment provider, analytics sink and Leptos options;
+/// cheap to clone.
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub db: Db,
@@ -19,4 +21,6 @@ pub struct AppState {
     pub images: Arc<dyn ImageStore>,
     /// The payment provider (the sandbox unless configured otherwise).
     pub payments: Gateway,
+    /// Where requests record funnel events, written in batches off the request path.
+    pub analytics: EventSink,
 }

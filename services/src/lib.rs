@@ -4,6 +4,7 @@
 //! - [`error`]: the store error every use-case returns.
 //! - [`accounts`]: sign-up, login, sessions and API tokens, login throttling.
 //! - [`buying`]: cart, checkout, payments, orders, ledger, notifications.
+//! - [`analytics`]: funnel events, the seller dashboard and the platform KPIs.
 //! - [`settings`]: the marketplace-wide rates operators set.
 //! - [`seed`]: demo data.
 //! - [`jobs`]: background work run from database rows.
@@ -12,6 +13,7 @@
 //! - [`test_support`]: fresh databases for the test suites of every crate.
 
 pub mod accounts;
+pub mod analytics;
 pub mod buying;
 pub mod catalog;
 pub mod db;

@@ -1,6 +1,7 @@
 //! The JSON API and the storefront over real HTTP, on SQLite or PostgreSQL.
 
 mod accounts;
+mod analytics;
 mod campaigns;
 mod cashback;
 mod cashback_estimate;

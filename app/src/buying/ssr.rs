@@ -4,6 +4,7 @@
 use api_types::buying::{Cart, Quote};
 use domain::orders::{FulfilmentMethod, SellerOrderStatus};
 use leptos::prelude::use_context;
+use services::analytics::Event;
 use services::buying::cart::{self, CartOwner, CartView};
 use services::buying::cashback_estimate::{self, CashbackEstimate, QuoteEstimate};
 use services::buying::checkout::{
@@ -17,6 +18,7 @@ use super::{
     AccountActivity, BuyingError, CheckoutChoices, CheckoutPage, OrderPage, PaymentPage,
     PickupOption, Problem, ShopPickup,
 };
+use crate::analytics;
 use crate::context::{GuestCart, PageContext};
 use crate::convert::buying::{cart_of, notification_of, order_of, quote_of};
 
@@ -276,6 +278,16 @@ pub async fn load_checkout(choices: CheckoutChoices) -> Result<CheckoutPage, Buy
             problem: None,
             cashback_available_cents: 0,
         });
+    }
+    // Reaching the checkout with something in the cart starts it, for each shop in it.
+    if let Some(visitor) = analytics::current_visitor() {
+        for shop in &view.shops {
+            analytics::record(Event::checkout_started(
+                Channel::Web,
+                visitor.clone(),
+                &shop.shop_id,
+            ));
+        }
     }
     let address = placeholder_address();
     let input = checkout_input(

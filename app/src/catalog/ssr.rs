@@ -6,12 +6,14 @@ use api_types::catalog::{
     ShopDetail,
 };
 use leptos::prelude::use_context;
+use services::analytics::Event;
 use services::buying::cashback_estimate::{self, CashbackEstimate};
+use services::buying::checkout::Channel;
 use services::catalog::{browse, nearby, recent};
 use services::{Db, StoreError};
 
 use super::{CatalogError, PER_PAGE, PickupPlace, ProductPageData};
-use crate::convert;
+use crate::{analytics, convert};
 
 /// The database the server provided to this request.
 fn db() -> Result<Db, CatalogError> {
@@ -74,6 +76,11 @@ pub async fn find_product(
             field: bad.field.to_owned(),
         },
     };
+    if !moves_to_canonical_address(&product.slug)
+        && let Some(visitor) = analytics::current_visitor()
+    {
+        analytics::record(Event::view(Channel::Web, visitor, &product.id));
+    }
     if let Some(user_id) = caller_id()
         && let Err(err) = recent::record_view(&db, &user_id, &product.id).await
     {
@@ -90,6 +97,15 @@ pub async fn find_product(
     Ok(ProductPageData {
         product: convert::product_detail(&product, &cashback),
         place,
+    })
+}
+
+/// Whether this request is for a bare or outdated product address, which the page only
+/// redirects to the canonical one: that view is counted once, at the canonical address.
+fn moves_to_canonical_address(slug: &str) -> bool {
+    use_context::<http::request::Parts>().is_some_and(|parts| {
+        let path = parts.uri.path();
+        path.starts_with("/products/") && !path.ends_with(&format!("/{slug}"))
     })
 }
 

@@ -1,6 +1,7 @@
 //! The `/api/v1` JSON API: one module per resource, each owning its router.
 
 mod accounts;
+mod analytics;
 mod buying;
 mod cashback_rules;
 pub mod catalog;
@@ -37,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .merge(webhooks::router())
         .merge(operating::router())
         .merge(payouts::router())
+        .merge(analytics::router())
         .merge(cashback_rules::router())
         .fallback(|| async {
             ApiError::new(StatusCode::NOT_FOUND, "not_found", "No such API endpoint.")

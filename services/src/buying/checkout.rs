@@ -124,7 +124,8 @@ pub enum Channel {
 }
 
 impl Channel {
-    fn as_str(self) -> &'static str {
+    /// As stored in `orders.channel` and `events.channel`.
+    pub fn as_str(self) -> &'static str {
         match self {
             Channel::Web => "web",
             Channel::Api => "api",

@@ -196,6 +196,9 @@ pub async fn act(
             values.push(required(carrier, "carrier", 60)?.into());
             sets.push("tracking = ?".into());
             values.push(required(tracking, "tracking", 80)?.into());
+            // The late-shipment figure runs from payment to here (see `analytics::quality`).
+            sets.push("shipped_at = ?".into());
+            values.push(at.into());
         }
         ActionInput::Collect { code } => {
             // Wrong codes are counted per order: after five in 15 minutes the till waits

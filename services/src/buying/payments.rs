@@ -556,6 +556,12 @@ async fn settle_loaded(
         [at.into(), order.id.clone().into()],
     );
     stock::commit_into(&txn, &order.id, &mut rest).await?;
+    crate::analytics::paid::add_to(
+        &mut rest,
+        order,
+        parts.iter().map(|part| part.row.shop_id.as_str()),
+        at,
+    );
     let mut movements = capture_movements(order, payment, &parts);
     earnings.add_to(&mut rest, &mut movements);
     movements.add_to(&mut rest)?;

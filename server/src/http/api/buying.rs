@@ -20,12 +20,15 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, patch, post};
 use axum::{Json, Router};
+use services::StoreError;
 use services::accounts::sessions;
+use services::analytics::{Event, Visitor};
 use services::buying::cart::{self, CartOwner};
 use services::buying::checkout::{self, Channel, CheckoutInput, FulfilmentInput, PaymentChoice};
 use services::buying::payments::{self, OnDecline, PaymentSource};
 use services::buying::{cashback, cashback_estimate, notifications, orders};
 
+use super::analytics::{AnonymousVisitor, visitor};
 use super::catalog::{PageParams, bad_parameter};
 use crate::http::auth::{AuthUser, MaybeAuthUser};
 use crate::http::cookies;
@@ -151,12 +154,18 @@ async fn show_cart(
 async fn add_item(
     State(state): State<AppState>,
     session: MaybeAuthUser,
+    anonymous: AnonymousVisitor,
     headers: HeaderMap,
     ApiJson(body): ApiJson<AddCartItemRequest>,
 ) -> Result<Response, ApiError> {
     let caller = cart_caller(&state, session, &headers, true);
     let owner = caller.owner().ok_or_else(ApiError::unauthenticated)?;
     cart::add_item(&state.db, owner, &body.offer_id, body.quantity).await?;
+    state.analytics.record(Event::add_to_cart(
+        Channel::Api,
+        visitor(caller.user_id.as_deref(), anonymous),
+        &body.offer_id,
+    ));
     cart_response(&state, &caller, StatusCode::CREATED).await
 }
 
@@ -233,6 +242,13 @@ async fn quote(
 ) -> Result<Json<QuoteResponse>, ApiError> {
     let input = checkout_input(&body)?;
     let quote = checkout::quote(&state.db, &session.user.id, &input).await?;
+    for part in &quote.parts {
+        state.analytics.record(Event::checkout_started(
+            Channel::Api,
+            Visitor::account(&session.user.id),
+            &part.shop_id,
+        ));
+    }
     let cashback = cashback_estimate::for_quote(state.db.conn(), &quote).await?;
     Ok(Json(QuoteResponse {
         quote: quote_of(&quote, &cashback),
@@ -248,8 +264,20 @@ async fn place_order(
     let user_id = session.user.id.clone();
     run_once(&state.db, &user_id, "checkout", &headers, &body, || async {
         let input = checkout_input(&body)?;
-        let view =
-            checkout::place_order(&state.db, state.payments.provider(), &user_id, input).await?;
+        let shop_ids = shops_of(&input);
+        let placed =
+            checkout::place_order(&state.db, state.payments.provider(), &user_id, input).await;
+        // An order was placed (its stock held), whether or not the card then paid.
+        if matches!(placed, Ok(_) | Err(StoreError::PaymentDeclined { .. })) {
+            for shop_id in &shop_ids {
+                state.analytics.record(Event::checkout_started(
+                    Channel::Api,
+                    Visitor::account(&user_id),
+                    shop_id,
+                ));
+            }
+        }
+        let view = placed?;
         Ok(Answer::json(
             StatusCode::CREATED,
             &OrderResponse {
@@ -258,6 +286,18 @@ async fn place_order(
         ))
     })
     .await
+}
+
+/// The shops a checkout has a part for, each once.
+fn shops_of(input: &CheckoutInput) -> Vec<String> {
+    let mut shop_ids: Vec<String> = input
+        .fulfilments
+        .iter()
+        .map(|choice| choice.shop_id.clone())
+        .collect();
+    shop_ids.sort_unstable();
+    shop_ids.dedup();
+    shop_ids
 }
 
 async fn list_orders(

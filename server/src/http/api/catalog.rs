@@ -14,10 +14,14 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
+use services::analytics::Event;
 use services::buying::cashback_estimate;
+use services::buying::checkout::Channel;
 use services::catalog::search::search_products;
 use services::catalog::{browse, nearby};
 
+use super::analytics::{AnonymousVisitor, visitor};
+use crate::http::auth::MaybeAuthUser;
 use crate::http::error::ApiError;
 use crate::state::AppState;
 
@@ -59,11 +63,24 @@ async fn list_products(
 /// with their `distance_km`.
 async fn find_product(
     State(state): State<AppState>,
+    // A bad token does not stop anyone from reading a product: it only makes the caller
+    // anonymous for the funnel.
+    session: Result<MaybeAuthUser, ApiError>,
+    anonymous: AnonymousVisitor,
     Path(id): Path<String>,
     Query(near): Query<ProductNearParams>,
 ) -> Result<Json<ProductResponse>, ApiError> {
     let origin = parse_near(&near).map_err(bad_parameter)?;
     let mut product = browse::find_product(&state.db, &id).await?;
+    let user_id = session
+        .ok()
+        .and_then(|session| session.0)
+        .map(|s| s.user.id);
+    state.analytics.record(Event::view(
+        Channel::Api,
+        visitor(user_id.as_deref(), anonymous),
+        &product.id,
+    ));
     if let Some(origin) = origin {
         nearby::rank_pickup_stores(&mut product, origin);
     }

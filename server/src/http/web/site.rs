@@ -38,10 +38,12 @@ pub fn router(state: &AppState) -> Router<AppState> {
     };
     let db = state.db.clone();
     let payments = state.payments.clone();
+    let analytics = state.analytics.clone();
     let context = move || {
         provide_context(assets.clone());
         provide_context(db.clone());
         provide_context(payments.clone());
+        provide_context(analytics.clone());
     };
     let options = state.leptos_options.clone();
     let render_shell = move || shell(options.clone());

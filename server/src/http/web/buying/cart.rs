@@ -8,7 +8,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use serde::Deserialize;
 use services::accounts::sessions::random_token;
+use services::analytics::Event;
 use services::buying::cart::{self, CartOwner};
+use services::buying::checkout::Channel;
 
 use super::{flash_value, onwards_with_note, refusal, safe_id};
 use crate::http::cookies;
@@ -85,7 +87,14 @@ pub async fn add_item(
         (None, Some(token)) => CartOwner::Guest(token),
         (None, None) => return fail("internal_error", None, values),
     };
-    let mut response = match cart::add_item(&state.db, owner, &form.offer_id, quantity).await {
+    let added = cart::add_item(&state.db, owner, &form.offer_id, quantity).await;
+    if added.is_ok()
+        && let Some(visitor) = app::analytics::visitor(&page)
+    {
+        let event = Event::add_to_cart(Channel::Web, visitor, &form.offer_id);
+        state.analytics.record(event);
+    }
+    let mut response = match added {
         Ok(_) => onwards_with_note(
             &state,
             &headers,
