@@ -1,8 +1,9 @@
 //! Logs go to a file, never to the terminal the console draws on.
 //!
 //! The file is `console.log` in the log directory; the filter comes from
-//! `HALLES_CONSOLE_LOG` (e.g. `admin_tui=debug`), `admin_tui=info` by default. Tokens and
-//! passwords are never logged.
+//! `HALLES_CONSOLE_LOG` (e.g. `admin_tui=debug`), `admin_tui=info` by default. Tokens,
+//! passwords and pickup codes are never logged: actions are logged by name, and the
+//! `Debug` of the effects (logged as they start) leaves them out.
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};

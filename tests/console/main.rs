@@ -94,11 +94,10 @@ pub async fn launch_console(app: &TestApp, size: Size) -> Console {
     let program = Program::new(executable, home.root())
         .arg("--server")
         .arg(app.address.clone())
-        // No background polling while a test runs: the console merges a poll of the orders
-        // answered after a step's answer over it, putting the order's old status back on
-        // screen until the next poll, and the next step's key would be refused.
+        // Polling every second, so that polls of the orders cross the steps' answers: a
+        // poll asked before a step's answer must not put the order's old status back.
         .arg("--poll-secs")
-        .arg("3600")
+        .arg("1")
         .env("HOME", home.home())
         .env("XDG_CONFIG_HOME", home.config())
         .env("XDG_STATE_HOME", home.state())

@@ -29,7 +29,9 @@ pub struct OrderQuery {
 }
 
 /// What a seller does to one of its orders: one `POST /seller/orders/{id}/…` and its body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Its `Debug` leaves the pickup code out (see the impl).
+#[derive(Clone, PartialEq, Eq)]
 pub enum OrderStep {
     /// `accept`: take a paid order on.
     Accept,
@@ -79,6 +81,26 @@ impl OrderStep {
             Self::Accept | Self::Ready | Self::AcceptReturn | Self::RefuseReturn => {
                 Ok(serde_json::json!({}))
             }
+        }
+    }
+}
+
+/// The pickup code is what the shopper shows to collect an order: whoever reads it can
+/// take the parcel. The console logs the effects it runs at debug level, steps included,
+/// so a hand-over reads `Collect(<redacted>)`; the other bodies (carrier, reason, amount)
+/// are shown, as they make the log useful and hold no secret.
+impl std::fmt::Debug for OrderStep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Accept => f.write_str("Accept"),
+            Self::Ship(body) => f.debug_tuple("Ship").field(body).finish(),
+            Self::Ready => f.write_str("Ready"),
+            Self::Collect(_) => f.write_str("Collect(<redacted>)"),
+            Self::Cancel(body) => f.debug_tuple("Cancel").field(body).finish(),
+            Self::Refund(body) => f.debug_tuple("Refund").field(body).finish(),
+            Self::AcceptReturn => f.write_str("AcceptReturn"),
+            Self::RefuseReturn => f.write_str("RefuseReturn"),
+            Self::ReturnInStore(body) => f.debug_tuple("ReturnInStore").field(body).finish(),
         }
     }
 }

@@ -65,10 +65,10 @@ fn answer(mut stream: TcpStream) -> Option<Seen> {
     reader.read_exact(&mut body).ok()?;
     let line = line.trim_end().to_owned();
     let order =
-        serde_json::to_string(&seller_order("so1", "H-7K2M9Q", "shipped", "delivery")).ok()?;
+        serde_json::to_string(&seller_order("so1", "H-7K2M9Q4T", "shipped", "delivery")).ok()?;
     let noel = serde_json::to_string(&campaign("c1", "Noël", 500, None, "running")).ok()?;
     let cashback = serde_json::to_string(&seller_cashback()).ok()?;
-    let open = serde_json::to_string(&dispute("d1", "H-7K2M9Q", "open")).ok()?;
+    let open = serde_json::to_string(&dispute("d1", "H-7K2M9Q4T", "open")).ok()?;
     let (status, reply) = match line.split(' ').nth(1)? {
         path if path.starts_with("/api/v1/seller/orders?") => (
             "200 OK",
@@ -224,7 +224,7 @@ async fn order_calls_use_their_paths_and_steps_carry_the_idempotency_key() {
         per_page: 20,
     };
     let list = client.seller_orders(&query).await.expect("lists");
-    assert_eq!(list.items[0].order_number, "H-7K2M9Q");
+    assert_eq!(list.items[0].order_number, "H-7K2M9Q4T");
     let one = client.seller_order("so1").await.expect("reads one");
     assert_eq!(one.id, "so1");
 
@@ -397,7 +397,7 @@ async fn dispute_calls_use_their_paths_and_bodies_and_a_409_keeps_its_code() {
     let (url, seen) = canned_server(5);
     let client = ApiClient::new(url).with_token("tok");
     let open = client.operator_disputes(Some("open")).await.expect("lists");
-    assert_eq!(open.items[0].order_number, "H-7K2M9Q");
+    assert_eq!(open.items[0].order_number, "H-7K2M9Q4T");
     let refund = DisputeDecisionRequest {
         decision: "refund".into(),
         amount_cents: Some(1_250),

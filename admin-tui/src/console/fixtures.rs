@@ -434,14 +434,14 @@ pub fn seller_payouts() -> api_types::selling::SellerPayouts {
         ],
         entries: vec![
             line("payable", "payout", -10_000, None, "25"),
-            line("pending", "earning", 14_978, Some("H-7K2M9Q"), "24"),
-            line("pending", "commission", -1_797, Some("H-7K2M9Q"), "24"),
-            line("pending", "cashback_boost", -225, Some("H-7K2M9Q"), "24"),
-            line("payable", "payable", 8_990, Some("H-4D8F2K"), "22"),
-            line("pending", "payable", -8_990, Some("H-4D8F2K"), "22"),
-            line("payable", "refund_seller", -500, Some("H-4D8F2K"), "20"),
-            line("pending", "earning", 10_200, Some("H-4D8F2K"), "08"),
-            line("pending", "commission", -1_210, Some("H-4D8F2K"), "08"),
+            line("pending", "earning", 14_978, Some("H-7K2M9Q4T"), "24"),
+            line("pending", "commission", -1_797, Some("H-7K2M9Q4T"), "24"),
+            line("pending", "cashback_boost", -225, Some("H-7K2M9Q4T"), "24"),
+            line("payable", "payable", 8_990, Some("H-4D8F2K7Y"), "22"),
+            line("pending", "payable", -8_990, Some("H-4D8F2K7Y"), "22"),
+            line("payable", "refund_seller", -500, Some("H-4D8F2K7Y"), "20"),
+            line("pending", "earning", 10_200, Some("H-4D8F2K7Y"), "08"),
+            line("pending", "commission", -1_210, Some("H-4D8F2K7Y"), "08"),
         ],
     }
 }
@@ -504,6 +504,9 @@ pub fn invalid(field: &str, message: &str) -> ApiError {
 
 /// A seller order `id`, numbered `number`, in `status`, by `method` (`delivery` or
 /// `pickup`): a drill and two boxes of screws, 4,90 € shipping for a delivery.
+///
+/// The fixtures' numbers are as long as the server's (`H-` and 8 letters or digits, see
+/// `services::buying::checkout`), so that a column too narrow for them shows in snapshots.
 pub fn seller_order(id: &str, number: &str, status: &str, method: &str) -> SellerOrder {
     let line = |id: &str, title: &str, quantity: u32, unit_price_cents: i64| OrderLine {
         id: id.into(),
@@ -563,21 +566,21 @@ pub fn seller_order(id: &str, number: &str, status: &str, method: &str) -> Selle
 /// Five orders, newest first: paid (delivery), accepted (pickup), ready for pickup,
 /// shipped with a return asked for, and cancelled.
 pub fn seller_orders() -> Vec<SellerOrder> {
-    let mut shipped = seller_order("so4", "H-4D8F2K", "shipped", "delivery");
+    let mut shipped = seller_order("so4", "H-4D8F2K7Y", "shipped", "delivery");
     shipped.fulfilment.carrier = Some("Colissimo".into());
     shipped.fulfilment.tracking = Some("6A12345678901".into());
     shipped.return_status = "requested".into();
     shipped.return_reason = Some("Too heavy for me".into());
     shipped.refunded_cents = 500;
     shipped.created_at = "2026-11-19T09:30:00Z".into();
-    let mut cancelled = seller_order("so5", "H-5E9G3L", "cancelled", "delivery");
+    let mut cancelled = seller_order("so5", "H-5E9G3L8Z", "cancelled", "delivery");
     cancelled.created_at = "2026-11-18T17:45:00Z".into();
-    let mut accepted = seller_order("so2", "H-2B6D9H", "accepted", "pickup");
+    let mut accepted = seller_order("so2", "H-2B6D9H5W", "accepted", "pickup");
     accepted.created_at = "2026-11-21T11:00:00Z".into();
-    let mut ready = seller_order("so3", "H-3C7E1J", "ready_for_pickup", "pickup");
+    let mut ready = seller_order("so3", "H-3C7E8J6X", "ready_for_pickup", "pickup");
     ready.created_at = "2026-11-20T16:20:00Z".into();
     vec![
-        seller_order("so1", "H-7K2M9Q", "paid", "delivery"),
+        seller_order("so1", "H-7K2M9Q4T", "paid", "delivery"),
         accepted,
         ready,
         shipped,
@@ -587,7 +590,7 @@ pub fn seller_orders() -> Vec<SellerOrder> {
 
 /// A paid order placed after every one of [`seller_orders`], as a poll finds it.
 pub fn new_seller_order() -> SellerOrder {
-    let mut order = seller_order("so6", "H-8N3P4R", "paid", "pickup");
+    let mut order = seller_order("so6", "H-8N3P4R9A", "paid", "pickup");
     order.created_at = "2026-11-23T08:15:00Z".into();
     order
 }
@@ -743,7 +746,7 @@ pub fn dispute(id: &str, number: &str, status: &str) -> api_types::operating::Di
 /// Four disputes, newest first: open without an answer, open and answered (5,00 €
 /// refunded on the order already), refunded in full, rejected.
 pub fn disputes() -> Vec<api_types::operating::Dispute> {
-    let mut answered = dispute("d2", "H-4D8F2K", "open");
+    let mut answered = dispute("d2", "H-4D8F2K7Y", "open");
     answered.kind = "not_as_described".into();
     answered.shopper_name = "Paul Durand".into();
     answered.message = "La perceuse est d'occasion, pas neuve comme annoncé.".into();
@@ -752,21 +755,21 @@ pub fn disputes() -> Vec<api_types::operating::Dispute> {
     answered.answered_at = Some("2026-11-22T18:00:00Z".into());
     answered.part_refunded_cents = 500;
     answered.created_at = "2026-11-21T09:00:00Z".into();
-    let mut refunded = dispute("d3", "H-2B6D9H", "refunded");
+    let mut refunded = dispute("d3", "H-2B6D9H5W", "refunded");
     refunded.seller_answer = Some("Colis remis au transporteur le 12.".into());
     refunded.decision_reason = Some("Le transporteur confirme la perte.".into());
     refunded.refund_cents = Some(14_978);
     refunded.part_refunded_cents = 14_978;
     refunded.decided_at = Some("2026-11-20T16:00:00Z".into());
     refunded.created_at = "2026-11-15T08:00:00Z".into();
-    let mut rejected = dispute("d4", "H-5E9G3L", "rejected");
+    let mut rejected = dispute("d4", "H-5E9G3L8Z", "rejected");
     rejected.kind = "not_as_described".into();
     rejected.message = "Couleur différente de la photo.".into();
     rejected.decision_reason = Some("La fiche indique bien la couleur.".into());
     rejected.decided_at = Some("2026-11-12T11:30:00Z".into());
     rejected.created_at = "2026-11-10T14:00:00Z".into();
     vec![
-        dispute("d1", "H-7K2M9Q", "open"),
+        dispute("d1", "H-7K2M9Q4T", "open"),
         answered,
         refunded,
         rejected,

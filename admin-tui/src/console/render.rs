@@ -75,6 +75,11 @@ pub const ERROR: Color = Color::Red;
 /// accent, and readable on dark and light backgrounds alike.
 pub const LOW: Color = Color::Magenta;
 
+/// The width of an order number as the server makes it: `H-` and 8 letters or digits.
+/// Every table with an order column gives it at least this much, so that the number a
+/// seller reads out is never cut short.
+pub const ORDER_NUMBER_WIDTH: u16 = 10;
+
 /// Headings and focused things.
 fn accent() -> Style {
     Style::new().fg(ACCENT).add_modifier(Modifier::BOLD)

@@ -11,12 +11,14 @@ use ratatui::backend::TestBackend;
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use super::{run, run_polling};
-use crate::client::ApiError;
+use crate::client::{ApiError, OrderStep};
+use api_types::orders::SellerOrder;
 use api_types::selling::StockLine;
 
 use crate::console::action::{Action, Answer, ApiCall, Effect};
 use crate::console::fixtures::{
-    categories, locations, offers, page, seller, seller_orders, seller_shop, shop,
+    categories, locations, offers, page, seller, seller_orders, seller_orders_with_new,
+    seller_shop, shop,
 };
 use crate::console::io::{ActionSender, EffectRunner};
 use crate::console::keymap::Keymap;
@@ -337,4 +339,153 @@ async fn a_signed_in_seller_s_orders_are_polled_without_a_key() {
         .filter(|e| matches!(e, Effect::Api { call, .. } if matches!(**call, ApiCall::CountOrders { .. })))
         .count();
     assert_eq!(counts, 2, "the count to handle is polled too: {asked:?}");
+}
+
+/// A server with one order that moves, `so6` (a paid pickup, first on the page), that
+/// holds its answer to the first poll of the orders until the seller's next step has been
+/// answered: the poll, asked while `so6` was paid, arrives after the step made it
+/// accepted. It types `a` when it holds the poll, then `r` and `q` once it has let it go.
+struct LatePoll {
+    canned: Canned,
+    status: RefCell<String>,
+    lists: Cell<usize>,
+    held: RefCell<Option<Action>>,
+    keys: UnboundedSender<Event>,
+}
+
+impl LatePoll {
+    /// The page as the server has it now.
+    fn orders_now(&self) -> Vec<SellerOrder> {
+        let mut orders = seller_orders_with_new();
+        orders[0].status = self.status.borrow().clone();
+        orders
+    }
+
+    fn type_key(&self, c: char) {
+        self.keys.send(key(KeyCode::Char(c))).expect("queued");
+    }
+}
+
+impl EffectRunner for LatePoll {
+    fn run(&self, effect: Effect, actions: ActionSender) {
+        if let Effect::Batch(effects) = effect {
+            for effect in effects {
+                self.run(effect, actions.clone());
+            }
+            return;
+        }
+        self.canned.asked.borrow_mut().push(effect.clone());
+        let Effect::Api { request, call, .. } = &effect else {
+            return self.canned.run(effect, actions);
+        };
+        let answer = match &**call {
+            ApiCall::ListOrders(_) => {
+                self.lists.set(self.lists.get() + 1);
+                let answer = Action::Answer {
+                    request: *request,
+                    answer: Box::new(Answer::Orders(Ok(page(self.orders_now())))),
+                };
+                // The third list is the first poll: after the sign-in's and the tab's.
+                if self.lists.get() == 3 {
+                    *self.held.borrow_mut() = Some(answer);
+                    self.type_key('a');
+                    return;
+                }
+                answer
+            }
+            ApiCall::CountOrders { .. } => {
+                let paid = self
+                    .orders_now()
+                    .iter()
+                    .filter(|order| order.status == "paid")
+                    .count();
+                Action::Answer {
+                    request: *request,
+                    answer: Box::new(Answer::OrderCount(Ok(paid as u64))),
+                }
+            }
+            ApiCall::OrderStep { id, step, .. } => {
+                let status = match step {
+                    OrderStep::Accept => "accepted",
+                    OrderStep::Ready => "ready_for_pickup",
+                    other => panic!("the seller only accepts and readies here, not {other:?}"),
+                };
+                *self.status.borrow_mut() = status.into();
+                let mut order = self.orders_now().remove(0);
+                order.status = status.into();
+                actions
+                    .send(Action::Answer {
+                        request: *request,
+                        answer: Box::new(Answer::OrderChanged {
+                            id: id.clone(),
+                            result: Ok(order),
+                        }),
+                    })
+                    .expect("the loop is listening");
+                if let Some(late) = self.held.borrow_mut().take() {
+                    actions.send(late).expect("the loop is listening");
+                    self.type_key('r');
+                    self.type_key('q');
+                }
+                return;
+            }
+            _ => return self.canned.run(effect, actions),
+        };
+        actions.send(answer).expect("the loop is listening");
+    }
+}
+
+#[tokio::test]
+async fn a_poll_answered_after_a_step_does_not_undo_it_and_the_next_key_works() {
+    let mut state = State::with_session("http://127.0.0.1:3000", Session::new("saved"));
+    let (keys, events) = unbounded_channel();
+    keys.send(key(KeyCode::Char('6'))).expect("queued");
+    let runner = LatePoll {
+        canned: Canned::default(),
+        status: RefCell::new("paid".into()),
+        lists: Cell::new(0),
+        held: RefCell::new(None),
+        keys,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    let keymap = Keymap::default();
+    let every = Duration::from_millis(5);
+    let running = run_polling(&mut terminal, &mut state, &keymap, &runner, events, every);
+    tokio::time::timeout(Duration::from_secs(10), running)
+        .await
+        .expect("the orders were polled")
+        .expect("runs");
+
+    let asked = runner.canned.asked.borrow();
+    let steps: Vec<&OrderStep> = asked
+        .iter()
+        .filter_map(|effect| match effect {
+            Effect::Api { call, .. } => match &**call {
+                ApiCall::OrderStep { step, .. } => Some(step),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [&OrderStep::Accept, &OrderStep::Ready],
+        "r was taken, not refused for a status gone by"
+    );
+    let Screen::Console(session) = &state.screen else {
+        panic!("signed in");
+    };
+    let shown = session.desk.orders.items()[0].status.as_str();
+    assert_eq!(shown, "ready_for_pickup");
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|cell| cell.symbol())
+        .collect();
+    assert!(
+        screen.contains("H-8N3P4R9A is now ready for pickup."),
+        "{screen}"
+    );
 }

@@ -74,7 +74,7 @@ fn the_operator_reads_both_sides_the_money_and_the_keys() {
         &[
             "6 Disputes",
             "Disputes · open · 2",
-            "H-7K2M9Q",
+            "H-7K2M9Q4T",
             "Ada's Attic",
             "not received",
             "149,78 € · refunded 0,00 € · 149,78 € left",
@@ -144,7 +144,7 @@ fn the_refund_form_with_the_amount_left_then_its_confirmation() {
         &state,
         80,
         24,
-        &["Refund 144,78 € on H-4D8F2K (Bazar Sud)?"],
+        &["Refund 144,78 € on H-4D8F2K7Y (Bazar Sud)?"],
     );
 }
 

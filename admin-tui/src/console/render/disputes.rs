@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Padding, Paragraph, Row, Table};
 
 use super::desk::{marker, placeholder, reloading, render_placeholder, screen_block};
-use super::{accent, dispute_detail};
+use super::{ORDER_NUMBER_WIDTH, accent, dispute_detail};
 use crate::console::keymap::Keymap;
 use crate::console::screens::Desk;
 use crate::console::screens::disputes::{
@@ -106,7 +106,10 @@ fn table(frame: &mut Frame, area: Rect, disputes: &Disputes, side: Side, wide: b
         .take(rows_room)
         .map(|(index, dispute)| row(dispute, index == disputes.selected, side, wide));
     let mut header = vec!["", "Order"];
-    let mut widths = vec![Constraint::Length(1), Constraint::Length(10)];
+    let mut widths = vec![
+        Constraint::Length(1),
+        Constraint::Length(ORDER_NUMBER_WIDTH),
+    ];
     if wide {
         header.push("Opened");
         widths.push(Constraint::Length(10));

@@ -128,7 +128,8 @@ fn status_line(form: &Form) -> Line<'static> {
             verb: Verb::Cancel | Verb::Refund | Verb::ReturnInStore,
             ..
         } => "Enter asks you to confirm · Esc goes back",
-        FormKind::Order { .. } => "Enter sends · Esc goes back",
+        // Worded as the other forms and the status bar's "Enter save" hint.
+        FormKind::Order { .. } => "Enter saves · Esc goes back",
         FormKind::Decision { .. } => "Enter asks you to confirm · Esc goes back",
         FormKind::Settings => "Enter saves (new orders only) · Esc cancels",
         FormKind::NewCampaign => "A shop or a category · times in UTC · Enter saves",

@@ -6,7 +6,9 @@ use ratatui::backend::TestBackend;
 use super::render;
 use super::tests::check;
 use crate::console::action::{Action, Answer};
-use crate::console::fixtures::{api_call, desk_state, page, poll_answered, seller_orders_with_new};
+use crate::console::fixtures::{
+    api_call, desk_state, page, poll_answered, seller_orders, seller_orders_with_new,
+};
 use crate::console::keymap::Keymap;
 use crate::console::screens::Tab;
 use crate::console::screens::orders::Verb;
@@ -39,7 +41,7 @@ fn the_list_shows_number_date_status_method_items_total_and_return() {
     let screen = rows(&state, 120, 40).join("\n");
     for text in [
         "Orders · all · 5 · page 1/1",
-        "H-7K2M9Q",
+        "H-7K2M9Q4T",
         "2026-11-22",
         "ready for pickup",
         "pickup",
@@ -48,6 +50,37 @@ fn the_list_shows_number_date_status_method_items_total_and_return() {
         "6 Orders",
     ] {
         assert!(screen.contains(text), "{text:?} missing from\n{screen}");
+    }
+}
+
+#[test]
+fn every_order_number_shows_whole_in_the_list_beside_the_selection_mark() {
+    let mut state = desk_state(Tab::Orders);
+    update(&mut state, Action::Down);
+    let orders = seller_orders();
+    assert!(
+        orders.iter().all(|order| order.order_number.len() == 10),
+        "the fixtures' numbers are as long as the server's"
+    );
+    for (width, height) in [(80, 24), (120, 40)] {
+        let rows = rows(&state, width, height);
+        for (index, order) in orders.iter().enumerate() {
+            let mark = if index == 1 { "›" } else { " " };
+            let date = &order.created_at[..10];
+            // The number, then the date column: only the list row holds both.
+            let cell = format!("│{mark}{} {date} ", order.order_number);
+            assert!(
+                rows.iter().any(|row| row.contains(&cell)),
+                "{cell:?} missing at {width}×{height}:\n{}",
+                rows.join("\n")
+            );
+        }
+        // The last column still fits at 80 columns.
+        assert!(
+            rows.iter().any(|row| row.contains("149,78 € requested")),
+            "{}",
+            rows.join("\n")
+        );
     }
 }
 
@@ -110,7 +143,7 @@ fn the_servers_refusal_reads_in_the_status_line() {
         &state,
         80,
         24,
-        "H-7K2M9Q was not changed: This order was cancelled by the shopper."
+        "H-7K2M9Q4T was not changed: This order was cancelled by the shopper."
     ));
 }
 
@@ -153,7 +186,7 @@ fn a_wide_terminal_puts_the_detail_beside_the_list() {
     let rows = rows(&state, 160, 30);
     let beside = rows
         .iter()
-        .any(|row| row.contains("Order     Date") && row.contains("┌ H-7K2M9Q"));
+        .any(|row| row.contains(" Order ") && row.contains("Date") && row.contains("┌ H-7K2M9Q4T"));
     assert!(beside, "{}", rows.join("\n"));
 }
 
@@ -169,6 +202,24 @@ fn refund_form_and_confirmation() {
     crate::console::fixtures::type_text(&mut state, "Scratched");
     update(&mut state, Action::Submit);
     check("order_refund_confirm", &state);
+}
+
+#[test]
+fn the_hand_over_form_and_the_status_bar_name_enter_alike() {
+    let mut state = desk_state(Tab::Orders);
+    for _ in 0..2 {
+        update(&mut state, Action::Down);
+    }
+    update(&mut state, Action::Order(Verb::Collect));
+    crate::console::fixtures::type_text(&mut state, "7QK2M9XH");
+    for (width, height) in [(80, 24), (120, 40)] {
+        let screen = rows(&state, width, height).join("\n");
+        assert!(screen.contains("Hand over a pickup"), "{screen}");
+        assert!(screen.contains("Enter saves · Esc goes back"), "{screen}");
+        assert!(screen.contains("Enter  save"), "the status bar: {screen}");
+        assert!(!screen.contains("Enter sends"), "{screen}");
+    }
+    check("order_collect_form", &state);
 }
 
 #[test]
@@ -222,15 +273,15 @@ fn new_orders_badge() {
 fn a_new_order_is_marked_on_its_row_until_selected() {
     let mut state = desk_state(Tab::Orders);
     poll_answered(&mut state, seller_orders_with_new(), 2);
-    assert!(shows(&state, 80, 24, "●H-8N3P4R"));
-    assert!(shows(&state, 80, 24, "›H-7K2M9Q"), "the selection stays");
+    assert!(shows(&state, 80, 24, "●H-8N3P4R9A"));
+    assert!(shows(&state, 80, 24, "›H-7K2M9Q4T"), "the selection stays");
     assert!(shows(&state, 80, 24, "Orders · all · 6 · page 1/1"));
     assert!(
         !shows(&state, 80, 24, "Orders (1)"),
         "no badge on the screen on show"
     );
     update(&mut state, Action::Up);
-    assert!(shows(&state, 80, 24, "›H-8N3P4R"));
+    assert!(shows(&state, 80, 24, "›H-8N3P4R9A"));
     update(&mut state, Action::Down);
-    assert!(shows(&state, 80, 24, " H-8N3P4R"), "seen");
+    assert!(shows(&state, 80, 24, " H-8N3P4R9A"), "seen");
 }

@@ -9,15 +9,34 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row, Table};
 
 use super::desk::{marker, placeholder_retrying_with, reloading, render_placeholder, screen_block};
-use super::{ACCENT, order_detail};
+use super::{ACCENT, ORDER_NUMBER_WIDTH, order_detail};
 use crate::console::action::Action;
 use crate::console::keymap::{Context, Keymap};
 use crate::console::screens::Desk;
 use crate::console::screens::money::euros;
 use crate::console::screens::orders::{Orders, status_label};
 
-/// The width the table needs; the detail goes beside it when there is room for both.
-const LIST_WIDTH: u16 = 76;
+/// The first column: the selection or "new" mark, then the whole order number.
+const ORDER_COLUMN: u16 = 1 + ORDER_NUMBER_WIDTH;
+/// The widths of the columns: order, date, status, via, items, total, return.
+const COLUMNS: [u16; 7] = [ORDER_COLUMN, 10, 16, 8, 5, 11, 9];
+/// The width the table needs: its columns and a space between each. The detail goes
+/// beside it when there is room for both.
+const LIST_WIDTH: u16 = {
+    let mut width = COLUMNS.len() as u16 - 1;
+    let mut column = 0;
+    while column < COLUMNS.len() {
+        width += COLUMNS[column];
+        column += 1;
+    }
+    width
+};
+// The smallest terminal supported is 80 columns: the table must fit inside the screen's
+// box there, or its last column would be cut.
+const _: () = assert!(
+    LIST_WIDTH <= 80 - 2,
+    "the orders table is wider than 80 columns"
+);
 /// The mark before a new order's row.
 const NEW_MARK: &str = "●";
 /// The narrowest detail worth putting beside the table (an address fits on one row);
@@ -98,15 +117,7 @@ fn render_table(frame: &mut Frame, area: Rect, orders: &Orders) {
         " Order", "Date", "Status", "Via", "Items", "Total", "Return",
     ])
     .style(Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
-    let widths = [
-        Constraint::Length(10),
-        Constraint::Length(10),
-        Constraint::Length(16),
-        Constraint::Length(8),
-        Constraint::Length(5),
-        Constraint::Length(11),
-        Constraint::Length(9),
-    ];
+    let widths = COLUMNS.map(Constraint::Length);
     frame.render_widget(Table::new(rows, widths).header(header), area);
 }
 

@@ -51,7 +51,7 @@ fn payouts_balances_and_tables() {
         "2026-10-31",
         "1 000,00 €",
         "Latest earnings · 9 lines",
-        "H-7K2M9Q",
+        "H-7K2M9Q4T",
         "Sale",
         "+149,78 €",
         "Commission",

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Padding, Paragraph, Row, Table};
 
 use super::desk::{fit, placeholder, reloading, render_placeholder, screen_block};
-use super::{accent, error};
+use super::{ORDER_NUMBER_WIDTH, accent, error};
 use crate::console::screens::Desk;
 use crate::console::screens::money::euros;
 use crate::console::screens::payouts::{is_empty, kind_label};
@@ -173,7 +173,7 @@ fn render_entries(frame: &mut Frame, area: Rect, entries: &[EarningEntry]) {
     });
     let widths = [
         Constraint::Length(10),
-        Constraint::Length(10),
+        Constraint::Length(ORDER_NUMBER_WIDTH),
         Constraint::Fill(1),
         Constraint::Length(7),
         Constraint::Length(12),

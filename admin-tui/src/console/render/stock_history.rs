@@ -8,13 +8,15 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
+use super::ORDER_NUMBER_WIDTH;
 use super::desk::{fit, marker, placeholder, reloading, render_placeholder, screen_block};
 use crate::console::screens::Desk;
 use crate::console::screens::dates::short_utc;
 use crate::console::screens::stock::History;
 
-/// The width of the order column.
-const ORDER: u16 = 10;
+/// The width of the order column: a whole order number (an order not on the loaded page
+/// shows its id, cut to fit).
+const ORDER: u16 = ORDER_NUMBER_WIDTH;
 
 /// Draws `history` into `area` (the stock screen's).
 pub fn render(frame: &mut Frame, area: Rect, desk: &Desk, history: &History) {

@@ -137,7 +137,7 @@ fn the_movements_pane() {
         "Movements · Perceuse à percussion PSB 500 · Boutique Rivoli · page 1/1",
         "2026-11-22 16:40",
         "sale",
-        "H-3C7E1J",
+        "H-3C7E8J6X",
         "+2",
         "transfer: from Entrepôt Saint-Ouen — vitrine de Noël",
         "Esc  close",

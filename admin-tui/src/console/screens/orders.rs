@@ -22,7 +22,7 @@ mod steps;
 mod tests;
 mod verb;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use api_types::ListResponse;
 use api_types::orders::SellerOrder;
@@ -82,6 +82,24 @@ pub struct Orders {
     /// How many new orders arrived since the seller last opened the Orders screen (shown
     /// on its tab).
     pub badge: usize,
+    /// The orders changed here (by a step's answer, or a fresh copy after a conflict), by
+    /// id, while a page asked before the change may still arrive: that page would put the
+    /// row back the way it was (a poll answered after the step, say), so the change is
+    /// laid over it.
+    pub changed: BTreeMap<String, LocalChange>,
+    /// The newest request id when a step last moved an order in or out of the count to
+    /// handle: a count asked up to that request is older than the figure shown.
+    pub count_moved_after: u64,
+}
+
+/// An order as changed here, and when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalChange {
+    /// The order as the server last answered it.
+    pub order: SellerOrder,
+    /// The newest request id when the change arrived: a page asked by a request up to it
+    /// may show the order as it was before.
+    pub after: u64,
 }
 
 /// A step sent to the server. Kept after a network failure or a 5xx, so that trying the

@@ -87,6 +87,12 @@ impl<'a> Out<'a> {
         (request, effect)
     }
 
+    /// The newest request id handed out so far. Ids only grow, so an answer to a request
+    /// up to this one was asked before now, and may be older than what is changed now.
+    pub fn issued(&self) -> u64 {
+        *self.last_request
+    }
+
     /// A new id and the session's token, for IO that is not one API call (a CSV job).
     pub fn job(&mut self) -> (u64, String) {
         *self.last_request += 1;
@@ -155,7 +161,7 @@ pub fn apply(session: &mut Session, request: u64, answer: Answer, out: &mut Out)
             }
         }
         Answer::OrderCount(result) => orders::counted(desk, request, result),
-        Answer::Order(result) => orders::refreshed(desk, result),
+        Answer::Order(result) => orders::refreshed(desk, result, out),
         Answer::OrderChanged { id, result } => {
             return orders::changed(desk, request, &id, result, out);
         }

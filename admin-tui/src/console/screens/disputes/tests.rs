@@ -100,7 +100,7 @@ fn a_answers_an_open_dispute_after_a_confirmation_and_the_row_and_count_follow()
     let form = open_form(&state);
     assert_eq!(
         form.text("dispute"),
-        "H-7K2M9Q · not received · Jeanne Martin"
+        "H-7K2M9Q4T · not received · Jeanne Martin"
     );
     assert_eq!(form.fields[form.focus].name, "message");
     assert_eq!(update(&mut state, Action::Submit), None);
@@ -116,7 +116,7 @@ fn a_answers_an_open_dispute_after_a_confirmation_and_the_row_and_count_follow()
     };
     assert_eq!(
         confirm.message,
-        "Send your answer on H-7K2M9Q? A dispute takes one answer: it cannot be changed."
+        "Send your answer on H-7K2M9Q4T? A dispute takes one answer: it cannot be changed."
     );
     update(&mut state, Action::Confirm(false));
     assert!(matches!(desk(&state).overlay, Some(Overlay::Form(_))));
@@ -131,7 +131,7 @@ fn a_answers_an_open_dispute_after_a_confirmation_and_the_row_and_count_follow()
             },
         }
     );
-    assert_eq!(notice(&state).1, "Sending your answer on H-7K2M9Q…");
+    assert_eq!(notice(&state).1, "Sending your answer on H-7K2M9Q4T…");
 
     let mut after = desk(&state).disputes.items()[0].clone();
     after.seller_answer = Some("Remis à Colissimo le 18, suivi 6A123.".into());
@@ -144,7 +144,7 @@ fn a_answers_an_open_dispute_after_a_confirmation_and_the_row_and_count_follow()
         notice(&state),
         (
             NoticeKind::Info,
-            "H-7K2M9Q: your answer is sent; an operator decides.".into()
+            "H-7K2M9Q4T: your answer is sent; an operator decides.".into()
         )
     );
 }
@@ -187,14 +187,14 @@ fn an_answered_or_decided_dispute_is_not_answered_again() {
         notice(&state),
         (
             NoticeKind::Error,
-            "You answered the dispute on H-4D8F2K: an answer is final.".into()
+            "You answered the dispute on H-4D8F2K7Y: an answer is final.".into()
         )
     );
     update(&mut state, Action::Down);
     update(&mut state, Action::Dispute(DisputeVerb::Answer));
     assert_eq!(
         notice(&state).1,
-        "The dispute on H-2B6D9H is refunded: an operator decided it."
+        "The dispute on H-2B6D9H5W is refunded: an operator decided it."
     );
     assert!(desk(&state).overlay.is_none());
     assert_eq!(
@@ -218,7 +218,7 @@ fn the_servers_refusal_shows_beside_the_answer_and_a_conflict_reloads_the_list()
         notice(&state),
         (
             NoticeKind::Error,
-            "H-7K2M9Q: the answer was not sent: An answer is 2000 characters at most.".into()
+            "H-7K2M9Q4T: the answer was not sent: An answer is 2000 characters at most.".into()
         )
     );
 

@@ -61,7 +61,7 @@ fn calls(effect: Option<Effect>) -> Vec<ApiCall> {
 }
 
 /// The disputes screen with the second open dispute selected: Bazar Sud's part of
-/// H-4D8F2K, 149,78 € with 5,00 € refunded already.
+/// H-4D8F2K7Y, 149,78 € with 5,00 € refunded already.
 fn on_bazar_sud() -> State {
     let mut state = ops_state(OpsTab::Disputes);
     update(&mut state, Action::Down);
@@ -149,7 +149,7 @@ fn a_refund_prefills_what_is_left_then_asks_a_reason_and_a_confirmation_naming_e
     assert_eq!(dialog.title, "Refund the shopper");
     assert_eq!(
         dialog.message,
-        "Refund 20,00 € on H-4D8F2K (Bazar Sud)? It is clawed back from the shop's payable; both sides are told."
+        "Refund 20,00 € on H-4D8F2K7Y (Bazar Sud)? It is clawed back from the shop's payable; both sides are told."
     );
 
     let (request, call) = api_call(update(&mut state, Action::Confirm(true)));
@@ -164,7 +164,7 @@ fn a_refund_prefills_what_is_left_then_asks_a_reason_and_a_confirmation_naming_e
             },
         }
     );
-    assert_eq!(notice(&state).1, "Refunding 20,00 € on H-4D8F2K…");
+    assert_eq!(notice(&state).1, "Refunding 20,00 € on H-4D8F2K7Y…");
     assert_eq!(
         update(&mut state, Action::Input('x')),
         None,
@@ -186,7 +186,7 @@ fn a_refund_prefills_what_is_left_then_asks_a_reason_and_a_confirmation_naming_e
         notice(&state),
         (
             NoticeKind::Info,
-            "H-4D8F2K: 20,00 € refunded to the shopper, clawed back from Bazar Sud.".into()
+            "H-4D8F2K7Y: 20,00 € refunded to the shopper, clawed back from Bazar Sud.".into()
         )
     );
 }
@@ -220,7 +220,7 @@ fn a_rejection_asks_only_a_reason_and_sends_no_amount() {
     update(&mut state, Action::Submit);
     assert_eq!(
         confirm(&state).message,
-        "Reject the dispute on H-7K2M9Q (Ada's Attic)? Nothing is refunded; both sides are told why."
+        "Reject the dispute on H-7K2M9Q4T (Ada's Attic)? Nothing is refunded; both sides are told why."
     );
     update(&mut state, Action::Confirm(false));
     assert!(
@@ -240,12 +240,12 @@ fn a_rejection_asks_only_a_reason_and_sends_no_amount() {
             },
         }
     );
-    let mut rejected = dispute("d1", "H-7K2M9Q", "rejected");
+    let mut rejected = dispute("d1", "H-7K2M9Q4T", "rejected");
     rejected.decision_reason = Some("Suivi livré, signature du client".into());
     decided(&mut state, request, Ok(rejected));
     assert_eq!(
         notice(&state).1,
-        "H-7K2M9Q: the dispute is rejected; both sides are told."
+        "H-7K2M9Q4T: the dispute is rejected; both sides are told."
     );
 }
 
@@ -267,7 +267,7 @@ fn the_servers_refusal_shows_beside_its_field_and_a_decided_dispute_reloads_the_
     assert_eq!(kind, NoticeKind::Error);
     assert_eq!(
         text,
-        "H-4D8F2K was not decided: At most 144,78 € is left to refund."
+        "H-4D8F2K7Y was not decided: At most 144,78 € is left to refund."
     );
 
     update(&mut state, Action::Submit);
@@ -335,7 +335,7 @@ fn a_decided_dispute_or_one_with_nothing_left_is_refused_here() {
         notice(&state),
         (
             NoticeKind::Error,
-            "Nothing is left to refund on H-7K2M9Q (149,78 € refunded already).".into()
+            "Nothing is left to refund on H-7K2M9Q4T (149,78 € refunded already).".into()
         )
     );
     assert!(ops(&state).overlay.is_none());
@@ -344,7 +344,7 @@ fn a_decided_dispute_or_one_with_nothing_left_is_refused_here() {
     update(&mut state, Action::Dispute(DisputeVerb::Reject));
     assert_eq!(
         notice(&state).1,
-        "The dispute on H-2B6D9H is refunded already: nothing to decide."
+        "The dispute on H-2B6D9H5W is refunded already: nothing to decide."
     );
     assert!(ops(&state).overlay.is_none());
 }

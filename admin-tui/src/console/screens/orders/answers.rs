@@ -1,32 +1,75 @@
 //! Applying the answers about orders: a page, the count to handle, an order after a step.
+//!
+//! Answers may arrive in another order than they were asked. A page or a count asked
+//! before a step's answer arrived may show the order as it was before the step: the rows
+//! and the figure the step changed are kept over it (see [`Orders::changed`]).
 
 use api_types::ListResponse;
 use api_types::orders::SellerOrder;
 
-use super::{TO_HANDLE, status_label};
+use super::{LocalChange, Orders, TO_HANDLE, status_label};
 use crate::client::{ApiError, OrderStep};
 use crate::console::action::{ApiCall, Effect};
 use crate::console::screens::money::euros;
 use crate::console::screens::{Desk, Out, Overlay, offers, stock};
 
 /// The answer to a page of orders.
-pub fn loaded(desk: &mut Desk, request: u64, result: Result<ListResponse<SellerOrder>, ApiError>) {
-    if desk.orders.list.accept(request, result) {
-        desk.orders.clamp();
-        desk.orders.note_newest();
+pub fn loaded(
+    desk: &mut Desk,
+    request: u64,
+    mut result: Result<ListResponse<SellerOrder>, ApiError>,
+) {
+    let orders = &mut desk.orders;
+    if orders.list.pending == Some(request)
+        && let Ok(page) = &mut result
+    {
+        orders.keep_changes(request, &mut page.items);
+    }
+    if orders.list.accept(request, result) {
+        orders.clamp();
+        orders.note_newest();
     }
 }
 
 /// The answer to the count of orders to handle.
 pub fn counted(desk: &mut Desk, request: u64, result: Result<u64, ApiError>) {
+    let result = desk.orders.fresher_count(request, result);
     desk.orders.to_handle.accept(request, result);
 }
 
 /// A fresh copy of one order (asked after a conflict): replaces its row; a failure is
 /// not worth a message of its own, the conflict already had one.
-pub fn refreshed(desk: &mut Desk, result: Result<SellerOrder, ApiError>) {
+pub fn refreshed(desk: &mut Desk, result: Result<SellerOrder, ApiError>, out: &Out) {
     if let Ok(order) = result {
-        replace(desk, order);
+        replace(desk, order, out);
+    }
+}
+
+impl Orders {
+    /// Lays the orders changed here after request `request` was asked over `rows`, its
+    /// answer: they are newer than what it shows. Forgets the changes this answer is newer
+    /// than: every later page is asked later still.
+    pub(super) fn keep_changes(&mut self, request: u64, rows: &mut [SellerOrder]) {
+        self.changed.retain(|_, change| change.after >= request);
+        for row in rows {
+            if let Some(change) = self.changed.get(&row.id) {
+                *row = change.order.clone();
+            }
+        }
+    }
+
+    /// `result`, the count asked by request `request`, unless a step moved an order in or
+    /// out of the count after it was asked: then the figure shown, which counts that move,
+    /// stays until the next count.
+    pub(super) fn fresher_count(
+        &self,
+        request: u64,
+        result: Result<u64, ApiError>,
+    ) -> Result<u64, ApiError> {
+        match self.to_handle.data {
+            Some(shown) if request <= self.count_moved_after => Ok(shown),
+            _ => result,
+        }
     }
 }
 
@@ -69,7 +112,7 @@ pub fn changed(
                     status_label(&order.status)
                 ));
             }
-            replace(desk, order);
+            replace(desk, order, out);
             if from_form {
                 desk.overlay = None;
             }
@@ -98,9 +141,18 @@ pub fn changed(
 }
 
 /// Puts `order` in place of its row (a row on another page is left alone), and keeps the
-/// dashboard's count in step when it leaves or enters [`TO_HANDLE`].
-fn replace(desk: &mut Desk, order: SellerOrder) {
+/// dashboard's count in step when it leaves or enters [`TO_HANDLE`]. Remembers the change
+/// for the pages and counts asked before it and still to come.
+fn replace(desk: &mut Desk, order: SellerOrder, out: &Out) {
     let orders = &mut desk.orders;
+    let after = out.issued();
+    orders.changed.insert(
+        order.id.clone(),
+        LocalChange {
+            order: order.clone(),
+            after,
+        },
+    );
     let Some(row) = orders
         .list
         .data
@@ -112,11 +164,14 @@ fn replace(desk: &mut Desk, order: SellerOrder) {
     let was = row.status == TO_HANDLE;
     let is = order.status == TO_HANDLE;
     *row = order;
-    if let Some(count) = orders.to_handle.data.as_mut() {
-        match (was, is) {
-            (true, false) => *count = count.saturating_sub(1),
-            (false, true) => *count += 1,
-            _ => {}
-        }
+    if let Some(count) = orders.to_handle.data.as_mut()
+        && was != is
+    {
+        *count = if is {
+            *count + 1
+        } else {
+            count.saturating_sub(1)
+        };
+        orders.count_moved_after = after;
     }
 }

@@ -7,6 +7,10 @@
 //! the form or dialog open over it. New orders are marked on their rows, counted on the
 //! Orders tab until the seller opens it, and announced once in the status bar. A failed
 //! poll says so once; the next answer says the server is back.
+//!
+//! A poll asked before a step's answer arrived may show the order as it was before the
+//! step (accepted, then a poll's `paid`): the rows and the count the step changed are
+//! kept over it (see `answers`), so that the next step's key is not refused.
 
 use std::collections::BTreeSet;
 
@@ -105,7 +109,7 @@ pub fn is_count_poll(desk: &Desk, request: u64) -> bool {
 pub fn polled(desk: &mut Desk, result: Result<ListResponse<SellerOrder>, ApiError>, out: &mut Out) {
     let on_orders = desk.tab == Tab::Orders;
     let orders = &mut desk.orders;
-    let Some((_, filter, page)) = orders.poll.list.take() else {
+    let Some((request, filter, page)) = orders.poll.list.take() else {
         return;
     };
     let fresh_page = match result {
@@ -129,7 +133,7 @@ pub fn polled(desk: &mut Desk, result: Result<ListResponse<SellerOrder>, ApiErro
     let arrived = if moved {
         BTreeSet::new()
     } else {
-        merge(orders, fresh_page)
+        merge(orders, request, fresh_page)
     };
     if !arrived.is_empty() {
         if !on_orders {
@@ -152,9 +156,15 @@ pub fn polled(desk: &mut Desk, result: Result<ListResponse<SellerOrder>, ApiErro
     }
 }
 
-/// Puts `fresh_page` in place of the page shown, the selection kept on the same order;
-/// returns the ids of the orders newer than any seen before.
-fn merge(orders: &mut Orders, fresh_page: ListResponse<SellerOrder>) -> BTreeSet<String> {
+/// Puts `fresh_page` (the answer to request `request`) in place of the page shown, the
+/// selection kept on the same order and the orders changed here since it was asked kept
+/// as they are; returns the ids of the orders newer than any seen before.
+fn merge(
+    orders: &mut Orders,
+    request: u64,
+    mut fresh_page: ListResponse<SellerOrder>,
+) -> BTreeSet<String> {
+    orders.keep_changes(request, &mut fresh_page.items);
     let selected = orders.selected_order().map(|order| order.id.clone());
     orders.note_newest();
     let known: BTreeSet<&str> = orders.items().iter().map(|o| o.id.as_str()).collect();
@@ -182,8 +192,10 @@ fn merge(orders: &mut Orders, fresh_page: ListResponse<SellerOrder>) -> BTreeSet
 /// page's poll tells about it).
 pub fn count_polled(desk: &mut Desk, result: Result<u64, ApiError>) {
     let orders = &mut desk.orders;
-    orders.poll.count = None;
-    if let Ok(count) = result {
+    let Some(request) = orders.poll.count.take() else {
+        return;
+    };
+    if let Ok(count) = orders.fresher_count(request, result) {
         orders.to_handle.data = Some(count);
         orders.to_handle.load = Loading::Loaded;
     }

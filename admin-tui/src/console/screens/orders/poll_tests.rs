@@ -222,6 +222,140 @@ fn a_poll_leaves_an_open_form_alone() {
     assert_eq!(selected_id(&state).as_deref(), Some("so4"));
 }
 
+/// The new paid pickup (`so6`, first row) selected, as a poll brought it in.
+fn on_new_pickup() -> State {
+    let mut state = desk_state(Tab::Orders);
+    poll_answered(&mut state, seller_orders_with_new(), 2);
+    update(&mut state, Action::Up);
+    assert_eq!(selected_id(&state).as_deref(), Some("so6"));
+    state
+}
+
+/// Sends `verb` on the selected order; returns the step's request.
+fn step(state: &mut State, verb: Verb) -> u64 {
+    match api_call(update(state, Action::Order(verb))) {
+        (request, ApiCall::OrderStep { .. }) => request,
+        (_, call) => panic!("expected the step to be sent, got {call:?}"),
+    }
+}
+
+/// The server's answer to the step `request` on the selected order: it is now `status`.
+fn step_answered(state: &mut State, request: u64, status: &str) {
+    let mut order = desk(state)
+        .orders
+        .selected_order()
+        .cloned()
+        .expect("an order is selected");
+    order.status = status.into();
+    let id = order.id.clone();
+    answer(
+        state,
+        request,
+        Answer::OrderChanged {
+            id,
+            result: Ok(order),
+        },
+    );
+}
+
+fn status_of(state: &State, id: &str) -> Option<String> {
+    desk(state)
+        .orders
+        .items()
+        .iter()
+        .find(|order| order.id == id)
+        .map(|order| order.status.clone())
+}
+
+#[test]
+fn a_poll_asked_before_a_steps_answer_does_not_put_the_old_status_back() {
+    let mut state = on_new_pickup();
+    let polls = tick(&mut state);
+    let (list_poll, count_poll) = (polls[0].0, polls[1].0);
+
+    let accept = step(&mut state, Verb::Accept);
+    step_answered(&mut state, accept, "accepted");
+    assert_eq!(
+        desk(&state).orders.to_handle.data,
+        Some(1),
+        "one fewer to handle"
+    );
+
+    // The poll asked before the answer arrives after it, with the order still paid.
+    answer(
+        &mut state,
+        list_poll,
+        Answer::Orders(Ok(page(seller_orders_with_new()))),
+    );
+    answer(&mut state, count_poll, Answer::OrderCount(Ok(2)));
+    assert_eq!(status_of(&state, "so6").as_deref(), Some("accepted"));
+    assert_eq!(
+        status_of(&state, "so1").as_deref(),
+        Some("paid"),
+        "the rows the step did not change are the poll's"
+    );
+    assert_eq!(
+        desk(&state).orders.to_handle.data,
+        Some(1),
+        "the step's count"
+    );
+    assert_eq!(selected_id(&state).as_deref(), Some("so6"));
+
+    // So the next step is taken at once, not refused for a status gone by.
+    let ready = step(&mut state, Verb::Ready);
+    step_answered(&mut state, ready, "ready_for_pickup");
+    assert_eq!(
+        status_of(&state, "so6").as_deref(),
+        Some("ready_for_pickup")
+    );
+}
+
+#[test]
+fn a_poll_asked_after_a_steps_answer_is_applied_whole() {
+    let mut state = on_new_pickup();
+    let accept = step(&mut state, Verb::Accept);
+    step_answered(&mut state, accept, "accepted");
+
+    // Meanwhile the shopper cancelled it: a poll asked now says so, and so does the count.
+    let mut page_now = seller_orders_with_new();
+    page_now[0].status = "cancelled".into();
+    page_now[1].status = "accepted".into();
+    poll_answered(&mut state, page_now, 0);
+
+    let orders = &desk(&state).orders;
+    assert_eq!(status_of(&state, "so6").as_deref(), Some("cancelled"));
+    assert_eq!(status_of(&state, "so1").as_deref(), Some("accepted"));
+    assert_eq!(orders.to_handle.data, Some(0));
+    assert!(
+        orders.changed.is_empty(),
+        "a page asked after the change needs it no more"
+    );
+}
+
+#[test]
+fn a_reload_asked_before_a_steps_answer_keeps_the_steps_row_and_count() {
+    let mut state = on_new_pickup();
+    let accept = step(&mut state, Verb::Accept);
+    let Some(Effect::Batch(reload)) = update(&mut state, Action::Refresh) else {
+        panic!("expected the page and the count to be asked again");
+    };
+    let reload: Vec<(u64, ApiCall)> = reload.into_iter().map(|e| api_call(Some(e))).collect();
+    step_answered(&mut state, accept, "accepted");
+    for (request, call) in reload {
+        let stale = match call {
+            ApiCall::ListOrders(_) => Answer::Orders(Ok(page(seller_orders_with_new()))),
+            ApiCall::CountOrders { .. } => Answer::OrderCount(Ok(2)),
+            call => panic!("a reload of the orders asks for orders, not {call:?}"),
+        };
+        answer(&mut state, request, stale);
+    }
+    let orders = &desk(&state).orders;
+    assert_eq!(status_of(&state, "so6").as_deref(), Some("accepted"));
+    assert_eq!(orders.list.load, Loading::Loaded);
+    assert_eq!(orders.to_handle.data, Some(1));
+    assert_eq!(orders.to_handle.load, Loading::Loaded);
+}
+
 #[test]
 fn only_a_seller_desk_polls() {
     let mut state = ops_state(OpsTab::Shops);

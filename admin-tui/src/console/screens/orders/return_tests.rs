@@ -115,7 +115,7 @@ fn the_confirmation_names_the_refund_and_yes_sends_it_with_a_key() {
     assert_eq!(confirm.title, "Return in store");
     assert_eq!(
         confirm.message,
-        "Take order H-4D8F2K back at Atelier Croix-Rousse (Lyon) and refund 144,78 € to the \
+        "Take order H-4D8F2K7Y back at Atelier Croix-Rousse (Lyon) and refund 144,78 € to the \
          shopper? The units go onto that store's shelf. This cannot be undone."
     );
     let (request, call) = api_call(update(&mut state, Action::Confirm(true)));
@@ -133,7 +133,7 @@ fn the_confirmation_names_the_refund_and_yes_sends_it_with_a_key() {
     assert_eq!(open_form(&state).pending, Some(request), "the form waits");
     assert_eq!(
         state.notice.as_ref().map(|n| n.text.as_str()),
-        Some("Recording the return of H-4D8F2K in store…")
+        Some("Recording the return of H-4D8F2K7Y in store…")
     );
 }
 
@@ -157,7 +157,7 @@ fn done_says_what_was_refunded_and_the_stock_grid_asks_again() {
         state.notice.as_ref().map(|n| (n.kind, n.text.as_str())),
         Some((
             NoticeKind::Info,
-            "H-4D8F2K: return recorded, 149,78 € refunded in all; the units are back in store."
+            "H-4D8F2K7Y: return recorded, 149,78 € refunded in all; the units are back in store."
         ))
     );
 }
@@ -178,7 +178,7 @@ fn a_warehouse_refused_as_a_store_is_marked_beside_the_store() {
         state.notice.as_ref().map(|n| (n.kind, n.text.as_str())),
         Some((
             NoticeKind::Error,
-            "H-4D8F2K was not changed: Entrepôt is a warehouse: returns are taken in stores"
+            "H-4D8F2K7Y was not changed: Entrepôt is a warehouse: returns are taken in stores"
         ))
     );
 }
@@ -189,7 +189,7 @@ fn not_yet_handed_over_or_without_a_store_it_is_refused_with_why() {
     assert_eq!(update(&mut state, Action::Order(Verb::ReturnInStore)), None);
     assert!(state.notice.as_ref().is_some_and(|n| {
         n.text
-            .starts_with("Cannot take back in store H-4D8F2K: it is shipped")
+            .starts_with("Cannot take back in store H-4D8F2K7Y: it is shipped")
     }));
     let mut state = on_order(3, "delivered");
     if let Some(locations) = desk_mut(&mut state).locations.list.data.as_mut() {

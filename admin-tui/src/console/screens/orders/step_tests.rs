@@ -75,7 +75,7 @@ fn a_accepts_a_paid_order_at_once_and_the_answer_updates_row_and_count() {
     let (request, id, step, key) = step_call(update(&mut state, Action::Order(Verb::Accept)));
     assert_eq!((id.as_str(), step), ("so1", OrderStep::Accept));
     assert_eq!(key.len(), 32);
-    assert_eq!(notice(&state).1, "Accepting H-7K2M9Q…");
+    assert_eq!(notice(&state).1, "Accepting H-7K2M9Q4T…");
 
     let accepted = with_status(&state, "accepted");
     assert_eq!(answer(&mut state, request, "so1", Ok(accepted)), None);
@@ -85,7 +85,7 @@ fn a_accepts_a_paid_order_at_once_and_the_answer_updates_row_and_count() {
     assert_eq!(orders.attempt, None);
     assert_eq!(
         notice(&state),
-        (NoticeKind::Info, "H-7K2M9Q is now accepted.".into())
+        (NoticeKind::Info, "H-7K2M9Q4T is now accepted.".into())
     );
 }
 
@@ -97,7 +97,7 @@ fn a_step_the_status_does_not_allow_is_refused_with_what_can_be_done() {
         notice(&state),
         (
             NoticeKind::Error,
-            "Cannot accept H-5E9G3L: it is cancelled; nothing is left to do on it.".into()
+            "Cannot accept H-5E9G3L8Z: it is cancelled; nothing is left to do on it.".into()
         )
     );
     let mut state = on_order(2);
@@ -130,7 +130,7 @@ fn s_ships_through_a_form_and_a_refused_field_is_marked_beside_it() {
         .fulfilment
         .method = "delivery".into();
     update(&mut state, Action::Order(Verb::Ship));
-    assert_eq!(open_form(&state).text("order"), "H-2B6D9H");
+    assert_eq!(open_form(&state).text("order"), "H-2B6D9H5W");
     assert_eq!(
         update(&mut state, Action::Submit),
         None,
@@ -166,7 +166,7 @@ fn s_ships_through_a_form_and_a_refused_field_is_marked_beside_it() {
     assert_eq!(kind, NoticeKind::Error);
     assert_eq!(
         text,
-        "H-2B6D9H was not changed: A tracking number has 8 to 30 letters or digits"
+        "H-2B6D9H5W was not changed: A tracking number has 8 to 30 letters or digits"
     );
 }
 
@@ -198,7 +198,7 @@ fn x_asks_a_reason_then_confirmation_and_no_goes_back_to_the_form() {
     let Some(Overlay::Confirm(confirm)) = &desk(&state).overlay else {
         panic!("expected a confirmation");
     };
-    assert!(confirm.message.starts_with("Cancel order H-7K2M9Q?"));
+    assert!(confirm.message.starts_with("Cancel order H-7K2M9Q4T?"));
 
     update(&mut state, Action::Confirm(false));
     assert_eq!(
@@ -236,7 +236,7 @@ fn refund_amounts_in_euros_become_exact_cents() {
         };
         assert_eq!(
             confirm.message,
-            "Refund 12,50 € on order H-4D8F2K? This cannot be undone."
+            "Refund 12,50 € on order H-4D8F2K7Y? This cannot be undone."
         );
         let Confirmed::Order(step) = &confirm.then else {
             panic!("expected an order step");
@@ -278,7 +278,7 @@ fn a_retry_after_a_network_error_reuses_the_key_and_a_new_action_gets_a_new_one(
     answer(&mut state, request, "so1", Err(down));
     assert_eq!(
         notice(&state).1,
-        "H-7K2M9Q was not changed: Cannot reach the server"
+        "H-7K2M9Q4T was not changed: Cannot reach the server"
     );
 
     let (request, _, _, retry) = step_call(update(&mut state, Action::Order(Verb::Accept)));
@@ -311,7 +311,7 @@ fn a_conflict_shows_the_servers_message_and_asks_for_the_order_again() {
         notice(&state),
         (
             NoticeKind::Error,
-            "H-7K2M9Q was not changed: This order was cancelled by the shopper.".into()
+            "H-7K2M9Q4T was not changed: This order was cancelled by the shopper.".into()
         )
     );
     assert_eq!(

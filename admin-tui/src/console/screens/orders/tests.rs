@@ -48,7 +48,7 @@ fn f_cycles_the_status_filter_and_asks_the_server_for_page_one() {
     assert_eq!(desk(&state).orders.selected, 0);
     assert_eq!(desk(&state).orders.list.load, Loading::Loading);
 
-    let paid = vec![seller_order("so1", "H-7K2M9Q", "paid", "delivery")];
+    let paid = vec![seller_order("so1", "H-7K2M9Q4T", "paid", "delivery")];
     answer(&mut state, request, Answer::Orders(Ok(page(paid))));
     assert_eq!(desk(&state).orders.items().len(), 1);
 
