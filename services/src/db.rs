@@ -45,7 +45,7 @@ impl Db {
         let options = |max_connections: u32| {
             let mut options = ConnectOptions::new(url.to_owned());
             options
-                .sqlx_logging(false)
+                .sqlx_logging(std::env::var_os("HALLES_SQL_LOG").is_some())
                 .connect_timeout(Duration::from_secs(10))
                 .acquire_timeout(Duration::from_secs(30))
                 .max_connections(max_connections)
