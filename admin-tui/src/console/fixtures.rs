@@ -11,7 +11,7 @@ use api_types::selling::{
 };
 use api_types::{ErrorBody, ListResponse, Role, ShopStatus, ShopSummary, User};
 
-use super::action::{Action, ApiCall, Effect};
+use super::action::{Action, Answer, ApiCall, Effect};
 use super::screens::form::Form;
 use super::screens::{Desk, Overlay, Remote, Tab};
 use super::state::{Loading, Screen, Session, State};
@@ -19,6 +19,17 @@ use super::update::update;
 use crate::client::ApiError;
 
 pub use analytics::{platform_kpis, seller_dashboard};
+
+/// Delivers the answer to request `request`, as the I/O side does when a call returns.
+pub fn answer(state: &mut State, request: u64, answer: Answer) -> Option<Effect> {
+    update(
+        state,
+        Action::Answer {
+            request,
+            answer: Box::new(answer),
+        },
+    )
+}
 
 /// The server every test state points at.
 pub const SERVER: &str = "http://127.0.0.1:3000";

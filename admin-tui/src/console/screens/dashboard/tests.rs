@@ -6,20 +6,10 @@ use api_types::analytics::StateCount;
 use super::{OpenOrders, best_day, open_orders};
 use crate::client::ApiError;
 use crate::console::action::{Action, Answer, ApiCall, Effect};
-use crate::console::fixtures::{api_call, desk, desk_state, seller_dashboard};
+use crate::console::fixtures::{answer, api_call, desk, desk_state, seller_dashboard};
 use crate::console::screens::Tab;
-use crate::console::state::{Loading, State};
+use crate::console::state::Loading;
 use crate::console::update::update;
-
-fn answer(state: &mut State, request: u64, answer: Answer) {
-    update(
-        state,
-        Action::Answer {
-            request,
-            answer: Box::new(answer),
-        },
-    );
-}
 
 #[test]
 fn entering_the_dashboard_asks_for_it_again() {

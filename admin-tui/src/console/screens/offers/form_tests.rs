@@ -3,22 +3,13 @@
 use api_types::selling::OfferRequest;
 
 use crate::client::ApiError;
-use crate::console::action::{Action, Answer, ApiCall, Effect};
-use crate::console::fixtures::{api_call, desk, desk_state, invalid, offers, open_form, type_text};
+use crate::console::action::{Action, Answer, ApiCall};
+use crate::console::fixtures::{
+    answer, api_call, desk, desk_state, invalid, offers, open_form, type_text,
+};
 use crate::console::screens::Tab;
 use crate::console::screens::form::Value;
-use crate::console::state::State;
 use crate::console::update::update;
-
-fn answer(state: &mut State, request: u64, answer: Answer) -> Option<Effect> {
-    update(
-        state,
-        Action::Answer {
-            request,
-            answer: Box::new(answer),
-        },
-    )
-}
 
 #[test]
 fn n_opens_a_form_whose_euros_become_exact_cents() {

@@ -2,7 +2,7 @@
 
 use super::{PER_PAGE, Sort};
 use crate::console::action::{Action, Answer, ApiCall, Effect};
-use crate::console::fixtures::{api_call, desk, desk_state, offers, page, type_text};
+use crate::console::fixtures::{answer, api_call, desk, desk_state, offers, page, type_text};
 use crate::console::screens::{Overlay, Tab};
 use crate::console::state::{NoticeKind, State};
 use crate::console::update::update;
@@ -22,16 +22,6 @@ fn selected_title(state: &State) -> String {
         .selected_offer()
         .map(|o| o.title.clone())
         .unwrap_or_default()
-}
-
-fn answer(state: &mut State, request: u64, answer: Answer) -> Option<Effect> {
-    update(
-        state,
-        Action::Answer {
-            request,
-            answer: Box::new(answer),
-        },
-    )
 }
 
 #[test]

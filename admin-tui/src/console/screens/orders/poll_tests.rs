@@ -4,7 +4,7 @@
 use crate::client::{ApiError, OrderQuery};
 use crate::console::action::{Action, Answer, ApiCall, Effect};
 use crate::console::fixtures::{
-    api_call, desk, desk_state, ops_state, page, poll_answered, seller_orders,
+    answer, api_call, desk, desk_state, ops_state, page, poll_answered, seller_orders,
     seller_orders_with_new,
 };
 use crate::console::screens::Tab;
@@ -13,16 +13,6 @@ use crate::console::state::{Loading, NoticeKind, State};
 use crate::console::update::update;
 
 use super::{PER_PAGE, TO_HANDLE, Verb};
-
-fn answer(state: &mut State, request: u64, answer: Answer) {
-    update(
-        state,
-        Action::Answer {
-            request,
-            answer: Box::new(answer),
-        },
-    );
-}
 
 /// The poll's requests: the page's and the count's.
 fn tick(state: &mut State) -> Vec<(u64, ApiCall)> {

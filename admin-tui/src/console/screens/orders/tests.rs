@@ -4,20 +4,12 @@
 use super::{PER_PAGE, Verb, verbs};
 use crate::client::{ApiError, OrderQuery};
 use crate::console::action::{Action, Answer, ApiCall};
-use crate::console::fixtures::{api_call, desk, desk_state, page, seller_order, seller_orders};
+use crate::console::fixtures::{
+    answer, api_call, desk, desk_state, page, seller_order, seller_orders,
+};
 use crate::console::screens::Tab;
-use crate::console::state::{Loading, State};
+use crate::console::state::Loading;
 use crate::console::update::update;
-
-fn answer(state: &mut State, request: u64, answer: Answer) {
-    update(
-        state,
-        Action::Answer {
-            request,
-            answer: Box::new(answer),
-        },
-    );
-}
 
 #[test]
 fn arrows_move_the_selection_within_the_page() {
