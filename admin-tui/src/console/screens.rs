@@ -297,5 +297,15 @@ fn desk_key_beneath(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Ef
     out.clear_notice();
     desk.offers.searching = false;
     desk.stock.editing = None;
-    (entered && tab == Tab::Dashboard).then(|| dashboard::load(desk, out))
+    if !entered {
+        return None;
+    }
+    // Screens whose figures change by other people's hands (shoppers open disputes,
+    // operators pay out) ask again when entered; orders have their poll instead.
+    match tab {
+        Tab::Dashboard => Some(dashboard::load(desk, out)),
+        Tab::Disputes => Some(disputes::load(desk, out)),
+        Tab::Payouts => Some(payouts::load(desk, out)),
+        _ => None,
+    }
 }

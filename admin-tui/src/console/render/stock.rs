@@ -65,8 +65,13 @@ pub fn render(frame: &mut Frame, area: Rect, desk: &Desk) {
     let pending = desk.offers.list.pending.is_some()
         || desk.locations.list.pending.is_some()
         || desk.stock.low.pending.is_some();
+    // Column headers are cut to fit, and a shop's stores often share the start of their
+    // names: the title names the selected column in full.
+    let selected = locations
+        .get(stock.col)
+        .map_or(String::new(), |location| format!(" · {}", location.name));
     block = screen_block(format!(
-        "Stock · page {page}/{} · locations {}–{last} of {}{}",
+        "Stock · page {page}/{} · locations {}–{last} of {}{selected}{}",
         desk.offers.pages(),
         first_col + 1,
         locations.len(),

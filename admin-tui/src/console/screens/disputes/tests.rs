@@ -245,3 +245,29 @@ fn an_answer_to_an_older_request_changes_nothing() {
     assert!(matches!(desk(&state).overlay, Some(Overlay::Form(_))));
     assert!(desk(&state).disputes.items()[0].seller_answer.is_none());
 }
+
+#[test]
+fn entering_disputes_or_payouts_asks_again_for_what_others_changed() {
+    let mut state = desk_state(Tab::Offers);
+    let (_, call) = api_call(update(&mut state, Action::SwitchTab(Tab::Disputes)));
+    assert!(
+        matches!(call, ApiCall::SellerDisputes { .. }),
+        "a shopper may have opened one: {call:?}"
+    );
+    assert_eq!(
+        update(&mut state, Action::SwitchTab(Tab::Disputes)),
+        None,
+        "pressing 8 on the disputes is not entering them"
+    );
+    let (_, call) = api_call(update(&mut state, Action::SwitchTab(Tab::Payouts)));
+    assert_eq!(
+        call,
+        ApiCall::SellerPayouts,
+        "an operator may have paid out"
+    );
+    assert_eq!(
+        update(&mut state, Action::SwitchTab(Tab::Offers)),
+        None,
+        "the offers are the seller's own: no reload"
+    );
+}
