@@ -10,6 +10,7 @@
 //! - [`dashboard`]: a shop's figures for its staff.
 //! - [`kpis`]: the platform's figures for operators.
 //! - [`quality`]: per-shop late shipments and slow pickups, and the rules that define them.
+//! - [`retention`]: how long events are kept, and the job that prunes older ones.
 //! - [`sql`]: the few expressions whose SQL differs between SQLite and PostgreSQL.
 //!
 //! Money figures come from the orders, never from events: events may be lost under load
@@ -22,6 +23,7 @@ pub mod kpis;
 pub(crate) mod paid;
 pub mod period;
 pub mod quality;
+pub mod retention;
 pub mod sink;
 mod sql;
 

@@ -71,6 +71,10 @@ pub async fn run_due_once(
             name: "prune_login_throttle",
             affected: prune_login_throttle(db).await?,
         },
+        JobReport {
+            name: "prune_events",
+            affected: crate::analytics::retention::prune(db).await?,
+        },
     ])
 }
 

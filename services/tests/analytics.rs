@@ -84,3 +84,32 @@ async fn closing_writes_what_waits_and_later_events_are_dropped() -> Result<(), 
     assert_eq!((events_written(&db).await?, sink.dropped()), (1, 1));
     Ok(())
 }
+
+#[tokio::test]
+async fn events_past_the_retention_are_pruned_and_recent_ones_kept() -> Result<(), StoreError> {
+    use services::analytics::retention::{KEEP_DAYS, prune};
+    use services::catalog::sql::SqlBuilder;
+
+    let db = fresh_db().await?;
+    let sink = on_demand(&db, 1_000);
+    for visitor in ["old", "older", "recent"] {
+        sink.record(view(visitor));
+    }
+    sink.flush().await;
+    let mut backdate = SqlBuilder::new(db.backend());
+    backdate
+        .push("UPDATE events SET occurred_at = ")
+        .bind(services::now() - chrono::Duration::days(KEEP_DAYS + 1))
+        .push(" WHERE visitor_key IN ")
+        .bind_list(
+            ["old", "older"]
+                .into_iter()
+                .map(|v| Visitor::anonymous(v).as_str().to_owned()),
+        );
+    db.writer().execute_raw(backdate.build()).await?;
+
+    assert_eq!(prune(&db).await?, 2);
+    assert_eq!(events_written(&db).await?, 1, "the recent one stays");
+    assert_eq!(prune(&db).await?, 0, "a second run finds nothing");
+    Ok(())
+}
