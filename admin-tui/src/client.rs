@@ -24,6 +24,9 @@ mod orders;
 mod selling;
 #[cfg(test)]
 mod tests;
+mod till;
+#[cfg(test)]
+mod till_tests;
 
 use std::time::Duration;
 
@@ -190,16 +193,33 @@ impl ApiClient {
     }
 
     async fn send_bytes(&self, request: RequestBuilder) -> Result<Vec<u8>, ApiError> {
-        let transport = |error: reqwest::Error| ApiError::from_transport(&self.base_url, &error);
+        self.send_bytes_waiting(request)
+            .await
+            .map_err(|(error, _)| error)
+    }
+
+    /// [`Self::send_bytes`], and on failure the seconds of the answer's `Retry-After`
+    /// header, when it has one (a 429 says how long to wait).
+    async fn send_bytes_waiting(
+        &self,
+        request: RequestBuilder,
+    ) -> Result<Vec<u8>, (ApiError, Option<u64>)> {
+        let transport =
+            |error: reqwest::Error| (ApiError::from_transport(&self.base_url, &error), None);
         let response = request.send().await.map_err(transport)?;
         let status = response.status();
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.trim().parse::<u64>().ok());
         let bytes = response.bytes().await.map_err(transport)?;
         if status.is_success() {
             Ok(bytes.to_vec())
         } else {
             let error = ApiError::from_response(status.as_u16(), &bytes);
             tracing::debug!(status = status.as_u16(), code = error.code(), "API error");
-            Err(error)
+            Err((error, retry_after))
         }
     }
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a shopper acted: the web storefront, the public API (apps), or a seller's store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Web,
@@ -29,6 +30,7 @@ impl Channel {
 /// One day's takings: paid seller orders and what they were worth (items and delivery,
 /// before commission and refunds).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DailyRevenue {
     /// `YYYY-MM-DD`, UTC.
     pub date: String,
@@ -38,6 +40,7 @@ pub struct DailyRevenue {
 
 /// How many seller orders are in one state and fulfilment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StateCount {
     /// A seller order status: `paid`, `accepted`, `preparing`, `ready`, `shipped`…
     pub status: String,
@@ -48,6 +51,7 @@ pub struct StateCount {
 
 /// Pickups marked ready and not yet collected.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PickupsWaiting {
     pub count: u64,
     /// How long the longest-waiting one has waited since it was marked ready.
@@ -59,6 +63,7 @@ pub struct PickupsWaiting {
 
 /// The shopping funnel over a period: distinct visitors at each step.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Funnel {
     /// Distinct visitors who viewed a product page (of this shop's offers, for a seller).
     pub visitors: u64,
@@ -78,6 +83,7 @@ pub struct Funnel {
 
 /// The funnel of one channel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChannelFunnel {
     pub channel: Channel,
     #[serde(flatten)]
@@ -86,6 +92,7 @@ pub struct ChannelFunnel {
 
 /// `GET /seller/dashboard`: what a seller sees first in the console.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SellerDashboard {
     pub currency: String,
     /// Seller orders paid today (UTC).
@@ -108,6 +115,7 @@ pub struct SellerDashboard {
 
 /// One shop's quality figures over the period, as a marketplace ranks its sellers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShopQuality {
     pub shop_id: String,
     pub shop_name: String,
@@ -129,6 +137,7 @@ pub struct ShopQuality {
 
 /// `GET /operator/kpis?days=`: the platform's figures over the last `period_days` days.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlatformKpis {
     pub currency: String,
     pub period_days: u32,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a person may do on Halles. A user holds one or more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Buys: every account is a shopper.
@@ -16,6 +17,7 @@ pub enum Role {
 
 /// A shop's place in moderation: only `approved` shops are public.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ShopStatus {
     Pending,
@@ -26,6 +28,7 @@ pub enum ShopStatus {
 
 /// A user as the API shows it to themselves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct User {
     pub id: String,
     pub email: String,
@@ -44,6 +47,7 @@ impl User {
 
 /// The shop a user works for, as shown beside them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShopSummary {
     pub id: String,
     pub slug: String,
@@ -53,6 +57,7 @@ pub struct ShopSummary {
 
 /// `POST /auth/signup`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignupRequest {
     pub email: String,
     pub password: String,
@@ -61,12 +66,14 @@ pub struct SignupRequest {
 
 /// `201` answer to a sign-up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignupResponse {
     pub user: User,
 }
 
 /// `POST /auth/login`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
@@ -77,6 +84,7 @@ pub struct LoginRequest {
 
 /// `200` answer to a login: a bearer token for `Authorization: Bearer <token>`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginResponse {
     pub token: String,
     pub user: User,
@@ -84,6 +92,7 @@ pub struct LoginResponse {
 
 /// `GET /me`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MeResponse {
     pub user: User,
     /// The shop of `user.shop_id`, so a client need not ask twice.

@@ -7,6 +7,7 @@ use crate::orders::Order;
 
 /// One line of the cart: an offer of one shop, with what changed since it was added.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CartItem {
     pub id: String,
     pub offer_id: String,
@@ -32,6 +33,7 @@ pub struct CartItem {
 
 /// The cart's lines of one shop, with that shop's subtotal and delivery price.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CartShop {
     pub shop_id: String,
     pub shop_slug: String,
@@ -47,6 +49,7 @@ pub struct CartShop {
 
 /// `GET /cart`: one cart, grouped by shop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Cart {
     pub id: String,
     pub shops: Vec<CartShop>,
@@ -67,12 +70,14 @@ pub struct Cart {
 
 /// `{"cart": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CartResponse {
     pub cart: Cart,
 }
 
 /// `POST /cart/items`: adds units of an offer (summed with a line already there).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddCartItemRequest {
     pub offer_id: String,
     #[serde(default = "one")]
@@ -85,12 +90,14 @@ fn one() -> u32 {
 
 /// `PATCH /cart/items/{id}`: sets the quantity (0 removes the line); confirms a new price.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateCartItemRequest {
     pub quantity: u32,
 }
 
 /// A delivery address.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Address {
     pub name: String,
     pub line1: String,
@@ -109,6 +116,7 @@ fn france() -> String {
 
 /// How one shop's part is fulfilled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FulfilmentChoice {
     pub shop_id: String,
     /// `delivery` or `pickup`.
@@ -121,6 +129,7 @@ pub struct FulfilmentChoice {
 
 /// `POST /checkout`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CheckoutRequest {
     pub fulfilments: Vec<FulfilmentChoice>,
     /// `pm_card_visa`, `pm_card_chargeDeclined`, … (sandbox), or `hosted_page`: the order
@@ -134,6 +143,7 @@ pub struct CheckoutRequest {
 
 /// `POST /checkout/quote`: the totals a checkout would charge, without reserving anything.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Quote {
     pub parts: Vec<QuotePart>,
     pub items_cents: i64,
@@ -152,6 +162,7 @@ pub struct Quote {
 
 /// One shop's part of a quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuotePart {
     pub shop_id: String,
     pub method: String,
@@ -166,6 +177,7 @@ pub struct QuotePart {
 
 /// `{"quote": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteResponse {
     pub quote: Quote,
 }
@@ -173,6 +185,7 @@ pub struct QuoteResponse {
 /// `POST /payments/{id}/pay`: what the sandbox payment page sends. The card number is
 /// checked and forgotten; only its last four digits and brand are kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PayRequest {
     pub card_number: String,
     /// `MM/YY`.
@@ -184,18 +197,21 @@ pub struct PayRequest {
 
 /// `{"order": …}`, the answer of checkout and of the order pages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderResponse {
     pub order: Order,
 }
 
 /// `POST /orders/{id}/seller-orders/{seller_order_id}/return`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReturnRequest {
     pub reason: String,
 }
 
 /// A message the shopper received (and was e-mailed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Notification {
     pub id: String,
     pub kind: String,
@@ -207,6 +223,7 @@ pub struct Notification {
 
 /// `GET /wallet`: the shopper's cashback.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Wallet {
     pub available_cents: i64,
     pub pending_cents: i64,
@@ -219,6 +236,7 @@ pub struct Wallet {
 
 /// A movement of the wallet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WalletEntry {
     pub id: String,
     /// `cashback_earned`, `cashback_boost`, `cashback_matured`, `cashback_hold`,
@@ -233,6 +251,7 @@ pub struct WalletEntry {
 
 /// Cashback earned on a seller order, or credited back by a refund.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CashbackLot {
     pub id: String,
     /// `earned` or `credit`.

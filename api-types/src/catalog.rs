@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A category of the shared tree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Category {
     pub id: String,
     pub slug: String,
@@ -15,6 +16,7 @@ pub struct Category {
 
 /// A shop as shown beside its offers and in lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShopCard {
     pub id: String,
     pub slug: String,
@@ -28,6 +30,7 @@ pub struct ShopCard {
 
 /// A physical store or warehouse of a shop.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Store {
     pub id: String,
     pub name: String,
@@ -45,6 +48,7 @@ pub struct Store {
 
 /// `GET /shops/{slug}`: an approved shop with its policies and stores.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShopDetail {
     #[serde(flatten)]
     pub card: ShopCard,
@@ -57,12 +61,14 @@ pub struct ShopDetail {
 
 /// `{"shop": …}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShopResponse {
     pub shop: ShopDetail,
 }
 
 /// The cheapest way to get a product, delivery included.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BestOffer {
     pub id: String,
     pub shop_id: String,
@@ -81,6 +87,7 @@ pub struct BestOffer {
 
 /// A product in a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProductCard {
     pub id: String,
     pub gtin: String,
@@ -98,6 +105,7 @@ pub struct ProductCard {
 
 /// The nearest pickup store holding a product, as a search result names it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NearestPickup {
     pub store_id: String,
     pub store_name: String,
@@ -111,6 +119,7 @@ pub struct NearestPickup {
 
 /// How an offer reaches a home.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Delivery {
     pub price_cents: i64,
     pub days: u32,
@@ -118,6 +127,7 @@ pub struct Delivery {
 
 /// A store where an offer can be collected, with what it holds now.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PickupStore {
     pub id: String,
     pub name: String,
@@ -137,6 +147,7 @@ pub struct PickupStore {
 
 /// One seller's offer on a product page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProductOffer {
     pub id: String,
     pub shop: ShopCard,
@@ -159,14 +170,22 @@ pub struct ProductOffer {
 /// `lat` and `lon` (degrees, both or neither) are the browser's location. `near` wins
 /// when both are given. The server parses them and names the one at fault.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ProductNearParams {
+    /// A French postcode (`75011`).
     pub near: Option<String>,
+    /// Latitude in degrees, -90 to 90; with `lon`.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<f64>))]
     pub lat: Option<String>,
+    /// Longitude in degrees, -180 to 180; with `lat`.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<f64>))]
     pub lon: Option<String>,
 }
 
 /// `GET /products/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProductDetail {
     pub id: String,
     pub gtin: String,
@@ -183,12 +202,14 @@ pub struct ProductDetail {
 
 /// `{"product": …}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProductResponse {
     pub product: ProductDetail,
 }
 
 /// How a list of products is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SortOrder {
     /// Best text match first (newest first without a query).
@@ -201,6 +222,7 @@ pub enum SortOrder {
 
 /// One value of a facet and how many products have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FacetCount {
     pub value: String,
     pub label: String,
@@ -209,6 +231,7 @@ pub struct FacetCount {
 
 /// A price band and how many products have their best offer in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PriceBand {
     pub min_cents: i64,
     pub max_cents: Option<i64>,
@@ -217,6 +240,7 @@ pub struct PriceBand {
 
 /// Counts for narrowing a search.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Facets {
     pub categories: Vec<FacetCount>,
     pub conditions: Vec<FacetCount>,
@@ -226,6 +250,7 @@ pub struct Facets {
 
 /// `GET /products`: the list envelope plus facets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProductSearchResponse {
     pub items: Vec<ProductCard>,
     pub total: u64,
@@ -237,18 +262,35 @@ pub struct ProductSearchResponse {
 /// `GET /products` query parameters, as text: the server parses them and names the one
 /// at fault. Also what the storefront's search page sends.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ProductSearchParams {
+    /// Words to find in titles, brands and descriptions.
     pub q: Option<String>,
+    /// A category slug; its subcategories are included.
     pub category: Option<String>,
+    /// The lowest best-offer price, in cents.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<i64>, minimum = 0))]
     pub min_price_cents: Option<String>,
+    /// The highest best-offer price, in cents.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<i64>, minimum = 0))]
     pub max_price_cents: Option<String>,
+    /// An offer condition: `new`, `like_new`, `used`…
     pub condition: Option<String>,
+    /// A shop slug.
     pub shop: Option<String>,
+    /// A French postcode: only products a pickup store near it holds now.
     pub pickup_postcode: Option<String>,
     /// How far from `pickup_postcode` a store may be, in km: 1 to 200, 30 by default.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<u32>, minimum = 1, maximum = 200))]
     pub pickup_radius_km: Option<String>,
     /// `relevance` (default), `price_asc`, `price_desc` or `newest`.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<SortOrder>, inline))]
     pub sort: Option<String>,
+    /// The page, from 1 (default) to 10000.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<u64>, minimum = 1, maximum = 10000))]
     pub page: Option<String>,
+    /// Items per page, 1 to 100, 24 by default.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<u64>, minimum = 1, maximum = 100))]
     pub per_page: Option<String>,
 }

@@ -10,6 +10,7 @@
 //! - [`orders`]: orders and seller orders.
 //! - [`operating`]: operators' queues, decisions, settings and audit log; offer reports.
 //! - [`analytics`]: the seller dashboard and the platform's figures.
+//! - [`omnichannel`]: wishlist, recently viewed, cart hand-off, the till, API tokens.
 
 pub mod analytics;
 pub mod auth;
@@ -17,6 +18,7 @@ pub mod buying;
 pub mod catalog;
 pub mod error;
 pub mod list;
+pub mod omnichannel;
 pub mod operating;
 pub mod orders;
 pub mod selling;

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// One page of a collection. `page` counts from 1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ListResponse<T> {
     pub items: Vec<T>,
     pub total: u64,

@@ -9,6 +9,7 @@ use crate::auth::ShopStatus;
 /// `POST /operator/offers/{id}/{takedown|clear}` and `POST /offers/{id}/report`.
 /// Rejecting, suspending, reinstating, taking down and reporting need a reason.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReasonRequest {
     #[serde(default)]
     pub reason: String,
@@ -16,6 +17,7 @@ pub struct ReasonRequest {
 
 /// A shop as operators see it in the queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OperatorShop {
     pub id: String,
     pub slug: String,
@@ -36,6 +38,7 @@ pub struct OperatorShop {
 
 /// `{"shop": …}`, the answer to a decision on a shop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OperatorShopResponse {
     pub shop: OperatorShop,
 }
@@ -43,6 +46,7 @@ pub struct OperatorShopResponse {
 /// An offer waiting for an operator's decision: reported by shoppers, or held for review
 /// by the automated listing checks. `GET /operator/reports` lists them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportCase {
     pub offer_id: String,
     pub product_id: String,
@@ -63,6 +67,7 @@ pub struct ReportCase {
 
 /// An offer after an operator's decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ModeratedOffer {
     pub id: String,
     pub shop_id: String,
@@ -74,12 +79,14 @@ pub struct ModeratedOffer {
 
 /// `{"offer": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ModeratedOfferResponse {
     pub offer: ModeratedOffer,
 }
 
 /// A shopper's report, as filed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfferReport {
     pub id: String,
     pub offer_id: String,
@@ -91,12 +98,14 @@ pub struct OfferReport {
 
 /// `{"report": …}`, the 201 to `POST /offers/{id}/report`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfferReportResponse {
     pub report: OfferReport,
 }
 
 /// `GET|PUT /operator/settings`: the marketplace-wide rates and delays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlatformSettings {
     /// The marketplace's fee, in basis points of a seller order (1200 = 12 %).
     pub commission_rate_bps: i64,
@@ -108,6 +117,7 @@ pub struct PlatformSettings {
 
 /// `{"settings": …}`, with when they last changed (RFC 3339).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SettingsResponse {
     pub settings: PlatformSettings,
     pub updated_at: String,
@@ -115,6 +125,7 @@ pub struct SettingsResponse {
 
 /// One value an operator action changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditChange {
     pub field: String,
     pub old: String,
@@ -124,6 +135,7 @@ pub struct AuditChange {
 /// One row of the audit log: who, when, what and why. `GET /operator/audit` lists them,
 /// newest first, filtered by `action`, `operator_id`, `target_type`, `target_id`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     pub id: String,
     pub operator_id: String,
@@ -143,24 +155,34 @@ pub struct AuditEntry {
 
 /// The filters of `GET /operator/audit` (all optional), with paging.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct AuditQuery {
+    /// An audited action, e.g. `shop.approve`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
+    /// The operator who acted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator_id: Option<String>,
+    /// What was acted on: `shop`, `offer`, `settings`…
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_id: Option<String>,
+    /// The page, from 1 (default) to 10000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<u64>, minimum = 1, maximum = 10000))]
     pub page: Option<String>,
+    /// Items per page, 1 to 100, 24 by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<u64>, minimum = 1, maximum = 100))]
     pub per_page: Option<String>,
 }
 
 /// What a seller sees about the moderation of one of its offers:
 /// `GET /seller/offers/{id}/moderation`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfferModeration {
     pub offer_id: String,
     pub status: String,
@@ -171,6 +193,7 @@ pub struct OfferModeration {
 
 /// `{"moderation": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfferModerationResponse {
     pub moderation: OfferModeration,
 }
@@ -178,6 +201,7 @@ pub struct OfferModerationResponse {
 /// `POST /operator/campaigns`: a higher cashback rate for a while, on one shop's items
 /// (`shop_id`) or one category's (`category`, a slug). Times are RFC 3339.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CampaignRequest {
     pub name: String,
     /// Added to the platform's base rate, 1 to 2000 (0.01–20 %).
@@ -194,6 +218,7 @@ pub struct CampaignRequest {
 
 /// A cashback campaign.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Campaign {
     pub id: String,
     pub name: String,
@@ -211,12 +236,14 @@ pub struct Campaign {
 
 /// `{"campaign": …}`; `null` once an upcoming campaign is withdrawn.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CampaignResponse {
     pub campaign: Option<Campaign>,
 }
 
 /// A shopper's dispute on a seller order, as the shopper, the seller and operators see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Dispute {
     pub id: String,
     pub seller_order_id: String,
@@ -243,12 +270,14 @@ pub struct Dispute {
 
 /// `{"dispute": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DisputeResponse {
     pub dispute: Dispute,
 }
 
 /// `POST /orders/{id}/seller-orders/{seller_order_id}/disputes`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpenDisputeRequest {
     /// `not_received` or `not_as_described`.
     pub kind: String,
@@ -257,12 +286,14 @@ pub struct OpenDisputeRequest {
 
 /// `POST /seller/disputes/{id}/answer`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DisputeAnswerRequest {
     pub message: String,
 }
 
 /// `POST /operator/disputes/{id}/decide`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DisputeDecisionRequest {
     /// `refund` or `reject`.
     pub decision: String,
@@ -274,6 +305,7 @@ pub struct DisputeDecisionRequest {
 
 /// `POST /operator/payouts/{shop_id}` `{reason?}` → 201: the whole payable balance paid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PayoutResponse {
     pub shop_id: String,
     pub amount_cents: i64,

@@ -11,6 +11,7 @@ use crate::buying::Address;
 /// (declined; nothing sold), `expired` (not paid in time; nothing sold), `cancelled`,
 /// `completed` (every seller part delivered, collected or closed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Order {
     pub id: String,
     /// Short human reference, e.g. `H-7K2M9Q`.
@@ -37,6 +38,7 @@ pub struct Order {
 
 /// The payment of an order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Payment {
     pub id: String,
     /// `sandbox` or `stripe`.
@@ -59,6 +61,7 @@ pub struct Payment {
 /// `status`: `pending_payment`, `paid`, `accepted`, `shipped`, `delivered`,
 /// `ready_for_pickup`, `collected`, `cancelled`, `refunded` (wholly).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SellerOrder {
     pub id: String,
     pub order_id: String,
@@ -91,6 +94,7 @@ pub struct SellerOrder {
 
 /// How a seller order reaches the shopper.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Fulfilment {
     /// `delivery` or `pickup`.
     pub method: String,
@@ -108,6 +112,7 @@ pub struct Fulfilment {
 
 /// One offer bought, as it was at checkout.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderLine {
     pub id: String,
     pub offer_id: String,
@@ -121,12 +126,14 @@ pub struct OrderLine {
 
 /// `{"seller_order": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SellerOrderResponse {
     pub seller_order: SellerOrder,
 }
 
 /// `POST /seller/orders/{id}/ship`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShipRequest {
     pub carrier: String,
     pub tracking: String,
@@ -134,12 +141,14 @@ pub struct ShipRequest {
 
 /// `POST /seller/orders/{id}/collect`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CollectRequest {
     pub code: String,
 }
 
 /// `POST /seller/orders/{id}/refund`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RefundRequest {
     pub amount_cents: i64,
     pub reason: String,
@@ -148,6 +157,7 @@ pub struct RefundRequest {
 /// `POST /seller/orders/{id}/return`: a shopper brought the whole part back to one of
 /// the shop's stores; the refund goes out and the units go onto that store's shelf.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReturnInStoreRequest {
     pub store_id: String,
     pub reason: String,
@@ -155,6 +165,7 @@ pub struct ReturnInStoreRequest {
 
 /// `POST /seller/orders/{id}/cancel`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CancelRequest {
     #[serde(default)]
     pub reason: String,

@@ -6,6 +6,7 @@ use crate::auth::ShopStatus;
 
 /// `POST /seller/shop`: apply to open a shop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateShopRequest {
     pub name: String,
     pub slug: String,
@@ -15,6 +16,7 @@ pub struct CreateShopRequest {
 
 /// `PATCH /seller/shop`: only the fields sent change.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateShopRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -56,6 +58,7 @@ mod double_option {
 
 /// The seller's own shop, whatever its status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SellerShop {
     pub id: String,
     pub slug: String,
@@ -71,12 +74,14 @@ pub struct SellerShop {
 
 /// `{"shop": …}` for the seller.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SellerShopResponse {
     pub shop: SellerShop,
 }
 
 /// `POST /seller/locations`, `PATCH /seller/locations/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LocationRequest {
     pub name: String,
     /// `warehouse` or `store`.
@@ -99,6 +104,7 @@ pub struct LocationRequest {
 
 /// A location of the seller's shop.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Location {
     pub id: String,
     pub name: String,
@@ -115,12 +121,14 @@ pub struct Location {
 
 /// `{"location": …}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LocationResponse {
     pub location: Location,
 }
 
 /// `POST /seller/offers`, `PATCH /seller/offers/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfferRequest {
     pub gtin: String,
     pub title: String,
@@ -145,6 +153,7 @@ pub struct OfferRequest {
 
 /// Units of an offer at one location.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StockLine {
     pub location_id: String,
     pub quantity: u32,
@@ -153,6 +162,7 @@ pub struct StockLine {
 
 /// An offer as its seller sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SellerOffer {
     pub id: String,
     pub product_id: String,
@@ -173,12 +183,14 @@ pub struct SellerOffer {
 
 /// `{"offer": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SellerOfferResponse {
     pub offer: SellerOffer,
 }
 
 /// `PUT /seller/offers/{id}/stock`: the new level, recorded as a movement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StockRequest {
     pub location_id: String,
     pub quantity: i64,
@@ -204,6 +216,7 @@ impl StockRequest {
 
 /// `POST /seller/offers/{id}/stock/transfer`: free units from one location to another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StockTransferRequest {
     pub from_location_id: String,
     pub to_location_id: String,
@@ -214,6 +227,7 @@ pub struct StockTransferRequest {
 
 /// `{"from": …, "to": …}`: both rows after a transfer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StockTransferResponse {
     pub from: StockLine,
     pub to: StockLine,
@@ -221,6 +235,7 @@ pub struct StockTransferResponse {
 
 /// One change of a stock row (`GET /seller/offers/{id}/stock/movements`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StockMovement {
     pub id: String,
     pub location_id: String,
@@ -237,6 +252,7 @@ pub struct StockMovement {
 
 /// A row at or below its offer's threshold (`GET /seller/stock/low`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LowStockLine {
     pub offer_id: String,
     pub title: String,
@@ -250,18 +266,21 @@ pub struct LowStockLine {
 
 /// `PUT /seller/offers/{id}/low-stock-threshold`, and its answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LowStockThreshold {
     pub low_stock_threshold: i64,
 }
 
 /// `{"stock": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StockResponse {
     pub stock: StockLine,
 }
 
 /// `POST /seller/discount-codes`: a code the shop pays for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DiscountCodeRequest {
     pub code: String,
     /// `percent` or `fixed`.
@@ -282,6 +301,7 @@ pub struct DiscountCodeRequest {
 
 /// A discount code and how often it was used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DiscountCode {
     pub id: String,
     pub code: String,
@@ -298,6 +318,7 @@ pub struct DiscountCode {
 
 /// `{"discount_code": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DiscountCodeResponse {
     pub discount_code: DiscountCode,
 }
@@ -305,6 +326,7 @@ pub struct DiscountCodeResponse {
 /// `PUT /seller/cashback`: the boost the shop funds on all its items, in basis points
 /// (0–2000); `null` removes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShopBoostRequest {
     #[serde(default)]
     pub shop_boost_bps: Option<i64>,
@@ -313,6 +335,7 @@ pub struct ShopBoostRequest {
 /// `PUT /seller/offers/{id}/cashback`: one offer's boost, replacing the shop's; `null`
 /// removes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfferBoostRequest {
     #[serde(default)]
     pub boost_bps: Option<i64>,
@@ -320,6 +343,7 @@ pub struct OfferBoostRequest {
 
 /// An offer with a boost of its own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BoostedOffer {
     pub offer_id: String,
     pub title: String,
@@ -329,6 +353,7 @@ pub struct BoostedOffer {
 /// `GET /seller/cashback`: the shop's boosts, what they have cost, and the platform's
 /// campaigns on the shop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SellerCashback {
     pub shop_boost_bps: Option<i32>,
     pub boosted_offers: Vec<BoostedOffer>,
@@ -341,12 +366,14 @@ pub struct SellerCashback {
 
 /// `{"cashback": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SellerCashbackResponse {
     pub cashback: SellerCashback,
 }
 
 /// `GET /seller/payouts`: what the shop earned, from the ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SellerPayouts {
     /// Earnings still inside their return window.
     pub pending_cents: i64,
@@ -362,6 +389,7 @@ pub struct SellerPayouts {
 
 /// One payout to the shop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Payout {
     pub id: String,
     pub amount_cents: i64,
@@ -370,6 +398,7 @@ pub struct Payout {
 
 /// One ledger line on a shop's earnings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EarningEntry {
     /// `pending` or `payable`.
     pub balance: String,

@@ -5,12 +5,14 @@
 use serde::{Deserialize, Serialize};
 
 mod buying;
+mod omni;
 mod pickup;
 mod report;
 mod texts;
 mod wallet;
 
 pub use buying::BuyMsg;
+pub use omni::OmniMsg;
 pub use pickup::PickupMsg;
 pub use report::{REPORT_KINDS, ReportMsg};
 pub use wallet::WalletMsg;
@@ -261,6 +263,8 @@ pub enum Msg {
     Pickup(PickupMsg),
     /// Reporting an offer from the product page.
     Report(ReportMsg),
+    /// The wishlist, "seen on your phone", recommendations and the till hand-off.
+    Omni(OmniMsg),
 }
 
 impl Msg {

@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::context::{PageContext, WithPage, use_locale};
 use crate::format::count_text;
-use crate::i18n::{BuyMsg, Msg, WalletMsg};
+use crate::i18n::{BuyMsg, Msg, OmniMsg, WalletMsg};
 
 /// The site header.
 #[component]
@@ -126,6 +126,7 @@ fn AccountMenu(page: PageContext) -> impl IntoView {
                         <p class="menu-email">{user.email.clone()}</p>
                         <a role="menuitem" href="/account">{locale.t(Msg::Account)}</a>
                         <a role="menuitem" href="/wallet">{locale.t(WalletMsg::AccountLink)}</a>
+                        <a role="menuitem" href="/wishlist">{locale.t(OmniMsg::WishlistTitle)}</a>
                         <form method="post" action="/logout">
                             <input type="hidden" name="csrf" value=page.csrf_token />
                             <button role="menuitem" type="submit" class="menu-button">{locale.t(Msg::LogOut)}</button>

@@ -28,6 +28,7 @@ pub mod convert;
 pub mod format;
 pub mod i18n;
 pub mod layout;
+pub mod omni;
 pub mod pages;
 pub mod query;
 
@@ -41,7 +42,7 @@ use crate::i18n::{Locale, Msg};
 use crate::layout::{Footer, Header};
 use crate::pages::{
     AccountPage, CartPage, CategoryPage, CheckoutPage, HomePage, LoginPage, NotFoundPage,
-    OrderPage, PayPage, ProductPage, SearchPage, ShopPage, SignupPage, WalletPage,
+    OrderPage, PayPage, ProductPage, SearchPage, ShopPage, SignupPage, WalletPage, WishlistPage,
 };
 
 /// The HTML document around the app. Runs on the server only.
@@ -109,6 +110,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/pay/:id") view=PayPage ssr=WHOLE />
                         <Route path=path!("/orders/:id") view=OrderPage ssr=WHOLE />
                         <Route path=path!("/wallet") view=WalletPage ssr=WHOLE />
+                        <Route path=path!("/wishlist") view=WishlistPage ssr=BLOCKED />
                         <Route path=path!("/search") view=SearchPage ssr=WHOLE />
                         <Route path=path!("/categories/:slug") view=CategoryPage ssr=WHOLE />
                         <Route path=path!("/products/:id") view=ProductPage ssr=WHOLE />

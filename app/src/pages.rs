@@ -12,6 +12,7 @@ mod product;
 pub(crate) mod search;
 mod shop;
 mod wallet;
+mod wishlist;
 
 pub use account::AccountPage;
 pub use auth::{LoginPage, SignupPage, safe_next};
@@ -25,3 +26,4 @@ pub use product::ProductPage;
 pub use search::{CategoryPage, SearchPage};
 pub use shop::ShopPage;
 pub use wallet::WalletPage;
+pub use wishlist::WishlistPage;

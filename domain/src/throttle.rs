@@ -28,6 +28,13 @@ impl ThrottlePolicy {
         window_secs: 15 * 60,
     };
 
+    /// Per shop's tills: twenty unknown hand-off codes in 15 minutes, then wait. Codes
+    /// live 15 minutes among 10¹² possible: guessing another shopper's cart gets nowhere.
+    pub const PER_TILL: ThrottlePolicy = ThrottlePolicy {
+        max_failures: 20,
+        window_secs: 15 * 60,
+    };
+
     /// Seconds to wait before trying again, or `None` when a try is allowed now.
     pub fn retry_after(&self, window: ThrottleWindow, now_secs: i64) -> Option<u64> {
         let window_ends = window.started_at_secs + self.window_secs;

@@ -28,6 +28,8 @@ impl MigratorTrait for Migrator {
             Box::new(migrations::m20261123_000007_create_stock_movements::Migration),
             Box::new(migrations::m20261123_000008_create_disputes::Migration),
             Box::new(migrations::m20261124_000009_create_events::Migration),
+            Box::new(migrations::m20261125_000010_create_omnichannel::Migration),
+            Box::new(migrations::m20261125_000011_create_product_listings::Migration),
         ]
     }
 }

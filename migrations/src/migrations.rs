@@ -9,3 +9,5 @@ pub mod m20261122_000006_create_operating;
 pub mod m20261123_000007_create_stock_movements;
 pub mod m20261123_000008_create_disputes;
 pub mod m20261124_000009_create_events;
+pub mod m20261125_000010_create_omnichannel;
+pub mod m20261125_000011_create_product_listings;

@@ -65,6 +65,19 @@ struct ServeArgs {
     /// Folder where uploaded product images are stored.
     #[arg(long, env = "HALLES_MEDIA_DIR", default_value = "data/media")]
     media_dir: PathBuf,
+    /// Requests per minute allowed to each API token (five times that per client address
+    /// for calls without a token); 0 turns rate limiting off.
+    #[arg(long, env = "HALLES_API_RATE_PER_MINUTE", default_value_t = 600)]
+    api_rate_per_minute: u32,
+    /// Comma-separated origins allowed to call the API from a browser (CORS), e.g.
+    /// `https://app.example.com`; `*` allows any. Empty: no cross-origin calls.
+    #[arg(
+        long,
+        env = "HALLES_CORS_ORIGINS",
+        value_delimiter = ',',
+        default_value = ""
+    )]
+    cors_origins: Vec<String>,
     #[command(flatten)]
     mail: MailArgs,
     #[command(flatten)]
@@ -208,6 +221,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 mail: args.mail.settings(),
                 payment_provider: args.payments.payment_provider,
                 stripe: args.payments.stripe(),
+                api_rate_per_minute: std::num::NonZeroU32::new(args.api_rate_per_minute),
+                cors_origins: args
+                    .cors_origins
+                    .iter()
+                    .map(|origin| origin.trim().to_owned())
+                    .filter(|origin| !origin.is_empty())
+                    .collect(),
             };
             let app = Application::build(settings).await?;
             app.run_until_stopped().await?;

@@ -74,6 +74,11 @@ pub struct Settings {
     /// Which provider charges cards (`HALLES_PAYMENT_PROVIDER`).
     pub payment_provider: PaymentProviderKind,
     pub stripe: StripeSettings,
+    /// Requests per minute of each API token (and five times that per address for calls
+    /// without one); `None` turns the limits off.
+    pub api_rate_per_minute: Option<std::num::NonZeroU32>,
+    /// Origins whose web pages may call `/api/v1` (CORS); `*` for any. Empty: none.
+    pub cors_origins: Vec<String>,
 }
 
 impl Settings {
@@ -92,6 +97,9 @@ impl Settings {
             ),
             payment_provider: PaymentProviderKind::Sandbox,
             stripe: StripeSettings::default(),
+            // Tests race hundreds of requests from one address: limits are tested on their own.
+            api_rate_per_minute: None,
+            cors_origins: Vec::new(),
         }
     }
 
@@ -126,6 +134,8 @@ impl std::fmt::Debug for Settings {
             .field("mail", &self.mail)
             .field("payment_provider", &self.payment_provider)
             .field("stripe", &self.stripe)
+            .field("api_rate_per_minute", &self.api_rate_per_minute)
+            .field("cors_origins", &self.cors_origins)
             .finish()
     }
 }

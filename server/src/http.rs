@@ -19,6 +19,7 @@ pub mod error;
 pub mod idempotency;
 pub mod json;
 pub mod pickup_qr;
+pub mod rate_limit;
 pub mod request_log;
 pub mod router;
 pub mod web;

@@ -7,6 +7,8 @@
 //!   before buying.
 //! - [`checkout`]: quotes, and placing an order: stock reserved, cart emptied, one
 //!   seller order per shop, all in one transaction.
+//! - [`handoff`]: a cart carried to a seller's till by a short code, and the till's
+//!   sale (in store, or ordered for delivery or pickup elsewhere: the endless aisle).
 //! - [`discounts`]: discount codes of shops and of the platform.
 //! - [`payments`]: the provider trait, the sandbox provider, and the one idempotent state
 //!   machine every payment outcome goes through.
@@ -25,6 +27,7 @@ pub mod cashback;
 pub mod cashback_estimate;
 pub mod checkout;
 pub mod discounts;
+pub mod handoff;
 pub mod idempotency;
 pub mod ledger;
 pub mod movements;

@@ -195,6 +195,14 @@ pub async fn check_all(db: &Db) -> Result<Vec<CheckOutcome>, StoreError> {
             violations: count(db, check.count_violations_sql).await?,
         });
     }
+    // The search's copy of the catalog, recomputed from the source tables and compared.
+    for (name, description, sql) in crate::catalog::listings::consistency_checks() {
+        outcomes.push(CheckOutcome {
+            name,
+            description,
+            violations: count(db, &sql).await?,
+        });
+    }
     if db.backend() == DatabaseBackend::Sqlite {
         outcomes.push(CheckOutcome {
             name: "sqlite_foreign_keys",

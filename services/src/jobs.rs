@@ -75,6 +75,10 @@ pub async fn run_due_once(
             name: "prune_events",
             affected: crate::analytics::retention::prune(db).await?,
         },
+        JobReport {
+            name: "prune_cart_handoffs",
+            affected: crate::buying::handoff::prune(db).await?,
+        },
     ])
 }
 

@@ -65,10 +65,10 @@ async fn the_last_viewed_product_comes_first_and_views_are_not_duplicated() -> R
         NewAccount::parse("lecteur@halles.test", "long enough", "Lecteur")?,
     )
     .await?;
-    record_view(&db, &shopper.id, &products[0]).await?;
-    record_view(&db, &shopper.id, &products[1]).await?;
+    record_view(&db, &shopper.id, &products[0], "web").await?;
+    record_view(&db, &shopper.id, &products[1], "web").await?;
     tokio::time::sleep(std::time::Duration::from_millis(5)).await;
-    record_view(&db, &shopper.id, &products[0]).await?;
+    record_view(&db, &shopper.id, &products[0], "web").await?;
     let seen = recently_viewed(&db, &shopper.id, 10).await?;
     let titles: Vec<&str> = seen.iter().map(|card| card.title.as_str()).collect();
     assert_eq!(titles, ["L'Étranger", "La Peste"]);

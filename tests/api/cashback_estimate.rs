@@ -20,6 +20,10 @@ async fn exec(app: &TestApp, sql: &str, values: Vec<sea_orm::Value>) {
         .execute_raw(services::db::statement(app.db.backend(), sql, values))
         .await
         .expect("writing behind the API");
+    // A price written behind the API: the search's listings follow by hand.
+    services::catalog::listings::refresh_now(&app.db, services::catalog::listings::Listed::All)
+        .await
+        .expect("refreshing the listings");
 }
 
 /// Shop A funds a 2 % boost and charges 4.90 € of delivery; a 1.5 % campaign runs for

@@ -2,16 +2,20 @@
 
 mod accounts;
 mod analytics;
+mod api_limits;
 mod campaigns;
 mod cashback;
 mod cashback_estimate;
 mod catalog;
 mod catalog_pages;
 mod checkout;
+mod continuity;
 mod conventions;
 mod dispute_pages;
 mod disputes;
+mod listings;
 mod market;
+mod openapi;
 mod operating;
 mod payouts;
 mod pickup_lifecycle;
@@ -24,4 +28,5 @@ mod seller_orders;
 mod stock_movements;
 mod storefront;
 mod stripe;
+mod till;
 mod wallet;

@@ -2,6 +2,7 @@
 //! JavaScript can do works. Needs `chromedriver` and `chromium` on PATH and the site
 //! built by `./dev site` (`./dev test` does all of it).
 
+mod continuity;
 mod pickup;
 mod shopping;
 mod wallet;

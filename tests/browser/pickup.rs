@@ -18,7 +18,7 @@ use super::shopping::{click, pay_with, text_of, type_into, wait_for_path};
 use super::{browser, screenshot, start_driver, wait_for_hydration};
 
 /// The staff of a shop made by `stocked_shop`, logged in again through the API.
-async fn staff_of(app: &TestApp, email: &str) -> ApiClient {
+pub(super) async fn staff_of(app: &TestApp, email: &str) -> ApiClient {
     let mut client = app.client();
     client
         .login(&api_types::LoginRequest {
@@ -31,7 +31,7 @@ async fn staff_of(app: &TestApp, email: &str) -> ApiClient {
     client
 }
 
-async fn log_in(client: &Client, app: &TestApp, email: &str, password: &str) {
+pub(super) async fn log_in(client: &Client, app: &TestApp, email: &str, password: &str) {
     client.goto(&app.url("/login")).await.expect("login page");
     wait_for_hydration(client).await;
     type_into(client, "#field-email", email).await;

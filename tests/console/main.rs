@@ -4,11 +4,13 @@
 //! - `binary`: building and finding the `admin-tui` executable.
 //! - `tmux`: the tmux driver (start, type, read the screen, wait, resize).
 //! - `pickup`: a seller signs in and hands a click & collect order over with its code.
+//! - `till`: a seller sells a shopper's handed-off cart at the till, in cash.
 //!
 //! tmux is required: without it these tests fail, they do not skip.
 
 mod binary;
 mod pickup;
+mod till;
 mod tmux;
 
 use std::path::{Path, PathBuf};

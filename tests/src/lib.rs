@@ -122,6 +122,13 @@ pub async fn approve_shop(app: &TestApp, shop_id: &str) {
         .exec(app.db.conn())
         .await
         .expect("approving a shop");
+    // Written behind the services' back, so the search's listings are refreshed here.
+    services::catalog::listings::refresh_now(
+        &app.db,
+        services::catalog::listings::Listed::ProductsOfShop(shop_id),
+    )
+    .await
+    .expect("refreshing the approved shop's listings");
 }
 
 /// The CSRF token in a page's forms (`<input name="csrf" value="…">`).

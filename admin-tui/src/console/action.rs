@@ -4,13 +4,15 @@
 //! background requests answered. Effects are the IO the update wants done; the
 //! [`io`](super::io) module runs them in spawned tasks that report back as actions.
 
+mod answer;
 mod api;
 
 use std::time::Duration;
 
 use api_types::{LoginResponse, MeResponse};
 
-pub use api::{Answer, ApiCall};
+pub use answer::Answer;
+pub use api::{ApiCall, HandoffCode};
 
 use super::screens::Tab;
 use super::screens::disputes::DisputeVerb;
@@ -18,6 +20,7 @@ use super::screens::offers::spreadsheet::CsvEvent;
 use super::screens::ops::{Decision, OpsTab};
 use super::screens::orders::Verb;
 use super::screens::stock::StockVerb;
+use super::screens::till::TillVerb;
 use crate::client::ApiError;
 
 /// Everything that can change the console's state.
@@ -103,6 +106,8 @@ pub enum Action {
     Order(Verb),
     /// Transfer, history or threshold on the selected stock cell.
     Stock(StockVerb),
+    /// Sell the cart at the till (cash, card), or order what the store lacks.
+    Till(TillVerb),
     /// Show an operator screen.
     OpsTab(OpsTab),
     /// Decide on the selected shop or offer (asks a reason, then confirmation).
@@ -180,6 +185,7 @@ impl Action {
             Self::PrevFilter => "prev_filter",
             Self::Order(_) => "order",
             Self::Stock(_) => "stock",
+            Self::Till(_) => "till",
             Self::OpsTab(_) => "ops_tab",
             Self::Decide(_) => "decide",
             Self::Dispute(_) => "dispute",
@@ -216,6 +222,7 @@ impl std::fmt::Debug for Action {
             Self::Confirm(yes) => write!(f, "confirm({yes})"),
             Self::Order(verb) => write!(f, "order({verb:?})"),
             Self::Stock(verb) => write!(f, "stock({verb:?})"),
+            Self::Till(verb) => write!(f, "till({verb:?})"),
             Self::OpsTab(tab) => write!(f, "ops_tab({tab:?})"),
             Self::Decide(decision) => write!(f, "decide({decision:?})"),
             Self::Dispute(verb) => write!(f, "dispute({verb:?})"),

@@ -2,6 +2,7 @@
 //! client's), and helpers to drive [`update`].
 
 mod analytics;
+mod till;
 
 use api_types::buying::Address;
 use api_types::catalog::Category;
@@ -19,6 +20,7 @@ use super::update::update;
 use crate::client::ApiError;
 
 pub use analytics::{platform_kpis, seller_dashboard};
+pub use till::{CODE, desk_mut, till_cart, till_order, till_state, till_with};
 
 /// Delivers the answer to request `request`, as the I/O side does when a call returns.
 pub fn answer(state: &mut State, request: u64, answer: Answer) -> Option<Effect> {

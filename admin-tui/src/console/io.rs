@@ -275,6 +275,10 @@ async fn call_api(client: &ApiClient, call: ApiCall) -> Answer {
             let result = client.order_step(&id, &step, &key).await;
             Answer::OrderChanged { id, result }
         }
+        ApiCall::TillCart { code } => Answer::TillCart(client.till_cart(&code.0).await),
+        ApiCall::TillSale { code, body, key } => {
+            Answer::TillSold(client.till_sale(&code.0, &body, &key).await)
+        }
     }
 }
 

@@ -7,6 +7,8 @@ mod context;
 mod table;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod till_tests;
 
 use std::fmt;
 

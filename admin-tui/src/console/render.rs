@@ -4,13 +4,14 @@
 //! - `frame`: the signed-in console (header, then the view for who is signed in).
 //! - `desk`: the seller screens' tab bar, placeholders and overlays; `dashboard`,
 //!   `offers`, `stock` (with `stock_history`), `locations`, `shop`, `orders` (with
-//!   `order_detail`), `cashback`, `payouts`: one module per screen.
+//!   `order_detail`), `cashback`, `payouts`, `till`: one module per screen.
 //! - `ops`: the operator screens (shop queue, reports, settings, audit log, campaigns,
 //!   disputes, KPIs; the last three in `campaigns`, `disputes` (with `dispute_detail`),
 //!   which draws the seller's disputes screen too, and `kpis`).
 //! - `charts`: what the dashboard and the KPIs draw alike (bars per day, the funnel).
 //! - `form`: edit forms (the confirmation dialog is in `desk`); `csv_report`: the report
 //!   window of a CSV import.
+//! - `wrap`: text wrapped between words to fit a width.
 //! - `status_bar`: the two bottom rows (messages and key hints).
 //! - `help`: the `?` overlay, generated from the keymap.
 //!
@@ -59,6 +60,10 @@ mod stock_history;
 mod stock_tests;
 #[cfg(test)]
 mod tests;
+mod till;
+#[cfg(test)]
+mod till_tests;
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};

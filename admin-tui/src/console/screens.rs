@@ -1,7 +1,7 @@
 //! The seller's screens: their state ([`Desk`]) and how keys and answers change it.
 //!
 //! - `dashboard`, `offers`, `stock`, `locations`, `shop`, `orders`, `cashback`, `disputes`,
-//!   `payouts`: one module per screen (state and update; `disputes` also holds what the operator's screen shares).
+//!   `payouts`, `till`: one module per screen (state and update; `disputes` also holds what the operator's screen shares).
 //! - `offer_form`, `location_form`: building forms and turning them into requests.
 //! - `offer_csv`: offers and stock as a spreadsheet file (read, written, diffed).
 //! - `form`, `field`: the generic edit form and its fields; `money`: euros ↔ cents;
@@ -36,6 +36,7 @@ pub mod shop;
 pub mod stock;
 #[cfg(test)]
 mod tests;
+pub mod till;
 
 use api_types::analytics::SellerDashboard;
 use api_types::catalog::Category;
@@ -50,6 +51,7 @@ use self::locations::Locations;
 use self::offers::Offers;
 use self::orders::Orders;
 use self::stock::Stock;
+use self::till::Till;
 use super::action::{Action, ApiCall, Effect};
 use super::state::{Session, View};
 
@@ -75,11 +77,14 @@ pub enum Tab {
     Disputes,
     /// What the shop earned: pending, payable and paid, from the ledger.
     Payouts,
+    /// The till in a store: a shopper's handed-off cart, sold over the counter or
+    /// ordered for them (the endless aisle).
+    Till,
 }
 
 impl Tab {
     /// Every tab, in order.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Dashboard,
         Self::Offers,
         Self::Stock,
@@ -89,6 +94,7 @@ impl Tab {
         Self::Cashback,
         Self::Disputes,
         Self::Payouts,
+        Self::Till,
     ];
 
     /// The tab's name.
@@ -103,6 +109,7 @@ impl Tab {
             Self::Cashback => "Cashback",
             Self::Disputes => "Disputes",
             Self::Payouts => "Payouts",
+            Self::Till => "Till",
         }
     }
 
@@ -144,6 +151,8 @@ pub struct Desk {
     pub disputes: Disputes,
     /// `GET /seller/payouts`.
     pub payouts: Remote<SellerPayouts>,
+    /// The till.
+    pub till: Till,
     /// `GET /categories`, for the category picker.
     pub categories: Remote<Vec<Category>>,
     /// A form or dialog over the screen.
@@ -165,6 +174,7 @@ impl Default for Desk {
             cashback: Remote::default(),
             disputes: Disputes::with_filter(DisputeFilter::All),
             payouts: Remote::default(),
+            till: Till::default(),
             categories: Remote::default(),
             overlay: None,
             open_shop: shop::open_shop_form(),
@@ -225,6 +235,7 @@ pub fn reload(desk: &mut Desk, out: &mut Out) -> Option<Effect> {
         Tab::Cashback => Some(cashback::load(desk, out)),
         Tab::Disputes => Some(disputes::load(desk, out)),
         Tab::Payouts => Some(payouts::load(desk, out)),
+        Tab::Till => Some(till::reload(desk, out)),
     }
 }
 
@@ -281,6 +292,7 @@ fn desk_key_beneath(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Ef
                 Tab::Orders => orders::key(desk, action, out),
                 Tab::Cashback => cashback::key(desk, action, out),
                 Tab::Disputes => disputes::key(desk, action, out),
+                Tab::Till => till::key(desk, action, out),
                 Tab::Dashboard | Tab::Shop | Tab::Payouts => None,
             };
         }

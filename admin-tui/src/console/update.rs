@@ -89,6 +89,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Effect> {
         | Action::PrevFilter
         | Action::Order(_)
         | Action::Stock(_)
+        | Action::Till(_)
         | Action::OpsTab(_)
         | Action::Decide(_)
         | Action::Dispute(_)

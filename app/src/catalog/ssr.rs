@@ -82,7 +82,7 @@ pub async fn find_product(
         analytics::record(Event::view(Channel::Web, visitor, &product.id));
     }
     if let Some(user_id) = caller_id()
-        && let Err(err) = recent::record_view(&db, &user_id, &product.id).await
+        && let Err(err) = recent::record_view(&db, &user_id, &product.id, "web").await
     {
         // Remembering the view is a nicety: the page is shown all the same.
         tracing::warn!(error = %err, "recording a recently viewed product");

@@ -5,7 +5,7 @@ use api_types::buying::{
     WalletEntry,
 };
 use api_types::orders::{Fulfilment, Order, OrderLine, Payment, SellerOrder};
-use services::buying::cart::CartView;
+use services::buying::cart::{CartLineRow, CartView};
 use services::buying::cashback::WalletView;
 use services::buying::cashback_estimate::{CashbackEstimate, QuoteEstimate};
 use services::buying::checkout::{AddressInput, Quote as QuoteView};
@@ -29,21 +29,7 @@ pub fn cart_of(view: &CartView, cashback: &CashbackEstimate) -> Cart {
             items: shop
                 .lines
                 .iter()
-                .map(|line| CartItem {
-                    id: line.item_id.clone(),
-                    offer_id: line.offer_id.clone(),
-                    product_id: line.product_id.clone(),
-                    product_slug: line.product_slug.clone(),
-                    title: line.title.clone(),
-                    condition: line.condition.clone(),
-                    quantity: u32::try_from(line.quantity).unwrap_or(0),
-                    price_cents: line.price_cents,
-                    price_cents_when_added: line.price_cents_seen,
-                    line_cents: line.line_cents(),
-                    available: u32::try_from(line.available.max(0)).unwrap_or(u32::MAX),
-                    state: line.state().as_str().to_owned(),
-                    cashback_earned_cents: cashback.for_offer(&line.offer_id),
-                })
+                .map(|line| cart_item_of(line, cashback))
                 .collect(),
             subtotal_cents: shop.subtotal_cents,
             shipping_cents: shop.shipping_cents,
@@ -61,6 +47,25 @@ pub fn cart_of(view: &CartView, cashback: &CashbackEstimate) -> Cart {
         notices: view.notices.clone(),
         cashback_earned_cents: cashback.total_cents,
         shops,
+    }
+}
+
+/// One cart line as the API shows it.
+pub fn cart_item_of(line: &CartLineRow, cashback: &CashbackEstimate) -> CartItem {
+    CartItem {
+        id: line.item_id.clone(),
+        offer_id: line.offer_id.clone(),
+        product_id: line.product_id.clone(),
+        product_slug: line.product_slug.clone(),
+        title: line.title.clone(),
+        condition: line.condition.clone(),
+        quantity: u32::try_from(line.quantity).unwrap_or(0),
+        price_cents: line.price_cents,
+        price_cents_when_added: line.price_cents_seen,
+        line_cents: line.line_cents(),
+        available: u32::try_from(line.available.max(0)).unwrap_or(u32::MAX),
+        state: line.state().as_str().to_owned(),
+        cashback_earned_cents: cashback.for_offer(&line.offer_id),
     }
 }
 

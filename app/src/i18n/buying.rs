@@ -100,6 +100,7 @@ pub enum BuyMsg {
     SoldAndSentBy,
     DeliverTo,
     PickupAt,
+    BoughtInStoreAt,
     PickupCode,
     PickupCodeHint,
     Carrier,
@@ -426,6 +427,7 @@ impl BuyMsg {
             BuyMsg::SoldAndSentBy => ("Vendu par", "Sold by"),
             BuyMsg::DeliverTo => ("Livraison à", "Delivery to"),
             BuyMsg::PickupAt => ("Retrait à", "Pickup at"),
+            BuyMsg::BoughtInStoreAt => ("Acheté en magasin à", "Bought in store at"),
             BuyMsg::PickupCode => ("Code de retrait", "Pickup code"),
             BuyMsg::PickupCodeHint => (
                 "Présentez ce code au magasin quand votre commande est prête.",

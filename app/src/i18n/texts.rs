@@ -343,6 +343,7 @@ impl Msg {
             Msg::Wallet(msg) => msg.texts(),
             Msg::Pickup(msg) => msg.texts(),
             Msg::Report(msg) => msg.texts(),
+            Msg::Omni(msg) => msg.texts(),
         }
     }
 }

@@ -3,9 +3,11 @@
 //!
 //! - [`line`]: one line: quantity, removal, and what changed since it was added.
 //! - [`summary`]: the totals box and the checkout button.
+//! - [`till`]: the code that hands the cart to a store's till.
 
 mod line;
 mod summary;
+mod till;
 
 use api_types::buying::{Cart, CartShop};
 use leptos::prelude::*;
@@ -114,7 +116,10 @@ fn cart_body(locale: Locale, cart: Cart, context: PageContext) -> AnyView {
         {top}
         <div class="cart-layout">
             <div class="cart-shops">{shops}</div>
-            <summary::Summary cart blocked />
+            <div class="cart-side">
+                <summary::Summary cart blocked />
+                <till::TillHandoff context=context.clone() />
+            </div>
         </div>
     }
     .into_any()

@@ -9,6 +9,7 @@
 mod json_ld;
 mod offers;
 mod pickup;
+mod wish;
 
 use api_types::catalog::{Category, ProductNearParams};
 use leptos::prelude::*;
@@ -141,6 +142,7 @@ fn product_page(
                     <p class="product-brand">{product.brand.clone()}</p>
                     <h1 class="product-title">{product.title.clone()}</h1>
                     {best}
+                    <wish::WishButton product_id=product.id.clone() back=back.clone() context=context.clone() />
                     <dl class="details product-facts">
                         <dt>{locale.t(Msg::Brand)}</dt>
                         <dd>{product.brand.clone()}</dd>

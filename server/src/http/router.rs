@@ -3,15 +3,18 @@
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{HeaderName, StatusCode, header};
+use std::time::Duration;
+
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower::ServiceBuilder;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 
 use crate::http::json::body_too_large;
-use crate::http::web;
+use crate::http::{rate_limit, web};
 use crate::state::AppState;
 
 pub use crate::http::web::site::site_is_built;
@@ -33,7 +36,7 @@ pub fn build(state: AppState) -> Router {
 
     Router::new()
         .route("/healthz", get(health))
-        .nest(api_types::API_PREFIX, crate::http::api::router())
+        .nest(api_types::API_PREFIX, api_with_limits(&state))
         .merge(web::assets::router())
         .merge(web::seo::router())
         .merge(crate::http::api::images::public_router())
@@ -48,6 +51,60 @@ pub fn build(state: AppState) -> Router {
                 .layer(PropagateRequestIdLayer::new(request_id)),
         )
         .with_state(state)
+}
+
+/// The API with its rate limits (innermost) and its CORS policy (outermost, so that a
+/// preflight is answered before anything counts it).
+fn api_with_limits(state: &AppState) -> Router<AppState> {
+    let mut api = crate::http::api::router();
+    if let Some(per_minute) = state.settings.api_rate_per_minute {
+        let limits = rate_limit::ApiLimits::new(per_minute, state.settings.trust_proxy);
+        api = api.layer(middleware::from_fn_with_state(limits, rate_limit::enforce));
+    }
+    match cors_layer(&state.settings.cors_origins) {
+        Some(cors) => api.layer(cors),
+        None => api,
+    }
+}
+
+/// CORS for the configured origins: bearer tokens only (no cookies cross origin), the
+/// headers an app sends, and the ones it needs to read back.
+fn cors_layer(origins: &[String]) -> Option<CorsLayer> {
+    if origins.is_empty() {
+        return None;
+    }
+    let allowed = if origins.iter().any(|origin| origin == "*") {
+        AllowOrigin::any()
+    } else {
+        AllowOrigin::list(
+            origins
+                .iter()
+                .filter_map(|origin| HeaderValue::from_str(origin).ok()),
+        )
+    };
+    Some(
+        CorsLayer::new()
+            .allow_origin(allowed)
+            .allow_methods([
+                Method::GET,
+                Method::POST,
+                Method::PUT,
+                Method::PATCH,
+                Method::DELETE,
+            ])
+            .allow_headers([
+                header::AUTHORIZATION,
+                header::CONTENT_TYPE,
+                HeaderName::from_static(api_types::IDEMPOTENCY_KEY_HEADER),
+                HeaderName::from_static(api_types::REQUEST_ID_HEADER),
+            ])
+            .expose_headers([
+                header::RETRY_AFTER,
+                HeaderName::from_static(api_types::REQUEST_ID_HEADER),
+                HeaderName::from_static("ratelimit-policy"),
+            ])
+            .max_age(Duration::from_secs(3600)),
+    )
 }
 
 /// `GET /healthz`: 200 when the database answers, 503 when it does not.

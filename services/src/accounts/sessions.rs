@@ -210,3 +210,44 @@ pub async fn prune(db: &Db) -> Result<u64, StoreError> {
         .await?;
     Ok(result.rows_affected)
 }
+
+/// One live API token of an account, as its owner lists them (never the secret).
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct TokenSummary {
+    pub id: String,
+    pub name: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// The account's live API tokens, most recently used first.
+pub async fn list_api_tokens(db: &Db, user_id: &str) -> Result<Vec<TokenSummary>, StoreError> {
+    Ok(TokenSummary::find_by_statement(statement(
+        db.backend(),
+        "SELECT id, name, created_at, last_seen_at, expires_at FROM sessions \
+         WHERE user_id = ? AND kind = 'api' AND revoked_at IS NULL AND expires_at > ? \
+         ORDER BY last_seen_at DESC, id",
+        [user_id.to_owned().into(), now().into()],
+    ))
+    .all(db.conn())
+    .await?)
+}
+
+/// Revokes one of the account's own API tokens. Another account's token, a web session
+/// or an unknown id is `NotFound`, so ids of others reveal nothing.
+pub async fn revoke_own_token(db: &Db, user_id: &str, token_id: &str) -> Result<(), StoreError> {
+    let revoked = sessions::Entity::update_many()
+        .col_expr(sessions::Column::RevokedAt, Expr::value(now()))
+        .filter(sessions::Column::Id.eq(token_id.to_owned()))
+        .filter(sessions::Column::UserId.eq(user_id.to_owned()))
+        .filter(sessions::Column::Kind.eq(SessionKind::Api.as_str()))
+        .filter(sessions::Column::RevokedAt.is_null())
+        .exec(db.writer())
+        .await?;
+    if revoked.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(StoreError::NotFound)
+    }
+}

@@ -38,6 +38,14 @@ impl Scope {
         }
     }
 
+    /// Unknown cart hand-off codes typed at one shop's tills.
+    pub fn till(shop_id: &str) -> Self {
+        Self {
+            key: format!("till:{shop_id}"),
+            policy: ThrottlePolicy::PER_TILL,
+        }
+    }
+
     /// Failures from one client address, whatever account they aim at.
     pub fn address(address: &str) -> Self {
         Self {

@@ -121,6 +121,8 @@ pub enum PaymentChoice {
 pub enum Channel {
     Web,
     Api,
+    /// A seller's till: a cart handed off by code, paid in store.
+    Store,
 }
 
 impl Channel {
@@ -129,6 +131,7 @@ impl Channel {
         match self {
             Channel::Web => "web",
             Channel::Api => "api",
+            Channel::Store => "store",
         }
     }
 }
@@ -182,7 +185,7 @@ pub async fn quote(db: &Db, user_id: &str, input: &CheckoutInput) -> Result<Quot
         .ok_or_else(cart_empty)?;
     let lines = cart::lines(conn, &cart_id).await?;
     let settings = settings::load(conn).await?;
-    build_quote(conn, &settings, user_id, lines, input).await
+    build_quote(conn, &settings, user_id, lines, input, None).await
 }
 
 fn cart_empty() -> StoreError {
@@ -199,6 +202,7 @@ async fn build_quote(
     user_id: &str,
     lines: Vec<CartLineRow>,
     input: &CheckoutInput,
+    till_store_id: Option<&str>,
 ) -> Result<Quote, StoreError> {
     if lines.is_empty() {
         return Err(cart_empty());
@@ -284,7 +288,11 @@ async fn build_quote(
                     .one(conn)
                     .await?
                     .filter(|store| {
-                        store.shop_id == shop.shop_id && store.kind == "store" && store.pickup
+                        // At the till the shopper is in the store: it needs no pickup desk.
+                        let at_till = till_store_id == Some(store.id.as_str());
+                        store.shop_id == shop.shop_id
+                            && store.kind == "store"
+                            && (store.pickup || at_till)
                     })
                     .ok_or_else(|| {
                         invalid(
@@ -503,8 +511,15 @@ pub async fn place_order(
         PaymentChoice::HostedPage => None,
         PaymentChoice::Method(method) => Some(PaymentSource::Method(method.clone())),
     };
-    let (order_id, payment_id) =
-        create_pending_order(db, provider.name(), user_id, &input, paying_now.as_ref()).await?;
+    let (order_id, payment_id) = create_pending_order(
+        db,
+        provider.name(),
+        user_id,
+        &input,
+        paying_now.as_ref(),
+        &OrderScope::WholeCart,
+    )
+    .await?;
     let order = orders::Entity::find_by_id(&order_id)
         .one(db.conn())
         .await?
@@ -525,12 +540,40 @@ pub async fn place_order(
     load_order(db.conn(), order, None).await
 }
 
-async fn create_pending_order(
+/// Which of the cart's lines an order takes.
+pub(crate) enum OrderScope<'a> {
+    /// A checkout: every line.
+    WholeCart,
+    /// A till sale: one shop's lines (or those of `offer_ids`), once per hand-off code
+    /// and shop, at `store_id`.
+    Till {
+        handoff_id: &'a str,
+        shop_id: &'a str,
+        offer_ids: Option<&'a [String]>,
+        store_id: &'a str,
+    },
+}
+
+impl OrderScope<'_> {
+    fn takes(&self, line: &CartLineRow) -> bool {
+        match self {
+            OrderScope::WholeCart => true,
+            OrderScope::Till {
+                shop_id, offer_ids, ..
+            } => {
+                line.shop_id == *shop_id && offer_ids.is_none_or(|ids| ids.contains(&line.offer_id))
+            }
+        }
+    }
+}
+
+pub(crate) async fn create_pending_order(
     db: &Db,
     provider_name: &str,
     user_id: &str,
     input: &CheckoutInput,
     paying_now: Option<&PaymentSource>,
+    scope: &OrderScope<'_>,
 ) -> Result<(String, String), StoreError> {
     // Read before the write lock: an account's cart row never changes, and settings apply
     // to the orders placed after they change, which this one is not.
@@ -551,8 +594,21 @@ async fn create_pending_order(
         ))
         .await?;
     }
-    let lines = cart::lines(&txn, &cart_id).await?;
-    let quote = build_quote(&txn, &settings, user_id, lines, input).await?;
+    let order_id = new_id();
+    let till_store_id = match scope {
+        OrderScope::Till { store_id, .. } => Some(*store_id),
+        OrderScope::WholeCart => None,
+    };
+    let lines: Vec<CartLineRow> = cart::lines(&txn, &cart_id)
+        .await?
+        .into_iter()
+        .filter(|line| scope.takes(line))
+        .collect();
+    let sold_items: Vec<Value> = lines
+        .iter()
+        .map(|line| line.item_id.clone().into())
+        .collect();
+    let quote = build_quote(&txn, &settings, user_id, lines, input, till_store_id).await?;
     if let Some(code) = &quote.discount {
         let used = txn
             .execute_raw(statement(
@@ -570,7 +626,6 @@ async fn create_pending_order(
             });
         }
     }
-    let order_id = new_id();
     let expires_at = at + Duration::minutes(i64::from(settings.reservation_minutes));
     // The order, its parts and lines go in one round trip: this transaction holds the
     // write lock that every other checkout waits for, so round trips count.
@@ -635,7 +690,12 @@ async fn create_pending_order(
             text(&address.city).into(),
             text(&address.country).into(),
             part.store_id.clone().into(),
-            part.store_id.as_ref().map(|_| pickup_code()).into(),
+            // Handed over at the till on the spot: no code to show later.
+            part.store_id
+                .as_ref()
+                .filter(|store| till_store_id != Some(store.as_str()))
+                .map(|_| pickup_code())
+                .into(),
             part.items_cents.into(),
             part.shipping_cents.into(),
             part.discount_cents.into(),
@@ -671,6 +731,15 @@ async fn create_pending_order(
     parts_insert.add_to(&mut rows, "");
     lines_insert.add_to(&mut rows, "");
     rows.execute(&txn).await?;
+    if let OrderScope::Till {
+        handoff_id,
+        shop_id,
+        ..
+    } = scope
+    {
+        // After the order row (the claim names it); a losing till rolls all of it back.
+        super::handoff::claim_for_sale(&txn, handoff_id, shop_id, &order_id, at).await?;
+    }
     super::cashback::hold_for_order(&txn, user_id, &order_id, quote.cashback_used_cents).await?;
     // Offers in id order: concurrent checkouts lock stock rows in the same order.
     to_reserve.sort_by(|a, b| a.0.cmp(&b.0));
@@ -691,7 +760,7 @@ async fn create_pending_order(
         .await?;
     }
     let mut rest = Script::default();
-    reservations.add_to(&mut rest);
+    reservations.add_to(&mut rest, txn.get_database_backend());
     let payment_id = new_id();
     payments::push_new_payment(
         &mut rest,
@@ -702,10 +771,19 @@ async fn create_pending_order(
         paying_now,
         at,
     );
-    rest.push(
-        "DELETE FROM cart_items WHERE cart_id = ?",
-        [Value::from(cart_id)],
-    );
+    match scope {
+        OrderScope::WholeCart => rest.push(
+            "DELETE FROM cart_items WHERE cart_id = ?",
+            [Value::from(cart_id)],
+        ),
+        OrderScope::Till { .. } => {
+            let placeholders = vec!["?"; sold_items.len()].join(", ");
+            rest.push(
+                &format!("DELETE FROM cart_items WHERE id IN ({placeholders})"),
+                sold_items,
+            );
+        }
+    }
     rest.execute(&txn).await?;
     txn.commit().await?;
     Ok((order_id, payment_id))

@@ -281,6 +281,34 @@ async fn shop_name(conn: &impl ConnectionTrait, shop_id: &str) -> Result<String,
         .unwrap_or_default())
 }
 
+/// A part sold at the till is handed over on the spot: accepted, ready and collected in
+/// one step (the shopper stands at the counter), and its return window starts now.
+pub(crate) async fn hand_over_at_till(
+    db: &Db,
+    seller_order_id: &str,
+    order_id: &str,
+) -> Result<(), StoreError> {
+    let at = now();
+    let window = settings::load(db.conn()).await?.return_window_days;
+    let txn = db.begin_write().await?;
+    txn.execute_raw(statement(
+        txn.get_database_backend(),
+        "UPDATE seller_orders SET status = 'collected', ready_at = ?, completed_at = ?, payable_at = ?, \
+         updated_at = ? WHERE id = ? AND status = 'paid'",
+        [
+            at.into(),
+            at.into(),
+            (at + Duration::days(i64::from(window))).into(),
+            at.into(),
+            seller_order_id.to_owned().into(),
+        ],
+    ))
+    .await?;
+    complete_order_if_done(&txn, order_id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// The order is complete once no part is still on its way.
 async fn complete_order_if_done(
     conn: &impl ConnectionTrait,
@@ -402,6 +430,10 @@ pub(super) async fn refund_part(
         None => row.status.as_str(),
     };
     let provider_ref = match (&payment.provider_ref, to_card > 0) {
+        // Paid at a till: the seller hands the money back over the counter.
+        (_, true) if payment.provider == super::handoff::TILL_PROVIDER => {
+            Some(format!("till-refund-{refund_id}"))
+        }
         (Some(charge), true) => match provider.refund(charge, to_card, provider_key).await {
             Ok(reference) => Some(reference),
             Err(err) => {
@@ -591,6 +623,18 @@ async fn post_refund(
         refs,
     )
     .await?;
+    if payment.provider == super::handoff::TILL_PROVIDER {
+        // The seller paid it back from its own till: the platform owes the seller that.
+        ledger::transfer(
+            txn,
+            &format!("till_refund:{refund_id}"),
+            &ledger::psp(&payment.provider),
+            &seller_account,
+            to_card,
+            refs,
+        )
+        .await?;
+    }
     let order_user = orders::Entity::find_by_id(&row.order_id)
         .one(txn)
         .await?
@@ -705,7 +749,10 @@ pub async fn answer_return(
         if left > 0 {
             refund_part(db, provider, &row, left, "return accepted", None).await?;
         } else {
-            stock::restock(db.writer(), &row.order_id, &row.id, returned_to(&row)).await?;
+            // One transaction: the restock and the search's listing change together.
+            let txn = db.begin_write().await?;
+            stock::restock(&txn, &row.order_id, &row.id, returned_to(&row)).await?;
+            txn.commit().await?;
         }
     }
     for_shop(db, shop_id, seller_order_id).await

@@ -563,6 +563,9 @@ async fn settle_loaded(
         at,
     );
     let mut movements = capture_movements(order, payment, &parts);
+    if payment.provider == super::handoff::TILL_PROVIDER {
+        super::handoff::kept_at_till(&mut movements, order, &parts);
+    }
     earnings.add_to(&mut rest, &mut movements);
     movements.add_to(&mut rest)?;
     if let Some(message) = message {

@@ -92,13 +92,10 @@ pub async fn record_in_store(
         // A full refund of an accepted return restocks at `return_store_id`.
         refund_part(db, provider, &row, left, "returned in store", None).await?;
     } else {
-        stock::restock(
-            db.writer(),
-            &row.order_id,
-            &row.id,
-            Restock::ReturnedAt(&store.id),
-        )
-        .await?;
+        // One transaction: the restock and the search's listing change together.
+        let txn = db.begin_write().await?;
+        stock::restock(&txn, &row.order_id, &row.id, Restock::ReturnedAt(&store.id)).await?;
+        txn.commit().await?;
     }
     for_shop(db, shop_id, seller_order_id).await
 }

@@ -8,9 +8,12 @@
 //! Every change of a stock row is also a movement ([`super::movements`]) in the same
 //! transaction, so the level stays explained.
 
+use std::collections::BTreeSet;
+
 use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Value};
 
 use super::movements::{self, Movement, Movements, Reason};
+use crate::catalog::listings::{self, Listed};
 use crate::db::{InsertRows, Script, statement};
 use crate::{StoreError, new_id, now};
 
@@ -31,19 +34,20 @@ pub struct Wanted<'a> {
 }
 
 /// The usual case in one statement: the first location (by id) that has every unit
-/// wanted holds them all, and one shipment leaves from there. `None` when no single
-/// location can: [`hold`] then splits the line over several, or refuses it.
+/// wanted holds them all, and one shipment leaves from there; answers it and the units
+/// it has left free. `None` when no single location can: [`hold`] then splits the line
+/// over several, or refuses it.
 async fn hold_at_one_location(
     conn: &impl ConnectionTrait,
     wanted: &Wanted<'_>,
-) -> Result<Option<String>, StoreError> {
+) -> Result<Option<(String, i64)>, StoreError> {
     let quantity = Value::from(wanted.quantity);
     let offer = Value::from(wanted.offer_id.to_owned());
     let (sql, values) = match wanted.only_location {
         Some(location) => (
             "UPDATE stock_levels SET reserved = reserved + ? \
              WHERE offer_id = ? AND location_id = ? AND quantity - reserved >= ? \
-             RETURNING location_id",
+             RETURNING location_id, CAST(quantity - reserved AS BIGINT)",
             vec![
                 quantity.clone(),
                 offer,
@@ -58,7 +62,7 @@ async fn hold_at_one_location(
              WHERE offer_id = ? AND quantity - reserved >= ? AND location_id = (\
                SELECT location_id FROM stock_levels WHERE offer_id = ? AND quantity - reserved >= ? \
                ORDER BY location_id LIMIT 1) \
-             RETURNING location_id",
+             RETURNING location_id, CAST(quantity - reserved AS BIGINT)",
             vec![
                 quantity.clone(),
                 offer.clone(),
@@ -72,16 +76,19 @@ async fn hold_at_one_location(
         .query_one_raw(statement(conn.get_database_backend(), sql, values))
         .await?;
     Ok(match row {
-        Some(row) => Some(row.try_get_by_index(0)?),
+        Some(row) => Some((row.try_get_by_index(0)?, row.try_get_by_index(1)?)),
         None => None,
     })
 }
 
 /// The reservations of a checkout and their stock movements, written in one statement
-/// each once every line is held.
+/// each once every line is held; and the offers whose stock row it emptied, whose
+/// products the search must then look at again (a row that still has free units changes
+/// nothing the search shows).
 pub struct Reservations {
     rows: InsertRows,
     movements: Movements,
+    drained: BTreeSet<String>,
 }
 
 impl Default for Reservations {
@@ -93,15 +100,19 @@ impl Default for Reservations {
                 "(?, ?, ?, ?, ?, ?, 'held', ?)",
             ),
             movements: Movements::default(),
+            drained: BTreeSet::new(),
         }
     }
 }
 
 impl Reservations {
-    /// Records them as part of `script` (the checkout's last round trip).
-    pub(crate) fn add_to(self, script: &mut Script) {
+    /// Records them as part of `script` (the checkout's last round trip), with the
+    /// refresh of the listings of the products whose stock a reservation emptied.
+    pub(crate) fn add_to(self, script: &mut Script, backend: DatabaseBackend) {
         self.rows.add_to(script, "");
         self.movements.add_to(script);
+        let drained: Vec<String> = self.drained.into_iter().collect();
+        listings::push_refresh(script, backend, Listed::ProductsOfOffers(&drained));
     }
 
     fn push(&mut self, wanted: &Wanted<'_>, location_id: String, quantity: i64) {
@@ -138,7 +149,10 @@ pub async fn hold(
     reservations: &mut Reservations,
 ) -> Result<(), StoreError> {
     let backend = conn.get_database_backend();
-    if let Some(location_id) = hold_at_one_location(conn, &wanted).await? {
+    if let Some((location_id, left_free)) = hold_at_one_location(conn, &wanted).await? {
+        if left_free == 0 {
+            reservations.drained.insert(wanted.offer_id.to_owned());
+        }
         reservations.push(&wanted, location_id, wanted.quantity);
         return Ok(());
     }
@@ -227,6 +241,9 @@ pub async fn hold(
                 message: format!("“{title}” sold out while you were checking out"),
                 field: Some("offer_id"),
             });
+        }
+        if take == row.free {
+            reservations.drained.insert(wanted.offer_id.to_owned());
         }
         reservations.push(&wanted, row.location_id, take);
         left -= take;
@@ -335,10 +352,12 @@ pub(crate) async fn commit_into(
     Ok(())
 }
 
-/// Not paid: the held units are free again.
+/// Not paid: the held units are free again, and the search lists their offers again.
 pub async fn release(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), StoreError> {
+    let mut freed = BTreeSet::new();
     for row in reservations_in(conn, order_id, None, "held").await? {
         if claim(conn, &row.id, "held", "released").await? {
+            freed.insert(row.offer_id.clone());
             let result = conn
                 .execute_raw(statement(
                     conn.get_database_backend(),
@@ -373,7 +392,8 @@ pub async fn release(conn: &impl ConnectionTrait, order_id: &str) -> Result<(), 
             .await?;
         }
     }
-    Ok(())
+    let freed: Vec<String> = freed.into_iter().collect();
+    listings::refresh(conn, Listed::ProductsOfOffers(&freed)).await
 }
 
 /// Where goods that came back go.
@@ -387,7 +407,8 @@ pub enum Restock<'a> {
     ReturnedAt(&'a str),
 }
 
-/// Goods back: the committed units of one seller order go back on a shelf, once.
+/// Goods back: the committed units of one seller order go back on a shelf, once, and
+/// the search lists their offers again.
 pub async fn restock(
     conn: &impl ConnectionTrait,
     order_id: &str,
@@ -400,8 +421,10 @@ pub async fn restock(
         Restock::Returned => (Reason::Return, ""),
         Restock::ReturnedAt(_) => (Reason::Return, "returned in store"),
     };
+    let mut back = BTreeSet::new();
     for row in reservations_in(conn, order_id, Some(seller_order_id), "committed").await? {
         if claim(conn, &row.id, "committed", "restocked").await? {
+            back.insert(row.offer_id.clone());
             let location_id = match to {
                 Restock::ReturnedAt(store) => store.to_owned(),
                 _ => row.location_id.clone(),
@@ -429,5 +452,6 @@ pub async fn restock(
             .await?;
         }
     }
-    Ok(())
+    let back: Vec<String> = back.into_iter().collect();
+    listings::refresh(conn, Listed::ProductsOfOffers(&back)).await
 }

@@ -5,19 +5,18 @@
 //! approved shop, with a unit free to sell. Its price is its best offer's total
 //! (price + delivery), the figure shoppers compare.
 //!
-//! One query per search fetches the eligible offers of the matching products, driven
-//! from the full-text match (so indexes, not scans, find the offers); grouping, sorting,
-//! paging and facet counts are then plain Rust over those rows ([`aggregate`]), and a
-//! last query loads the page's cards. The unfiltered listing, which would touch every
-//! offer, keeps its facets in a short-lived cache.
+//! Searches read the denormalised catalog of [`crate::catalog::listings`], never the
+//! offers, shops and stock themselves: a search is two queries ([`scope`] says which rows
+//! they look at), one for the page of cards in result order ([`cards`]), one for the
+//! total and facet counts ([`facets`]), both counted and sorted by the database over
+//! index ranges. The unfiltered listing, which would count the whole catalog, keeps its
+//! counts in a short-lived cache ([`browse_all`]).
 
-mod aggregate;
 mod browse_all;
 mod cards;
+mod facets;
 mod near;
-mod rows;
-
-use std::collections::HashSet;
+mod scope;
 
 use sea_orm::EntityTrait;
 
@@ -117,7 +116,14 @@ pub async fn search_products(db: &Db, query: &ProductQuery) -> Result<SearchResu
         return Ok(empty());
     }
     if browse_all::applies(query, !words.is_empty()) {
-        return browse_all::search(db, query).await;
+        let slice = cards::Slice::page(query.page, query.per_page);
+        let items = cards::page_of_cards(db, &scope::Scope::default(), Sort::Newest, slice).await?;
+        let (total, facets) = browse_all::whole_catalog_counts(db).await?;
+        return Ok(SearchResults {
+            items,
+            total,
+            facets,
+        });
     }
     let category_ids = match &query.category_slug {
         Some(slug) => Some(category_subtree(db, slug).await?),
@@ -140,23 +146,18 @@ pub async fn search_products(db: &Db, query: &ProductQuery) -> Result<SearchResu
         None => None,
     };
     let store_ids: Option<Vec<String>> = reach.as_ref().map(|r| r.keys().cloned().collect());
-    let matching = rows::Matching {
+    let scope = scope::Scope {
         words: &words,
         category_ids: category_ids.as_deref(),
         product_ids: None,
-        pickup_store_ids: store_ids.as_deref(),
+        offers: scope::OfferFilters::of(query, store_ids.as_deref()),
     };
-    let offers = rows::live_offers(db, query, matching).await?;
-    let summary = aggregate::summarise(&offers, query.sort, !words.is_empty());
-    let page = summary.page(query.page, query.per_page);
-    let facets = aggregate::facets(db, &offers, &summary).await?;
-    let mut items = cards::cards_for(db, &page, &offers).await?;
+    let slice = cards::Slice::page(query.page, query.per_page);
+    let mut items = cards::page_of_cards(db, &scope, query.sort, slice).await?;
+    let (total, facets) = facets::count(db, &scope).await?;
     if let Some(reach) = &reach {
-        let page_ids: HashSet<&str> = items.iter().map(|card| card.id.as_str()).collect();
-        let on_page: Vec<&rows::LiveOffer> = offers
-            .iter()
-            .filter(|offer| page_ids.contains(offer.product_id.as_str()))
-            .collect();
+        let page_ids: Vec<String> = items.iter().map(|card| card.id.clone()).collect();
+        let on_page = near::offers_on_page(db, &scope, &page_ids).await?;
         let mut nearest = near::nearest_per_product(db, &on_page, reach).await?;
         for card in &mut items {
             card.nearest_pickup = nearest.remove(&card.id).map(near::shown);
@@ -164,7 +165,7 @@ pub async fn search_products(db: &Db, query: &ProductQuery) -> Result<SearchResu
     }
     Ok(SearchResults {
         items,
-        total: summary.total,
+        total,
         facets,
     })
 }

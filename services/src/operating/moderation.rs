@@ -10,6 +10,7 @@ use sea_orm::{
 use super::audit::{AuditChange, record};
 use super::entity::offer_reports;
 use super::{notify, reason};
+use crate::catalog::listings::{self, Listed};
 use crate::db::entity::{offers, shops};
 use crate::db::statement;
 use crate::error::OnUniqueViolation;
@@ -268,6 +269,7 @@ pub async fn moderate_offer(
     )
     .await?;
     if moved {
+        listings::refresh(&txn, Listed::Product(&offer.product_id)).await?;
         let title = title_of(&txn, &offer.product_id).await?;
         let (subject, body) = message(action, &title, &why);
         notify::shop_staff(

@@ -12,6 +12,7 @@ use sea_orm::{
 
 use super::audit::{AuditChange, record};
 use super::{notify, reason};
+use crate::catalog::listings::{self, Listed};
 use crate::db::entity::shops;
 use crate::db::statement;
 use crate::{Db, StoreError};
@@ -210,6 +211,8 @@ pub async fn moderate_shop(
             field: None,
         });
     }
+    // Approving, suspending or reinstating lists or hides every offer of the shop.
+    listings::refresh(&txn, Listed::ProductsOfShop(shop_id)).await?;
     let entry = record(
         &txn,
         operator_id,

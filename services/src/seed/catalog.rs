@@ -22,6 +22,7 @@ use std::collections::HashMap;
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait};
 
 use crate::buying::movements::{Movement, Movements, Reason};
+use crate::catalog::listings::{self, Listed};
 use crate::db::entity::{categories, locations, products, shops, stock_levels};
 use crate::{Db, StoreError, now};
 use items::Generator;
@@ -151,6 +152,8 @@ pub async fn seed_catalog(
         progress(u64::from(end), total);
         start = end;
     }
+    // The search reads its own copy of the catalog: built once here, not per row.
+    listings::refresh(&txn, Listed::All).await?;
     txn.commit().await?;
     tracing::debug!(
         products = report.products,

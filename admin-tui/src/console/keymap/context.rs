@@ -29,6 +29,10 @@ pub enum Context {
     Disputes,
     /// On the shop's payouts.
     Payouts,
+    /// At the till, a cart on show.
+    Till,
+    /// At the till, typing (or scanning) a code. Other printable keys type into it.
+    TillCode,
     /// While typing the offers filter.
     Search,
     /// While typing a stock quantity.
@@ -65,7 +69,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help lists them.
-    pub const ALL: [Self; 27] = [
+    pub const ALL: [Self; 29] = [
         Self::Global,
         Self::Login,
         Self::Console,
@@ -77,6 +81,8 @@ impl Context {
         Self::Cashback,
         Self::Disputes,
         Self::Payouts,
+        Self::Till,
+        Self::TillCode,
         Self::Search,
         Self::CellEdit,
         Self::StockHistory,
@@ -109,6 +115,8 @@ impl Context {
             Self::Cashback => "Cashback",
             Self::Disputes | Self::OpsDisputes => "Disputes",
             Self::Payouts => "Payouts",
+            Self::Till => "Till",
+            Self::TillCode => "Till: the shopper's code",
             Self::Search => "Searching offers",
             Self::CellEdit => "Typing a quantity",
             Self::StockHistory => "Stock movements",
@@ -145,7 +153,8 @@ impl Context {
             | Self::Orders
             | Self::Cashback
             | Self::Disputes
-            | Self::Payouts => &[Self::Seller, Self::Console, Self::Global],
+            | Self::Payouts
+            | Self::Till => &[Self::Seller, Self::Console, Self::Global],
             Self::Login
             | Self::Console
             | Self::Search
@@ -155,7 +164,8 @@ impl Context {
             | Self::OpenShop
             | Self::Confirm
             | Self::Report
-            | Self::Help => &[Self::Global],
+            | Self::Help
+            | Self::TillCode => &[Self::Global],
         }
     }
 
@@ -168,7 +178,12 @@ impl Context {
     pub fn types_text(self) -> bool {
         matches!(
             self,
-            Self::Login | Self::Search | Self::CellEdit | Self::Form | Self::OpenShop
+            Self::Login
+                | Self::Search
+                | Self::CellEdit
+                | Self::Form
+                | Self::OpenShop
+                | Self::TillCode
         )
     }
 
@@ -223,6 +238,8 @@ impl Context {
             (None, Tab::Cashback) => Self::Cashback,
             (None, Tab::Disputes) => Self::Disputes,
             (None, Tab::Payouts) => Self::Payouts,
+            (None, Tab::Till) if desk.till.shown().is_none() => Self::TillCode,
+            (None, Tab::Till) => Self::Till,
         }
     }
 }

@@ -9,16 +9,17 @@ use crate::console::screens::disputes::DisputeVerb;
 use crate::console::screens::ops::{Decision, OpsTab};
 use crate::console::screens::orders::Verb;
 use crate::console::screens::stock::StockVerb;
+use crate::console::screens::till::TillVerb;
 
 /// "Go to a screen" is one help row for the number keys.
-const GO_TO: &str = "go to a screen (1 Dashboard … 9 Payouts)";
+const GO_TO: &str = "go to a screen (1 Dashboard … 0 Till)";
 /// The same for the operator screens.
 const GO_TO_OPS: &str = "go to a screen (1 Shops … 7 KPIs)";
 
 /// Every binding, most specific contexts first within each group.
 #[rustfmt::skip]
 pub fn bindings() -> Vec<Binding> {
-    use Context::{Cashback, CellEdit, Confirm, Console, Disputes, Form, Global, Help, Locations, Login, Offers, OpenShop, Operator, OpsAudit, OpsCampaigns, OpsDisputes, OpsKpis, OpsReports, OpsSettings, OpsShops, Orders, Payouts, Report, Search, Seller, Stock, StockHistory};
+    use Context::{Cashback, CellEdit, Confirm, Console, Disputes, Form, Global, Help, Locations, Login, Offers, OpenShop, Operator, OpsAudit, OpsCampaigns, OpsDisputes, OpsKpis, OpsReports, OpsSettings, OpsShops, Orders, Payouts, Report, Search, Seller, Stock, StockHistory, Till, TillCode};
     use KeyCode::{BackTab, Backspace, Down, Enter, Esc, F, Left, PageDown, PageUp, Right, Tab as TabKey, Up};
     let plain = Key::plain;
     let c = Key::char;
@@ -47,6 +48,7 @@ pub fn bindings() -> Vec<Binding> {
         (Seller,    c('7'),          Action::SwitchTab(Tab::Cashback),  GO_TO,                            None),
         (Seller,    c('8'),          Action::SwitchTab(Tab::Disputes),  GO_TO,                            None),
         (Seller,    c('9'),          Action::SwitchTab(Tab::Payouts),   GO_TO,                            None),
+        (Seller,    c('0'),          Action::SwitchTab(Tab::Till),      GO_TO,                            None),
         (Seller,    plain(TabKey),   Action::NextTab,               "next screen",                        None),
         (Seller,    plain(BackTab),  Action::PrevTab,               "previous screen",                    None),
         (Offers,    plain(Down),     Action::Down,                  "next offer",                         None),
@@ -176,6 +178,21 @@ pub fn bindings() -> Vec<Binding> {
         (Disputes,  c('F'),          Action::PrevFilter,            "filter, the other way round",        None),
         (Cashback,  c('b'),          Action::Boost,                 "set the shop's boost (empty removes)", Some("boost")),
         (Cashback,  plain(Enter),    Action::Boost,                 "set the shop's boost (empty removes)", None),
+        (Till,      c('c'),          Action::Till(TillVerb::Cash),  "sell what is here, paid in cash (asks you)", Some("cash")),
+        (Till,      c('k'),          Action::Till(TillVerb::Card),  "sell what is here, paid by card (asks you)", Some("card")),
+        (Till,      c('o'),          Action::Till(TillVerb::Aisle), "order what is not here (delivery, pickup)", Some("order")),
+        (Till,      plain(Left),     Action::Left,                  "the till's store: previous",         None),
+        (Till,      plain(Right),    Action::Right,                 "the till's store: next",             None),
+        (Till,      plain(Esc),      Action::Cancel,                "next shopper (clears the cart)",     Some("next shopper")),
+        (TillCode,  plain(Enter),    Action::Submit,                "look the code up (a scanner sends it)", Some("look up")),
+        (TillCode,  plain(Left),     Action::Left,                  "the till's store: previous",         None),
+        (TillCode,  plain(Right),    Action::Right,                 "the till's store: next",             Some("store")),
+        (TillCode,  plain(Backspace),Action::Backspace,             "delete a character",                 None),
+        (TillCode,  Key::ctrl('u'),  Action::ClearField,            "clear the code",                     None),
+        (TillCode,  plain(Esc),      Action::ClearField,            "clear the code",                     Some("clear")),
+        (TillCode,  plain(TabKey),   Action::NextTab,               "next screen",                        None),
+        (TillCode,  plain(BackTab),  Action::PrevTab,               "previous screen",                    None),
+        (TillCode,  c('?'),          Action::ToggleHelp,            "show or hide this help",             Some("help")),
         (Payouts,   c('r'),          Action::Refresh,               "reload the balances and lines",      Some("reload")),
         (Search,    plain(Enter),    Action::Submit,                "keep the filter",                    Some("done")),
         (Search,    plain(Esc),      Action::Cancel,                "clear the filter",                   Some("clear")),

@@ -132,7 +132,7 @@ fn the_help_of_a_screen_lists_its_keys_then_the_shared_ones_merged() {
     );
     assert!(console.iter().any(|row| row.keys == "?, F1"));
     let seller = &sections[1].1;
-    assert_eq!(seller[0].keys, "1, 2, 3, 4, 5, 6, 7, 8, 9");
+    assert_eq!(seller[0].keys, "1, 2, 3, 4, 5, 6, 7, 8, 9, 0");
 }
 
 #[test]

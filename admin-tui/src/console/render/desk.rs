@@ -10,14 +10,21 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
 use super::{
     ACCENT, ERROR, accent, cashback, csv_report, dashboard, disputes, error, form, locations,
-    offers, orders, payouts, shop, stock,
+    offers, orders, payouts, shop, stock, till, wrap,
 };
 use crate::console::keymap::Keymap;
 use crate::console::screens::{Confirm, Desk, Overlay, Tab};
 use crate::console::state::{Loading, Session};
 
-/// Draws the tab bar and the current screen into `area`.
-pub fn render(frame: &mut Frame, area: Rect, session: &Session, keymap: &Keymap) {
+/// Draws the tab bar and the current screen into `area`; a screen with a text field puts
+/// the cursor in it when `show_cursor`.
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    session: &Session,
+    keymap: &Keymap,
+    show_cursor: bool,
+) {
     let desk = &session.desk;
     let [tabs, body] = area.layout(&Layout::vertical([
         Constraint::Length(1),
@@ -39,6 +46,7 @@ pub fn render(frame: &mut Frame, area: Rect, session: &Session, keymap: &Keymap)
         Tab::Cashback => cashback::render(frame, body, desk),
         Tab::Disputes => disputes::render_desk(frame, body, desk, keymap),
         Tab::Payouts => payouts::render(frame, body, desk),
+        Tab::Till => till::render(frame, body, desk, keymap, show_cursor),
     }
 }
 
@@ -146,10 +154,12 @@ fn tab_bar_with(
         } else {
             Style::new()
         };
+        // The tenth tab's key is 0, as on a keyboard's number row.
+        let key = (index + 1) % 10;
         let label = if named.get(index).copied().unwrap_or(true) {
-            format!("{pad}{} {title}", index + 1)
+            format!("{pad}{key} {title}")
         } else {
-            format!("{pad}{}", index + 1)
+            format!("{pad}{key}")
         };
         spans.push(Span::styled(label, style));
         let count = counts.get(index).copied().unwrap_or(0);
@@ -239,9 +249,13 @@ pub fn marker(selected: bool) -> &'static str {
 /// The widest the confirmation dialog gets.
 const DIALOG_WIDTH: u16 = 56;
 
-/// Draws the confirmation dialog centred in `area`.
+/// Draws the confirmation dialog centred in `area`: eight rows, more when the question
+/// needs them.
 fn render_confirm(frame: &mut Frame, area: Rect, confirm: &Confirm) {
-    let popup = area.centered(Constraint::Max(DIALOG_WIDTH), Constraint::Max(8));
+    let text_width = usize::from(area.width.min(DIALOG_WIDTH).saturating_sub(4));
+    let message_rows = wrap::wrap(&confirm.message, text_width, usize::MAX).len();
+    let height = u16::try_from(message_rows + 5).unwrap_or(u16::MAX).max(8);
+    let popup = area.centered(Constraint::Max(DIALOG_WIDTH), Constraint::Max(height));
     let block = Block::bordered()
         .border_style(Style::new().fg(ERROR))
         .title(Line::from(format!(" {} ", confirm.title)).style(error()))

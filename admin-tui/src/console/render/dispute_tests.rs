@@ -274,7 +274,7 @@ fn the_help_of_both_disputes_screens_fits_in_80_by_24() {
         &[
             "answer (once only; asks you first)",
             "1–9",
-            "9 Payouts)",
+            "0 Till)",
             "? or Esc closes",
         ],
     );

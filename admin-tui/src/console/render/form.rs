@@ -90,6 +90,7 @@ fn status_line(form: &Form) -> Line<'static> {
     if form.pending.is_some() {
         let doing = match form.kind {
             FormKind::Order { .. } | FormKind::DisputeAnswer { .. } => "Sending…",
+            FormKind::TillAisle { .. } => "Recording the sale…",
             FormKind::DisputeDecision { .. } => "Deciding…",
             FormKind::Payout { .. } => "Paying out…",
             FormKind::StockTransfer { .. } => "Moving…",
@@ -145,6 +146,9 @@ fn status_line(form: &Form) -> Line<'static> {
         }
         FormKind::StockLevel { .. } => "←/→ or r/a: the reason · Enter saves · Esc goes back",
         FormKind::StockTransfer { .. } => "←/→ picks where · Enter asks you to confirm",
+        FormKind::TillAisle { .. } => {
+            "←/→ choose · paid at the till now · Enter asks you to confirm"
+        }
         FormKind::LowStockThreshold { .. } => {
             "Cells at or below this many free units show as low · Enter saves"
         }

@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, session: &Session, k
 
     let show_cursor = !state.help_visible;
     match session.view() {
-        View::Desk => return desk::render(frame, body, session, keymap),
+        View::Desk => return desk::render(frame, body, session, keymap, show_cursor),
         View::Operator => return ops::render(frame, body, &session.ops, keymap),
         View::OpenShop => return shop::render_open_shop(frame, body, &session.desk, show_cursor),
         View::Checking | View::Welcome => {}

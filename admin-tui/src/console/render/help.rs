@@ -1,6 +1,6 @@
 //! The help overlay: the keys of the screen underneath, generated from the keymap.
 //!
-//! A run of number keys reads as a range ("1–8"). It must show every key even at 80×24: blank lines between the groups when there is
+//! A run of number keys reads as a range ("1–8", "1–9, 0"). It must show every key even at 80×24: blank lines between the groups when there is
 //! room, none when there is not, and when even that is too tall (the orders screen), the
 //! shared groups (seller screens, console) fold into a few wrapped lines after the
 //! screen's own keys, which keep one row each.
@@ -115,13 +115,16 @@ fn folded(section: Context, rows: &[HelpRow], width: usize) -> Vec<Line<'static>
     lines
 }
 
-/// The keys as shown: a run of three or more digit keys in a row reads "1–8".
+/// The keys as shown: a run of three or more digit keys in a row reads "1–8"; a 0 after
+/// the 9 (the tenth screen, as on a keyboard's number row) reads "1–9, 0".
 fn shown(keys: &str) -> String {
     let digits: Vec<u32> = keys
         .split(", ")
-        .map_while(|key| {
+        .enumerate()
+        .map_while(|(index, key)| {
             let mut chars = key.chars();
             match (chars.next().and_then(|c| c.to_digit(10)), chars.next()) {
+                (Some(0), None) if index > 0 => Some(10),
                 (Some(digit), None) => Some(digit),
                 _ => None,
             }
@@ -130,6 +133,9 @@ fn shown(keys: &str) -> String {
     let all = keys.split(", ").count();
     let consecutive = digits.windows(2).all(|pair| pair[1] == pair[0] + 1);
     match (digits.first(), digits.last()) {
+        (Some(first), Some(10)) if digits.len() == all && all >= 4 && consecutive => {
+            format!("{first}–9, 0")
+        }
         (Some(first), Some(last)) if digits.len() == all && all >= 3 && consecutive => {
             format!("{first}–{last}")
         }
@@ -146,6 +152,8 @@ mod tests {
         assert_eq!(shown("1, 2, 3, 4, 5, 6, 7, 8"), "1–8");
         assert_eq!(shown("1, 2"), "1, 2");
         assert_eq!(shown("1, 3, 4"), "1, 3, 4");
+        assert_eq!(shown("1, 2, 3, 4, 5, 6, 7, 8, 9, 0"), "1–9, 0");
+        assert_eq!(shown("0, 1, 2"), "0–2");
         assert_eq!(shown("Tab, ↓"), "Tab, ↓");
     }
 }

@@ -141,6 +141,13 @@ pub enum FormKind {
         /// Its title, shown.
         title: String,
     },
+    /// `POST /seller/till/{code}/sale` with a fulfilment: the endless aisle.
+    TillAisle {
+        /// The lines ordered.
+        offer_ids: Vec<String>,
+        /// The fields of the method not chosen, as they were left.
+        other: Vec<FormField>,
+    },
 }
 
 impl FormKind {
@@ -177,6 +184,7 @@ impl FormKind {
             Self::ExportCsv => "Export offers and stock",
             Self::ShopBoost => "Cashback boost on the shop",
             Self::OfferBoost { .. } => "Cashback boost on the offer",
+            Self::TillAisle { .. } => "Order for the shopper",
         }
     }
 }

@@ -6,6 +6,7 @@ use super::offers::spreadsheet::{self, ReportView};
 use super::ops::{DecisionConfirm, DisputeConfirm};
 use super::orders::{self, OrderConfirm};
 use super::stock::{self, TransferConfirm};
+use super::till::{self, TillConfirm};
 use super::{Desk, Out, cashback, disputes, location_form, offer_form};
 use crate::console::action::{Action, ApiCall, Effect};
 
@@ -55,6 +56,8 @@ pub enum Confirmed {
     DecideDispute(DisputeConfirm),
     /// An operator paying a shop its payable balance.
     Payout(DecisionConfirm),
+    /// A sale at the till (now, or ordered for the shopper).
+    Till(Box<TillConfirm>),
 }
 
 /// The edit a form key makes, if it is one.
@@ -102,6 +105,7 @@ pub fn form_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect
                 FormKind::LowStockThreshold { .. } => stock::low::submit(desk, out),
                 FormKind::DisputeAnswer { .. } => disputes::submit(desk),
                 FormKind::ImportCsv | FormKind::ExportCsv => spreadsheet::submit(desk, out),
+                FormKind::TillAisle { .. } => till::aisle::submit(desk, out),
                 FormKind::OpenShop
                 | FormKind::Decision { .. }
                 | FormKind::Settings
@@ -115,6 +119,7 @@ pub fn form_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Effect
             if let Some(edit) = form_edit(&action) {
                 let list = categories.data.as_deref().unwrap_or_default();
                 form.edit(edit, list);
+                till::aisle::reshape(form);
             }
         }
     }
@@ -139,6 +144,7 @@ pub fn confirm_key(desk: &mut Desk, action: Action, out: &mut Out) -> Option<Eff
         Confirmed::Order(step) => orders::confirmed(desk, step, yes, out),
         Confirmed::Transfer(transfer) => stock::transfer::confirmed(desk, transfer, yes, out),
         Confirmed::AnswerDispute(answer) => disputes::confirmed(desk, answer, yes, out),
+        Confirmed::Till(sale) => till::confirmed(desk, *sale, yes, out),
         Confirmed::Decision(_)
         | Confirmed::EndCampaign(_)
         | Confirmed::DecideDispute(_)

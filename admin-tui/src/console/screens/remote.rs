@@ -1,7 +1,9 @@
 //! Talking to the server: [`Remote`] data and where its request stands, [`Out`] for the
 //! requests and notices an update makes, and [`apply`] for the answers.
 
-use super::{cashback, dashboard, disputes, locations, offers, ops, orders, payouts, shop, stock};
+use super::{
+    cashback, dashboard, disputes, locations, offers, ops, orders, payouts, shop, stock, till,
+};
 use crate::client::ApiError;
 use crate::console::action::{Answer, ApiCall, Effect};
 use crate::console::state::{Loading, Notice, Session};
@@ -171,6 +173,8 @@ pub fn apply(session: &mut Session, request: u64, answer: Answer, out: &mut Out)
         Answer::DisputeAnswered(result) => return disputes::answered(desk, request, result, out),
         Answer::Payouts(result) => payouts::loaded(desk, request, result),
         Answer::Dashboard(result) => dashboard::loaded(desk, request, result),
+        Answer::TillCart(result) => till::loaded(desk, request, result, out),
+        Answer::TillSold(result) => return till::sold(desk, request, result, out),
         answer @ (Answer::ShopQueue(_)
         | Answer::Decided(_)
         | Answer::Reports(_)

@@ -34,9 +34,11 @@ fn number_keys_and_tab_switch_screens() {
     update(&mut state, Action::NextTab);
     assert_eq!(desk(&state).tab, Tab::Payouts);
     update(&mut state, Action::NextTab);
+    assert_eq!(desk(&state).tab, Tab::Till);
+    update(&mut state, Action::NextTab);
     assert_eq!(desk(&state).tab, Tab::Dashboard, "wraps");
     update(&mut state, Action::PrevTab);
-    assert_eq!(desk(&state).tab, Tab::Payouts);
+    assert_eq!(desk(&state).tab, Tab::Till);
 }
 
 #[test]

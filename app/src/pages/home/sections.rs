@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use crate::catalog::{list_categories, list_shops, recently_viewed, search_products};
 use crate::components::{Loading, ProductTile, ShopTile};
 use crate::context::use_locale;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, OmniMsg};
+use crate::omni::{recommended, seen_in_app};
 use crate::pages::search::category_name;
 
 /// How many new offers and shops the home page shows.
@@ -31,6 +32,8 @@ pub fn CatalogSections() -> AnyView {
     );
     let shops = Resource::new_blocking(|| (), |()| list_shops(SHOPS));
     let recent = Resource::new_blocking(|| (), |()| recently_viewed(RECENT));
+    let in_app = Resource::new_blocking(|| (), |()| seen_in_app(RECENT));
+    let picks = Resource::new_blocking(|| (), |()| recommended(RECENT));
     let unavailable = move || view! { <p class="hint">{locale.t(Msg::CatalogUnavailable)}</p> };
     view! {
         <Suspense fallback=Loading>
@@ -79,6 +82,31 @@ pub fn CatalogSections() -> AnyView {
                         </ul>
                     </section>
                 })
+            })}
+        </Suspense>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                // Continuity: what the shopper looked at in the app, then picks from it.
+                let seen = in_app.await.unwrap_or_default();
+                let picked = picks.await.unwrap_or_default();
+                view! {
+                    {(!seen.is_empty()).then(|| view! {
+                        <section class="container home-section" aria-labelledby="home-in-app">
+                            <h2 id="home-in-app">{locale.t(OmniMsg::SeenOnPhone)}</h2>
+                            <ul class="product-grid">
+                                {seen.into_iter().map(|card| view! { <ProductTile card /> }).collect_view()}
+                            </ul>
+                        </section>
+                    })}
+                    {(!picked.is_empty()).then(|| view! {
+                        <section class="container home-section" aria-labelledby="home-picks">
+                            <h2 id="home-picks">{locale.t(OmniMsg::Recommended)}</h2>
+                            <ul class="product-grid">
+                                {picked.into_iter().map(|card| view! { <ProductTile card /> }).collect_view()}
+                            </ul>
+                        </section>
+                    })}
+                }
             })}
         </Suspense>
         <section class="container home-section" aria-labelledby="home-featured">

@@ -156,8 +156,14 @@ pub fn PickupHow(part: SellerOrder, order_id: String, info: Option<PickupInfo>) 
         }
         (_, code) => code.map(|code| code_block(locale, code)).into_any(),
     };
+    // Only a till's sale makes a pickup part without a code: it was handed over there.
+    let label = if part.pickup_code.is_none() && part.status == "collected" {
+        locale.t(BuyMsg::BoughtInStoreAt)
+    } else {
+        locale.t(BuyMsg::PickupAt)
+    };
     view! {
-        <p><span class="hint">{locale.t(BuyMsg::PickupAt)}</span>" "<strong>{store_name}</strong></p>
+        <p><span class="hint">{label}</span>" "<strong>{store_name}</strong></p>
         {place}
         {state}
     }

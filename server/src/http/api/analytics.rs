@@ -11,16 +11,18 @@ use api_types::analytics::{
     Channel, ChannelFunnel, DailyRevenue, Funnel, PickupsWaiting, PlatformKpis, SellerDashboard,
     ShopQuality, StateCount,
 };
+use axum::Json;
 use axum::extract::{FromRef, FromRequestParts, Query, State};
 use axum::http::header;
 use axum::http::request::Parts;
-use axum::routing::get;
-use axum::{Json, Router};
 use serde::Deserialize;
 use services::analytics::funnel::{self, FunnelCounts};
 use services::analytics::period::{DayTotal, parse_days};
 use services::analytics::{CURRENCY, Visitor, dashboard, kpis, quality};
 
+use utoipa_axum::routes;
+
+use super::openapi::{ApiRoutes, Invalid, StaffOnly, tag};
 use super::operating::Operator;
 use super::selling::ShopStaff;
 use crate::http::auth::client_address;
@@ -28,10 +30,10 @@ use crate::http::cookies;
 use crate::http::error::ApiError;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/seller/dashboard", get(find_seller_dashboard))
-        .route("/operator/kpis", get(find_platform_kpis))
+pub fn router() -> ApiRoutes {
+    ApiRoutes::new()
+        .routes(routes!(find_seller_dashboard))
+        .routes(routes!(find_platform_kpis))
 }
 
 /// Who an API caller is when not signed in: the storefront's anonymous cookie when a
@@ -71,6 +73,20 @@ pub fn visitor(user_id: Option<&str>, anonymous: AnonymousVisitor) -> Visitor {
     }
 }
 
+/// My shop's dashboard
+///
+/// Today's takings, open orders, waiting pickups, low stock, 30 days of revenue and the
+/// shopping funnel, per channel.
+#[utoipa::path(
+    get,
+    path = "/seller/dashboard",
+    tag = tag::ANALYTICS,
+    security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "The dashboard.", body = SellerDashboard),
+        StaffOnly,
+    ),
+)]
 async fn find_seller_dashboard(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -104,11 +120,30 @@ async fn find_seller_dashboard(
 }
 
 /// `?days=` as text, so that a bad value is a 422 naming `days` rather than a rejection.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct KpiParams {
+    /// The period: the last `days` days, 1 to 365, 30 by default.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 365)]
     days: Option<String>,
 }
 
+/// The platform's figures
+///
+/// GMV, orders, active shops, the funnel per channel and every shop's quality figures
+/// over the period.
+#[utoipa::path(
+    get,
+    path = "/operator/kpis",
+    tag = tag::ANALYTICS,
+    security(("bearer" = []), ("session" = [])),
+    params(KpiParams),
+    responses(
+        (status = 200, description = "The figures.", body = PlatformKpis),
+        StaffOnly,
+        Invalid,
+    ),
+)]
 async fn find_platform_kpis(
     State(state): State<AppState>,
     _operator: Operator,

@@ -15,11 +15,10 @@ use app::convert::buying::{
     address_input, cart_of, notification_of, order_of, quote_of, wallet_of,
 };
 use app::convert::paging;
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, patch, post};
-use axum::{Json, Router};
 use services::StoreError;
 use services::accounts::sessions;
 use services::analytics::{Event, Visitor};
@@ -28,8 +27,14 @@ use services::buying::checkout::{self, Channel, CheckoutInput, FulfilmentInput, 
 use services::buying::payments::{self, OnDecline, PaymentSource};
 use services::buying::{cashback, cashback_estimate, notifications, orders};
 
+use utoipa_axum::routes;
+
 use super::analytics::{AnonymousVisitor, visitor};
 use super::catalog::{PageParams, bad_parameter};
+use super::openapi::{
+    ApiRoutes, Conflict, IdempotencyKey, Invalid, JsonBody, NotFound, PaymentDeclined,
+    Unauthenticated, tag,
+};
 use crate::http::auth::{AuthUser, MaybeAuthUser};
 use crate::http::cookies;
 use crate::http::error::ApiError;
@@ -37,23 +42,20 @@ use crate::http::idempotency::{Answer, run_once};
 use crate::http::json::ApiJson;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/cart", get(show_cart))
-        .route("/cart/items", post(add_item))
-        .route("/cart/items/{id}", patch(update_item).delete(remove_item))
-        .route("/checkout", post(place_order))
-        .route("/checkout/quote", post(quote))
-        .route("/orders", get(list_orders))
-        .route("/orders/{id}", get(show_order))
-        .route("/orders/{id}/pay", post(pay_order))
-        .route("/orders/{id}/cancel", post(cancel_order))
-        .route(
-            "/orders/{id}/seller-orders/{seller_order_id}/return",
-            post(request_return),
-        )
-        .route("/notifications", get(list_notifications))
-        .route("/wallet", get(show_wallet))
+pub fn router() -> ApiRoutes {
+    ApiRoutes::new()
+        .routes(routes!(show_cart))
+        .routes(routes!(add_item))
+        .routes(routes!(update_item, remove_item))
+        .routes(routes!(place_order))
+        .routes(routes!(quote))
+        .routes(routes!(list_orders))
+        .routes(routes!(show_order))
+        .routes(routes!(pay_order))
+        .routes(routes!(cancel_order))
+        .routes(routes!(request_return))
+        .routes(routes!(list_notifications))
+        .routes(routes!(show_wallet))
 }
 
 /// Whose cart a request reaches, and the cookie to set when a guest cart was just born.
@@ -142,6 +144,17 @@ async fn cart_response(
     Ok(response)
 }
 
+/// The cart
+///
+/// An account's cart, or a visitor's guest cart (the `halles_cart` cookie): lines grouped
+/// by shop, with totals and the cashback they would earn.
+#[utoipa::path(
+    get,
+    path = "/cart",
+    tag = tag::CART,
+    security((), ("bearer" = []), ("session" = [])),
+    responses((status = 200, description = "The cart (empty without one).", body = CartResponse)),
+)]
 async fn show_cart(
     State(state): State<AppState>,
     session: MaybeAuthUser,
@@ -151,6 +164,22 @@ async fn show_cart(
     cart_response(&state, &caller, StatusCode::OK).await
 }
 
+/// Add to the cart
+///
+/// Adds units of an offer. A visitor without a cart gets a guest cart and its cookie.
+#[utoipa::path(
+    post,
+    path = "/cart/items",
+    tag = tag::CART,
+    security((), ("bearer" = []), ("session" = [])),
+    request_body = AddCartItemRequest,
+    responses(
+        (status = 201, description = "The cart with the item.", body = CartResponse),
+        JsonBody,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn add_item(
     State(state): State<AppState>,
     session: MaybeAuthUser,
@@ -169,6 +198,21 @@ async fn add_item(
     cart_response(&state, &caller, StatusCode::CREATED).await
 }
 
+/// Change a cart line's quantity
+#[utoipa::path(
+    patch,
+    path = "/cart/items/{id}",
+    tag = tag::CART,
+    security((), ("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The cart line's id.")),
+    request_body = UpdateCartItemRequest,
+    responses(
+        (status = 200, description = "The cart.", body = CartResponse),
+        JsonBody,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn update_item(
     State(state): State<AppState>,
     session: MaybeAuthUser,
@@ -182,6 +226,15 @@ async fn update_item(
     cart_response(&state, &caller, StatusCode::OK).await
 }
 
+/// Remove a cart line
+#[utoipa::path(
+    delete,
+    path = "/cart/items/{id}",
+    tag = tag::CART,
+    security((), ("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The cart line's id.")),
+    responses((status = 200, description = "The cart.", body = CartResponse), NotFound),
+)]
 async fn remove_item(
     State(state): State<AppState>,
     session: MaybeAuthUser,
@@ -235,6 +288,23 @@ fn checkout_input(body: &CheckoutRequest) -> Result<CheckoutInput, ApiError> {
     })
 }
 
+/// Quote a checkout
+///
+/// What `POST /checkout` with this body would charge, without placing anything.
+#[utoipa::path(
+    post,
+    path = "/checkout/quote",
+    tag = tag::CART,
+    security(("bearer" = []), ("session" = [])),
+    request_body = CheckoutRequest,
+    responses(
+        (status = 200, description = "The quote.", body = QuoteResponse),
+        JsonBody,
+        Unauthenticated,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn quote(
     State(state): State<AppState>,
     AuthUser(session): AuthUser,
@@ -255,6 +325,27 @@ async fn quote(
     }))
 }
 
+/// Check out
+///
+/// Places one order for the whole cart, one seller order per shop, and pays it. Sandbox
+/// methods: `pm_card_visa` succeeds, `pm_card_chargeDeclined` is declined (402, nothing
+/// sold); `hosted_page` leaves the order to be paid on the storefront's payment page.
+#[utoipa::path(
+    post,
+    path = "/checkout",
+    tag = tag::CART,
+    security(("bearer" = []), ("session" = [])),
+    params(IdempotencyKey),
+    request_body = CheckoutRequest,
+    responses(
+        (status = 201, description = "The order.", body = OrderResponse),
+        JsonBody,
+        Unauthenticated,
+        PaymentDeclined,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn place_order(
     State(state): State<AppState>,
     AuthUser(session): AuthUser,
@@ -300,6 +391,20 @@ fn shops_of(input: &CheckoutInput) -> Vec<String> {
     shop_ids
 }
 
+/// My orders
+#[utoipa::path(
+    get,
+    path = "/orders",
+    operation_id = "list_own_orders",
+    tag = tag::ORDERS,
+    security(("bearer" = []), ("session" = [])),
+    params(PageParams),
+    responses(
+        (status = 200, description = "One page of the caller's orders, newest first.", body = ListResponse<Order>),
+        Unauthenticated,
+        Invalid,
+    ),
+)]
 async fn list_orders(
     State(state): State<AppState>,
     AuthUser(session): AuthUser,
@@ -316,6 +421,22 @@ async fn list_orders(
     }))
 }
 
+/// One of my orders
+///
+/// With its seller orders, their fulfilment and pickup codes.
+#[utoipa::path(
+    get,
+    path = "/orders/{id}",
+    operation_id = "find_own_order",
+    tag = tag::ORDERS,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The order's id.")),
+    responses(
+        (status = 200, description = "The order.", body = OrderResponse),
+        Unauthenticated,
+        NotFound,
+    ),
+)]
 async fn show_order(
     State(state): State<AppState>,
     AuthUser(session): AuthUser,
@@ -362,6 +483,26 @@ struct PayFingerprint<'a> {
     expiry: &'a str,
 }
 
+/// Pay an order by card
+///
+/// Pays an order still waiting for its payment. The card number is used for the
+/// provider call only, never stored.
+#[utoipa::path(
+    post,
+    path = "/orders/{id}/pay",
+    tag = tag::ORDERS,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The order's id."), IdempotencyKey),
+    request_body = PayRequest,
+    responses(
+        (status = 200, description = "The paid order.", body = OrderResponse),
+        JsonBody,
+        Unauthenticated,
+        PaymentDeclined,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn pay_order(
     State(state): State<AppState>,
     AuthUser(session): AuthUser,
@@ -408,6 +549,22 @@ async fn pay_order(
     .await
 }
 
+/// Abandon an unpaid order
+///
+/// Cancels an order still waiting for its payment and releases its stock.
+#[utoipa::path(
+    post,
+    path = "/orders/{id}/cancel",
+    tag = tag::ORDERS,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The order's id.")),
+    responses(
+        (status = 200, description = "The cancelled order.", body = OrderResponse),
+        Unauthenticated,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn cancel_order(
     State(state): State<AppState>,
     AuthUser(session): AuthUser,
@@ -419,6 +576,25 @@ async fn cancel_order(
     }))
 }
 
+/// Ask to return a seller order
+#[utoipa::path(
+    post,
+    path = "/orders/{id}/seller-orders/{seller_order_id}/return",
+    tag = tag::ORDERS,
+    security(("bearer" = []), ("session" = [])),
+    params(
+        ("id" = String, Path, description = "The order's id."),
+        ("seller_order_id" = String, Path, description = "The seller order's id."),
+    ),
+    request_body = ReturnRequest,
+    responses(
+        (status = 200, description = "The order.", body = OrderResponse),
+        JsonBody,
+        Unauthenticated,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn request_return(
     State(state): State<AppState>,
     AuthUser(session): AuthUser,
@@ -438,6 +614,19 @@ async fn request_return(
     }))
 }
 
+/// My messages
+///
+/// The last 50 notifications sent to the caller, newest first.
+#[utoipa::path(
+    get,
+    path = "/notifications",
+    tag = tag::WALLET,
+    security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "The notifications.", body = ListResponse<Notification>),
+        Unauthenticated,
+    ),
+)]
 async fn list_notifications(
     State(state): State<AppState>,
     AuthUser(session): AuthUser,
@@ -452,6 +641,16 @@ async fn list_notifications(
     }))
 }
 
+/// My cashback wallet
+///
+/// Available and pending cashback, and the ledger entries they add up from.
+#[utoipa::path(
+    get,
+    path = "/wallet",
+    tag = tag::WALLET,
+    security(("bearer" = []), ("session" = [])),
+    responses((status = 200, description = "The wallet.", body = Wallet), Unauthenticated),
+)]
 async fn show_wallet(
     State(state): State<AppState>,
     AuthUser(session): AuthUser,

@@ -6,32 +6,28 @@ use api_types::operating::{Campaign, CampaignRequest, CampaignResponse, ReasonRe
 use api_types::selling::{
     BoostedOffer, OfferBoostRequest, SellerCashback, SellerCashbackResponse, ShopBoostRequest,
 };
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post, put};
-use axum::{Json, Router};
 use chrono::{DateTime, SecondsFormat, Utc};
 use services::catalog::selling;
 use services::operating::{self, CampaignInput};
 
+use utoipa_axum::routes;
+
+use super::openapi::{ApiRoutes, Conflict, JsonBody, NotFound, StaffOnly, tag};
 use super::operating::Operator;
 use super::selling::ShopStaff;
 use crate::http::error::ApiError;
 use crate::http::json::ApiJson;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/operator/campaigns",
-            get(list_campaigns).post(create_campaign),
-        )
-        .route("/operator/campaigns/{id}/end", post(end_campaign))
-        .route(
-            "/seller/cashback",
-            get(show_seller_cashback).put(set_shop_boost),
-        )
-        .route("/seller/offers/{id}/cashback", put(set_offer_boost))
+pub fn router() -> ApiRoutes {
+    ApiRoutes::new()
+        .routes(routes!(list_campaigns, create_campaign))
+        .routes(routes!(end_campaign))
+        .routes(routes!(show_seller_cashback, set_shop_boost))
+        .routes(routes!(set_offer_boost))
 }
 
 fn timestamp(at: DateTime<Utc>) -> String {
@@ -67,6 +63,19 @@ fn parse_time(value: &str, field: &'static str) -> Result<DateTime<Utc>, ApiErro
         })
 }
 
+/// Cashback campaigns
+///
+/// Extra cashback the platform pays for a while, on a shop or a category.
+#[utoipa::path(
+    get,
+    path = "/operator/campaigns",
+    tag = tag::OPERATOR,
+    security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "Every campaign.", body = ListResponse<Campaign>),
+        StaffOnly,
+    ),
+)]
 async fn list_campaigns(
     State(state): State<AppState>,
     _operator: Operator,
@@ -85,6 +94,21 @@ async fn list_campaigns(
     }))
 }
 
+/// Start a cashback campaign
+#[utoipa::path(
+    post,
+    path = "/operator/campaigns",
+    tag = tag::OPERATOR,
+    security(("bearer" = []), ("session" = [])),
+    request_body = CampaignRequest,
+    responses(
+        (status = 201, description = "The campaign.", body = CampaignResponse),
+        JsonBody,
+        StaffOnly,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn create_campaign(
     State(state): State<AppState>,
     operator: Operator,
@@ -111,6 +135,24 @@ async fn create_campaign(
     ))
 }
 
+/// End a cashback campaign
+///
+/// A campaign not started yet is removed (`campaign` is then `null`); a running one ends now.
+#[utoipa::path(
+    post,
+    path = "/operator/campaigns/{id}/end",
+    tag = tag::OPERATOR,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The campaign's id.")),
+    request_body = ReasonRequest,
+    responses(
+        (status = 200, description = "The campaign after it ended.", body = CampaignResponse),
+        JsonBody,
+        StaffOnly,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn end_campaign(
     State(state): State<AppState>,
     operator: Operator,
@@ -142,6 +184,19 @@ async fn seller_cashback(state: &AppState, shop_id: &str) -> Result<SellerCashba
     })
 }
 
+/// My shop's cashback boosts
+///
+/// The shop's boost, its boosted offers, what boosts cost it, and the campaigns on it.
+#[utoipa::path(
+    get,
+    path = "/seller/cashback",
+    tag = tag::SELLER_MONEY,
+    security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "The shop's cashback.", body = SellerCashbackResponse),
+        StaffOnly,
+    ),
+)]
 async fn show_seller_cashback(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -151,6 +206,21 @@ async fn show_seller_cashback(
     }))
 }
 
+/// Boost cashback on the whole shop
+///
+/// Extra cashback the shop pays on every sale, in basis points.
+#[utoipa::path(
+    put,
+    path = "/seller/cashback",
+    tag = tag::SELLER_MONEY,
+    security(("bearer" = []), ("session" = [])),
+    request_body = ShopBoostRequest,
+    responses(
+        (status = 200, description = "The shop's cashback.", body = SellerCashbackResponse),
+        JsonBody,
+        StaffOnly,
+    ),
+)]
 async fn set_shop_boost(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -162,6 +232,21 @@ async fn set_shop_boost(
     }))
 }
 
+/// Boost cashback on one offer
+#[utoipa::path(
+    put,
+    path = "/seller/offers/{id}/cashback",
+    tag = tag::SELLER_MONEY,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The offer's id.")),
+    request_body = OfferBoostRequest,
+    responses(
+        (status = 200, description = "The shop's cashback.", body = SellerCashbackResponse),
+        JsonBody,
+        StaffOnly,
+        NotFound,
+    ),
+)]
 async fn set_offer_boost(
     State(state): State<AppState>,
     staff: ShopStaff,

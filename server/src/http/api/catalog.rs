@@ -9,29 +9,31 @@ use app::convert::{
     BadParameter, category_of, paging, parse_near, parse_search, product_detail, search_response,
     shop_card, shop_detail,
 };
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::routing::get;
-use axum::{Json, Router};
 use serde::Deserialize;
 use services::analytics::Event;
 use services::buying::cashback_estimate;
 use services::buying::checkout::Channel;
 use services::catalog::search::search_products;
-use services::catalog::{browse, nearby};
+use services::catalog::{browse, nearby, recent};
+
+use utoipa_axum::routes;
 
 use super::analytics::{AnonymousVisitor, visitor};
+use super::openapi::{ApiRoutes, Invalid, NotFound, tag};
 use crate::http::auth::MaybeAuthUser;
 use crate::http::error::ApiError;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/products", get(list_products))
-        .route("/products/{id}", get(find_product))
-        .route("/shops", get(list_shops))
-        .route("/shops/{slug}", get(find_shop))
-        .route("/categories", get(list_categories))
+pub fn router() -> ApiRoutes {
+    ApiRoutes::new()
+        .routes(routes!(list_products))
+        .routes(routes!(find_product))
+        .routes(routes!(list_shops))
+        .routes(routes!(find_shop))
+        .routes(routes!(list_categories))
 }
 
 /// A query parameter that does not parse: 422 naming it.
@@ -44,6 +46,21 @@ pub fn bad_parameter(bad: BadParameter) -> ApiError {
     .with_field(bad.field)
 }
 
+/// Search products
+///
+/// Products with an offer on sale, each with its `best_offer` (lowest total with
+/// delivery), and facets to narrow the search.
+#[utoipa::path(
+    get,
+    path = "/products",
+    tag = tag::CATALOG,
+    security(()),
+    params(ProductSearchParams),
+    responses(
+        (status = 200, description = "One page of products.", body = ProductSearchResponse),
+        Invalid,
+    ),
+)]
 async fn list_products(
     State(state): State<AppState>,
     Query(params): Query<ProductSearchParams>,
@@ -59,8 +76,23 @@ async fn list_products(
     )))
 }
 
+/// A product with its offers
+///
+/// Offers best first, each with its shop, delivery and the pickup stores that hold it.
 /// `?near=` (a postcode) or `?lat=&lon=` rank each offer's pickup stores nearest first,
 /// with their `distance_km`.
+#[utoipa::path(
+    get,
+    path = "/products/{id}",
+    tag = tag::CATALOG,
+    security((), ("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The product's id."), ProductNearParams),
+    responses(
+        (status = 200, description = "The product.", body = ProductResponse),
+        NotFound,
+        Invalid,
+    ),
+)]
 async fn find_product(
     State(state): State<AppState>,
     // A bad token does not stop anyone from reading a product: it only makes the caller
@@ -81,6 +113,12 @@ async fn find_product(
         visitor(user_id.as_deref(), anonymous),
         &product.id,
     ));
+    if let Some(user_id) = &user_id
+        && let Err(err) = recent::record_view(&state.db, user_id, &product.id, "api").await
+    {
+        // The list is a convenience: a failed write must not fail the product.
+        tracing::warn!(error = %err, "recording a recently viewed product");
+    }
     if let Some(origin) = origin {
         nearby::rank_pickup_stores(&mut product, origin);
     }
@@ -91,12 +129,31 @@ async fn find_product(
 }
 
 /// `?page=&per_page=` of a list, as text (parsed by `paging`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageParams {
+    /// The page, from 1 (default) to 10000.
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 10000)]
     pub page: Option<String>,
+    /// Items per page, 1 to 100, 24 by default.
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 100)]
     pub per_page: Option<String>,
 }
 
+/// List shops
+///
+/// Approved shops only.
+#[utoipa::path(
+    get,
+    path = "/shops",
+    tag = tag::CATALOG,
+    security(()),
+    params(PageParams),
+    responses(
+        (status = 200, description = "One page of shops.", body = ListResponse<ShopCard>),
+        Invalid,
+    ),
+)]
 async fn list_shops(
     State(state): State<AppState>,
     Query(params): Query<PageParams>,
@@ -111,6 +168,17 @@ async fn list_shops(
     }))
 }
 
+/// A shop with its stores
+///
+/// An approved shop by its slug, with its policies and stores.
+#[utoipa::path(
+    get,
+    path = "/shops/{slug}",
+    tag = tag::CATALOG,
+    security(()),
+    params(("slug" = String, Path, description = "The shop's slug.")),
+    responses((status = 200, description = "The shop.", body = ShopResponse), NotFound),
+)]
 async fn find_shop(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -121,6 +189,16 @@ async fn find_shop(
     }))
 }
 
+/// List categories
+///
+/// The whole category tree, flat: each names its `parent_id`.
+#[utoipa::path(
+    get,
+    path = "/categories",
+    tag = tag::CATALOG,
+    security(()),
+    responses((status = 200, description = "Every category.", body = ListResponse<Category>)),
+)]
 async fn list_categories(
     State(state): State<AppState>,
 ) -> Result<Json<ListResponse<Category>>, ApiError> {

@@ -3,23 +3,25 @@
 
 use api_types::ListResponse;
 use api_types::selling::{DiscountCode, DiscountCodeRequest, DiscountCodeResponse};
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::{DateTime, Utc};
 use services::buying::discounts::{self, NewDiscountCode};
 use services::db::entity::discount_codes;
 
+use utoipa_axum::routes;
+
+use super::openapi::{ApiRoutes, Conflict, JsonBody, NotFound, StaffOnly, tag};
 use super::selling::ShopStaff;
 use crate::http::error::ApiError;
 use crate::http::json::ApiJson;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/seller/discount-codes", get(list_codes).post(create_code))
-        .route("/seller/discount-codes/{id}/end", post(end_code))
+pub fn router() -> ApiRoutes {
+    ApiRoutes::new()
+        .routes(routes!(list_codes, create_code))
+        .routes(routes!(end_code))
 }
 
 /// The API's view of a code.
@@ -77,6 +79,17 @@ pub fn new_code(body: &DiscountCodeRequest) -> Result<NewDiscountCode, ApiError>
     })
 }
 
+/// My discount codes
+#[utoipa::path(
+    get,
+    path = "/seller/discount-codes",
+    tag = tag::SELLER_MONEY,
+    security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "Every code of the shop.", body = ListResponse<DiscountCode>),
+        StaffOnly,
+    ),
+)]
 async fn list_codes(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -91,6 +104,20 @@ async fn list_codes(
     }))
 }
 
+/// Create a discount code
+#[utoipa::path(
+    post,
+    path = "/seller/discount-codes",
+    tag = tag::SELLER_MONEY,
+    security(("bearer" = []), ("session" = [])),
+    request_body = DiscountCodeRequest,
+    responses(
+        (status = 201, description = "The code.", body = DiscountCodeResponse),
+        JsonBody,
+        StaffOnly,
+        Conflict,
+    ),
+)]
 async fn create_code(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -105,6 +132,21 @@ async fn create_code(
     ))
 }
 
+/// Stop a discount code
+///
+/// The code stays (past orders name it) but no longer applies.
+#[utoipa::path(
+    post,
+    path = "/seller/discount-codes/{id}/end",
+    tag = tag::SELLER_MONEY,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The code's id.")),
+    responses(
+        (status = 200, description = "The code.", body = DiscountCodeResponse),
+        StaffOnly,
+        NotFound,
+    ),
+)]
 async fn end_code(
     State(state): State<AppState>,
     staff: ShopStaff,

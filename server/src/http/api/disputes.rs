@@ -8,14 +8,19 @@ use api_types::ListResponse;
 use api_types::operating::{
     Dispute, DisputeAnswerRequest, DisputeDecisionRequest, DisputeResponse, OpenDisputeRequest,
 };
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::SecondsFormat;
 use serde::Deserialize;
 use services::operating::disputes::{self, Decision};
 
+use utoipa_axum::routes;
+
+use super::openapi::{
+    ApiRoutes, Conflict, Invalid, JsonBody, NotFound, PaymentDeclined, StaffOnly, Unauthenticated,
+    tag,
+};
 use super::operating::Operator;
 use super::selling::ShopStaff;
 use crate::http::auth::AuthUser;
@@ -23,17 +28,14 @@ use crate::http::error::ApiError;
 use crate::http::json::ApiJson;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/orders/{id}/seller-orders/{seller_order_id}/disputes",
-            post(open_dispute),
-        )
-        .route("/disputes", get(list_own))
-        .route("/seller/disputes", get(list_for_shop))
-        .route("/seller/disputes/{id}/answer", post(answer))
-        .route("/operator/disputes", get(list_for_operators))
-        .route("/operator/disputes/{id}/decide", post(decide))
+pub fn router() -> ApiRoutes {
+    ApiRoutes::new()
+        .routes(routes!(open_dispute))
+        .routes(routes!(list_own))
+        .routes(routes!(list_for_shop))
+        .routes(routes!(answer))
+        .routes(routes!(list_for_operators))
+        .routes(routes!(decide))
 }
 
 fn dispute_of(row: disputes::Dispute) -> Dispute {
@@ -71,6 +73,27 @@ fn list(rows: Vec<disputes::Dispute>) -> Json<ListResponse<Dispute>> {
     })
 }
 
+/// Open a dispute
+///
+/// On a seller order of the caller's: an item not received, not as described…
+#[utoipa::path(
+    post,
+    path = "/orders/{id}/seller-orders/{seller_order_id}/disputes",
+    tag = tag::DISPUTES,
+    security(("bearer" = []), ("session" = [])),
+    params(
+        ("id" = String, Path, description = "The order's id."),
+        ("seller_order_id" = String, Path, description = "The seller order's id."),
+    ),
+    request_body = OpenDisputeRequest,
+    responses(
+        (status = 201, description = "The dispute.", body = DisputeResponse),
+        JsonBody,
+        Unauthenticated,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn open_dispute(
     State(state): State<AppState>,
     AuthUser(session): AuthUser,
@@ -94,6 +117,17 @@ async fn open_dispute(
     ))
 }
 
+/// My disputes
+#[utoipa::path(
+    get,
+    path = "/disputes",
+    tag = tag::DISPUTES,
+    security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "The caller's disputes.", body = ListResponse<Dispute>),
+        Unauthenticated,
+    ),
+)]
 async fn list_own(
     State(state): State<AppState>,
     AuthUser(session): AuthUser,
@@ -103,11 +137,26 @@ async fn list_own(
     ))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct StatusParams {
+    /// Only disputes in this status (`open`…); absent for every dispute.
     status: Option<String>,
 }
 
+/// My shop's disputes
+#[utoipa::path(
+    get,
+    path = "/seller/disputes",
+    tag = tag::DISPUTES,
+    security(("bearer" = []), ("session" = [])),
+    params(StatusParams),
+    responses(
+        (status = 200, description = "The shop's disputes (`?status=open` only the open ones).", body = ListResponse<Dispute>),
+        StaffOnly,
+        Invalid,
+    ),
+)]
 async fn list_for_shop(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -130,6 +179,24 @@ async fn list_for_shop(
     ))
 }
 
+/// Answer a dispute
+///
+/// The shop's side, for the operator who decides.
+#[utoipa::path(
+    post,
+    path = "/seller/disputes/{id}/answer",
+    tag = tag::DISPUTES,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The dispute's id.")),
+    request_body = DisputeAnswerRequest,
+    responses(
+        (status = 200, description = "The dispute.", body = DisputeResponse),
+        JsonBody,
+        StaffOnly,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn answer(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -142,6 +209,18 @@ async fn answer(
     }))
 }
 
+/// Disputes to decide
+#[utoipa::path(
+    get,
+    path = "/operator/disputes",
+    tag = tag::DISPUTES,
+    security(("bearer" = []), ("session" = [])),
+    params(StatusParams),
+    responses(
+        (status = 200, description = "Every dispute, or those in `status`.", body = ListResponse<Dispute>),
+        StaffOnly,
+    ),
+)]
 async fn list_for_operators(
     State(state): State<AppState>,
     _operator: Operator,
@@ -155,6 +234,25 @@ async fn list_for_operators(
     Ok(list(disputes::for_operators(&state.db, status).await?))
 }
 
+/// Decide a dispute
+///
+/// `refund` (some or all of the part, paid back to the shopper) or `reject`.
+#[utoipa::path(
+    post,
+    path = "/operator/disputes/{id}/decide",
+    tag = tag::DISPUTES,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The dispute's id.")),
+    request_body = DisputeDecisionRequest,
+    responses(
+        (status = 200, description = "The dispute.", body = DisputeResponse),
+        JsonBody,
+        StaffOnly,
+        PaymentDeclined,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn decide(
     State(state): State<AppState>,
     operator: Operator,

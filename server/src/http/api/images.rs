@@ -5,24 +5,34 @@ use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, put};
+use axum::routing::get;
 use axum::{Json, Router};
-use serde_json::json;
 use services::catalog::selling;
 use services::media::{
     ImageType, MAX_IMAGE_BYTES, check_image, placeholder_svg, product_image_key,
 };
 
+use serde::Serialize;
+use utoipa_axum::router::UtoipaMethodRouterExt;
+use utoipa_axum::routes;
+
+use super::openapi::{ApiRoutes, NotFound, StaffOnly, tag};
 use super::selling::ShopStaff;
+use api_types::ErrorBody;
+
 use crate::http::error::ApiError;
 use crate::state::AppState;
 
 /// `PUT /api/v1/seller/offers/{id}/image`.
-pub fn api_router() -> Router<AppState> {
-    Router::new().route(
-        "/seller/offers/{id}/image",
-        put(upload_image).layer(DefaultBodyLimit::max(MAX_IMAGE_BYTES)),
-    )
+pub fn api_router() -> ApiRoutes {
+    ApiRoutes::new().routes(routes!(upload_image).layer(DefaultBodyLimit::max(MAX_IMAGE_BYTES)))
+}
+
+/// Where an uploaded image is served.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ImageResponse {
+    /// `/images/products/{product_id}`.
+    pub image_url: String,
 }
 
 /// `GET /images/products/{id}`.
@@ -30,12 +40,33 @@ pub fn public_router() -> Router<AppState> {
     Router::new().route("/images/products/{id}", get(product_image))
 }
 
+/// Upload an offer's product image
+///
+/// The raw bytes of a JPEG, PNG or WebP image, 4 MiB at most, as the body. It becomes the
+/// image of the offer's product, served at `/images/products/{product_id}`.
+#[utoipa::path(
+    put,
+    path = "/seller/offers/{id}/image",
+    tag = tag::SELLER_SHOP,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The offer's id.")),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The image file."),
+    responses(
+        (status = 200, description = "Where the image is served.", body = ImageResponse),
+        (status = 400, description = "The body could not be read (`unreadable_body`).", body = ErrorBody),
+        (status = 413, description = "Over 4 MiB (`image_too_large`).", body = ErrorBody),
+        (status = 415, description = "Not an image type we take (`image_type_unsupported`).", body = ErrorBody),
+        (status = 422, description = "Not a readable image.", body = ErrorBody),
+        StaffOnly,
+        NotFound,
+    ),
+)]
 async fn upload_image(
     State(state): State<AppState>,
     staff: ShopStaff,
     Path(offer_id): Path<String>,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<ImageResponse>, ApiError> {
     let bytes = body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::new(
@@ -67,9 +98,9 @@ async fn upload_image(
         .images
         .put(&product_image_key(&offer.product.id), bytes.to_vec())
         .await?;
-    Ok(Json(
-        json!({"image_url": format!("/images/products/{}", offer.product.id)}),
-    ))
+    Ok(Json(ImageResponse {
+        image_url: format!("/images/products/{}", offer.product.id),
+    }))
 }
 
 async fn product_image(

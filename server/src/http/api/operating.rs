@@ -12,11 +12,10 @@ use api_types::operating::{
     OfferModerationResponse, OfferReport, OfferReportResponse, OperatorShop, OperatorShopResponse,
     PlatformSettings, ReasonRequest, ReportCase, SettingsResponse,
 };
+use axum::Json;
 use axum::extract::{FromRef, FromRequestParts, Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::SecondsFormat;
 use domain::Role;
 use serde::Deserialize;
@@ -24,26 +23,48 @@ use services::operating::{self, AuditFilter, OfferAction, SettingsInput, ShopAct
 
 use app::convert::{paging, shop_status};
 
+use utoipa_axum::routes;
+
 use super::catalog::{PageParams, bad_parameter};
+use super::openapi::{
+    ApiRoutes, Conflict, Invalid, JsonBody, NotFound, StaffOnly, Unauthenticated, tag,
+};
 use super::selling::ShopStaff;
 use crate::http::auth::AuthUser;
 use crate::http::error::ApiError;
 use crate::http::json::ApiJson;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/operator/shops", get(list_shops))
-        .route("/operator/shops/{id}/{action}", post(moderate_shop))
-        .route("/operator/reports", get(list_reports))
-        .route("/operator/offers/{id}/{action}", post(moderate_offer))
-        .route(
-            "/operator/settings",
-            get(find_settings).put(update_settings),
-        )
-        .route("/operator/audit", get(list_audit))
-        .route("/offers/{id}/report", post(report_offer))
-        .route("/seller/offers/{id}/moderation", get(find_moderation))
+pub fn router() -> ApiRoutes {
+    ApiRoutes::new()
+        .routes(routes!(list_shops))
+        .routes(routes!(moderate_shop))
+        .routes(routes!(list_reports))
+        .routes(routes!(moderate_offer))
+        .routes(routes!(find_settings, update_settings))
+        .routes(routes!(list_audit))
+        .routes(routes!(report_offer))
+        .routes(routes!(find_moderation))
+}
+
+/// The `{action}` of `POST /operator/shops/{id}/{action}` (for the document).
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[expect(dead_code, reason = "described in the OpenAPI document, never built")]
+pub enum ShopDecision {
+    Approve,
+    Reject,
+    Suspend,
+    Reinstate,
+}
+
+/// The `{action}` of `POST /operator/offers/{id}/{action}` (for the document).
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[expect(dead_code, reason = "described in the OpenAPI document, never built")]
+pub enum OfferDecision {
+    Takedown,
+    Clear,
 }
 
 /// A caller who is a platform operator; anyone else gets 403 (401 when not logged in).
@@ -93,13 +114,35 @@ fn operator_shop(queued: operating::QueuedShop) -> OperatorShop {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ShopQueueParams {
+    /// Only shops in this status: `pending`, `approved`, `rejected`, `suspended`.
     status: Option<String>,
+    /// The page, from 1 (default) to 10000.
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 10000)]
     page: Option<String>,
+    /// Items per page, 1 to 100, 24 by default.
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 100)]
     per_page: Option<String>,
 }
 
+/// The shops queue
+///
+/// Every shop, whatever its status, with its owner and offer count.
+#[utoipa::path(
+    get,
+    path = "/operator/shops",
+    operation_id = "list_shops_for_operators",
+    tag = tag::OPERATOR,
+    security(("bearer" = []), ("session" = [])),
+    params(ShopQueueParams),
+    responses(
+        (status = 200, description = "One page of shops.", body = ListResponse<OperatorShop>),
+        StaffOnly,
+        Invalid,
+    ),
+)]
 async fn list_shops(
     State(state): State<AppState>,
     _operator: Operator,
@@ -120,6 +163,28 @@ async fn list_shops(
     }))
 }
 
+/// Decide on a shop
+///
+/// `approve` or `reject` a pending shop, `suspend` an approved one, `reinstate` a
+/// suspended one. The seller is told the `reason` (not needed to approve).
+#[utoipa::path(
+    post,
+    path = "/operator/shops/{id}/{action}",
+    tag = tag::OPERATOR,
+    security(("bearer" = []), ("session" = [])),
+    params(
+        ("id" = String, Path, description = "The shop's id."),
+        ("action" = inline(ShopDecision), Path, description = "The decision."),
+    ),
+    request_body = ReasonRequest,
+    responses(
+        (status = 200, description = "The shop after the decision.", body = OperatorShopResponse),
+        JsonBody,
+        StaffOnly,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn moderate_shop(
     State(state): State<AppState>,
     operator: Operator,
@@ -150,6 +215,21 @@ fn report_case(case: operating::ReportCase) -> ReportCase {
     }
 }
 
+/// Reported offers
+///
+/// Offers with open reports, or held for review, most reported first.
+#[utoipa::path(
+    get,
+    path = "/operator/reports",
+    tag = tag::OPERATOR,
+    security(("bearer" = []), ("session" = [])),
+    params(PageParams),
+    responses(
+        (status = 200, description = "One page of cases.", body = ListResponse<ReportCase>),
+        StaffOnly,
+        Invalid,
+    ),
+)]
 async fn list_reports(
     State(state): State<AppState>,
     _operator: Operator,
@@ -165,6 +245,27 @@ async fn list_reports(
     }))
 }
 
+/// Decide on an offer
+///
+/// `takedown` hides it from shoppers; `clear` dismisses its reports and puts it back live.
+#[utoipa::path(
+    post,
+    path = "/operator/offers/{id}/{action}",
+    tag = tag::OPERATOR,
+    security(("bearer" = []), ("session" = [])),
+    params(
+        ("id" = String, Path, description = "The offer's id."),
+        ("action" = inline(OfferDecision), Path, description = "The decision."),
+    ),
+    request_body = ReasonRequest,
+    responses(
+        (status = 200, description = "The offer after the decision.", body = ModeratedOfferResponse),
+        JsonBody,
+        StaffOnly,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn moderate_offer(
     State(state): State<AppState>,
     operator: Operator,
@@ -200,6 +301,17 @@ fn settings_response(settings: services::settings::PlatformSettings) -> Settings
     }
 }
 
+/// Platform settings
+#[utoipa::path(
+    get,
+    path = "/operator/settings",
+    tag = tag::OPERATOR,
+    security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "The settings.", body = SettingsResponse),
+        StaffOnly,
+    ),
+)]
 async fn find_settings(
     State(state): State<AppState>,
     _operator: Operator,
@@ -209,6 +321,22 @@ async fn find_settings(
     )))
 }
 
+/// Change the platform settings
+///
+/// Commission and cashback rates (basis points), return window and pickup hold (days).
+/// Audited with the old and new values.
+#[utoipa::path(
+    put,
+    path = "/operator/settings",
+    tag = tag::OPERATOR,
+    security(("bearer" = []), ("session" = [])),
+    request_body = PlatformSettings,
+    responses(
+        (status = 200, description = "The settings.", body = SettingsResponse),
+        JsonBody,
+        StaffOnly,
+    ),
+)]
 async fn update_settings(
     State(state): State<AppState>,
     operator: Operator,
@@ -224,6 +352,21 @@ async fn update_settings(
     Ok(Json(settings_response(settings)))
 }
 
+/// The audit log
+///
+/// Every operator action: who, when, what, why, and what changed. Newest first.
+#[utoipa::path(
+    get,
+    path = "/operator/audit",
+    tag = tag::OPERATOR,
+    security(("bearer" = []), ("session" = [])),
+    params(AuditQuery),
+    responses(
+        (status = 200, description = "One page of entries.", body = ListResponse<AuditEntry>),
+        StaffOnly,
+        Invalid,
+    ),
+)]
 async fn list_audit(
     State(state): State<AppState>,
     _operator: Operator,
@@ -267,6 +410,24 @@ async fn list_audit(
     }))
 }
 
+/// Report an offer
+///
+/// Tells the operators that an offer breaks the rules.
+#[utoipa::path(
+    post,
+    path = "/offers/{id}/report",
+    tag = tag::CATALOG,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The offer's id.")),
+    request_body = ReasonRequest,
+    responses(
+        (status = 201, description = "The report.", body = OfferReportResponse),
+        JsonBody,
+        Unauthenticated,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn report_offer(
     State(state): State<AppState>,
     AuthUser(session): AuthUser,
@@ -288,6 +449,21 @@ async fn report_offer(
     ))
 }
 
+/// An offer's moderation
+///
+/// Its status and the operator's reason, for the shop's staff.
+#[utoipa::path(
+    get,
+    path = "/seller/offers/{id}/moderation",
+    tag = tag::SELLER_SHOP,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The offer's id.")),
+    responses(
+        (status = 200, description = "The moderation.", body = OfferModerationResponse),
+        StaffOnly,
+        NotFound,
+    ),
+)]
 async fn find_moderation(
     State(state): State<AppState>,
     staff: ShopStaff,

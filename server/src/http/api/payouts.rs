@@ -4,30 +4,45 @@
 
 use api_types::operating::PayoutResponse;
 use api_types::selling::{EarningEntry, Payout, SellerPayouts};
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use chrono::SecondsFormat;
 use serde::Deserialize;
 use services::operating::payouts;
 
+use utoipa_axum::routes;
+
+use super::openapi::{ApiRoutes, Conflict, JsonBody, NotFound, StaffOnly, tag};
 use super::operating::Operator;
 use super::selling::ShopStaff;
 use crate::http::error::ApiError;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/seller/payouts", get(own_payouts))
-        .route("/operator/payouts/{shop_id}", post(pay_out))
+pub fn router() -> ApiRoutes {
+    ApiRoutes::new()
+        .routes(routes!(own_payouts))
+        .routes(routes!(pay_out))
 }
 
 fn rfc3339(at: chrono::DateTime<chrono::Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// What my shop earned
+///
+/// Pending, payable and paid amounts from the ledger, the payouts and every entry.
+#[utoipa::path(
+    get,
+    path = "/seller/payouts",
+    tag = tag::SELLER_MONEY,
+    security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "The shop's earnings.", body = SellerPayouts),
+        StaffOnly,
+    ),
+)]
 async fn own_payouts(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -70,13 +85,32 @@ async fn own_payouts(
     }))
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// `POST /operator/payouts/{shop_id}`: why, optionally; the body may be absent.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct PayoutRequest {
+pub struct PayoutRequest {
     #[serde(default)]
     reason: String,
 }
 
+/// Pay a shop
+///
+/// Pays the shop its whole payable balance.
+#[utoipa::path(
+    post,
+    path = "/operator/payouts/{shop_id}",
+    tag = tag::OPERATOR,
+    security(("bearer" = []), ("session" = [])),
+    params(("shop_id" = String, Path, description = "The shop's id.")),
+    request_body(content = Option<PayoutRequest>, description = "Optional."),
+    responses(
+        (status = 201, description = "What was paid.", body = PayoutResponse),
+        JsonBody,
+        StaffOnly,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn pay_out(
     State(state): State<AppState>,
     operator: Operator,

@@ -9,38 +9,122 @@ use api_types::orders::{
 };
 use app::convert::buying::{Audience, seller_order_of};
 use app::convert::paging;
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use domain::orders::SellerOrderStatus;
 use serde::Deserialize;
 use services::buying::orders::{self, ActionInput};
 use services::buying::returns;
 
+use utoipa_axum::routes;
+
+use super::openapi::{
+    ApiRoutes, Conflict, IdempotencyKey, Invalid, JsonBody, NotFound, PaymentDeclined, StaffOnly,
+    add_schema, schema_ref, tag,
+};
 use super::selling::ShopStaff;
 use crate::http::error::ApiError;
 use crate::http::idempotency::{Answer, run_once};
 use crate::http::json::parse;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/seller/orders", get(list_orders))
-        .route("/seller/orders/{id}", get(show_order))
-        .route("/seller/orders/{id}/{action}", post(act))
-        .route("/seller/orders/{id}/return/{answer}", post(answer_return))
+pub fn router() -> ApiRoutes {
+    ApiRoutes::new()
+        .routes(routes!(list_orders))
+        .routes(routes!(show_order))
+        .routes(routes!(act))
+        .routes(routes!(answer_return))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct OrderListParams {
+    /// Only seller orders in this status: `paid`, `accepted`, `ready`, `shipped`…
     status: Option<String>,
+    /// The page, from 1 (default) to 10000.
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 10000)]
     page: Option<String>,
+    /// Items per page, 1 to 100, 24 by default.
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 100)]
     per_page: Option<String>,
 }
 
+/// The `{action}` of `POST /seller/orders/{id}/{action}` (for the document).
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum SellerOrderAction {
+    Accept,
+    Ship,
+    Deliver,
+    Ready,
+    Collect,
+    Cancel,
+    Refund,
+    Return,
+}
+
+/// The `{answer}` to a shopper's return request (for the document).
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum ReturnAnswer {
+    Accept,
+    Refuse,
+}
+
+/// The body of a seller order action, by `{action}`: `ship` takes a [`ShipRequest`],
+/// `collect` a [`CollectRequest`], `cancel` an optional [`CancelRequest`], `refund` a
+/// [`RefundRequest`], `return` a [`ReturnInStoreRequest`]; `accept`, `ready` and `deliver`
+/// take no body (or `{}`).
+pub struct ActionBody;
+
+// Named in full: importing utoipa's names here would make the paths its macros write
+// (`utoipa::ToSchema`, `utoipa::openapi::RefOr`) trip `unused_qualifications`.
+impl utoipa::PartialSchema for ActionBody {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        utoipa::openapi::schema::OneOfBuilder::new()
+            .description(Some(
+                "By action: `ship` → ShipRequest, `collect` → CollectRequest, `cancel` → \
+                 CancelRequest (optional), `refund` → RefundRequest, `return` → \
+                 ReturnInStoreRequest; `accept`, `ready`, `deliver`: no body or `{}`.",
+            ))
+            .item(schema_ref::<ShipRequest>())
+            .item(schema_ref::<CollectRequest>())
+            .item(schema_ref::<CancelRequest>())
+            .item(schema_ref::<RefundRequest>())
+            .item(schema_ref::<ReturnInStoreRequest>())
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for ActionBody {
+    fn schemas(schemas: &mut Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::Schema>)>) {
+        add_schema::<ShipRequest>(schemas);
+        add_schema::<CollectRequest>(schemas);
+        add_schema::<CancelRequest>(schemas);
+        add_schema::<RefundRequest>(schemas);
+        add_schema::<ReturnInStoreRequest>(schemas);
+    }
+}
+
+/// My shop's orders
+///
+/// The shop's part of each order, newest first.
+#[utoipa::path(
+    get,
+    path = "/seller/orders",
+    operation_id = "list_seller_orders",
+    tag = tag::SELLER_ORDERS,
+    security(("bearer" = []), ("session" = [])),
+    params(OrderListParams),
+    responses(
+        (status = 200, description = "One page of seller orders.", body = ListResponse<SellerOrder>),
+        StaffOnly,
+        Invalid,
+    ),
+)]
 async fn list_orders(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -77,6 +161,20 @@ async fn list_orders(
     }))
 }
 
+/// One of my shop's orders
+#[utoipa::path(
+    get,
+    path = "/seller/orders/{id}",
+    operation_id = "find_seller_order",
+    tag = tag::SELLER_ORDERS,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The seller order's id.")),
+    responses(
+        (status = 200, description = "The seller order.", body = SellerOrderResponse),
+        StaffOnly,
+        NotFound,
+    ),
+)]
 async fn show_order(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -143,6 +241,33 @@ fn step_of(action: &str, bytes: &Bytes) -> Result<Step, ApiError> {
     })
 }
 
+/// Take a step on a seller order
+///
+/// `accept`, `ship` (`{carrier, tracking}`), `deliver`, `ready` (a pickup is ready),
+/// `collect` (`{code}`, the shopper's pickup code), `cancel` (`{reason}`, refunds),
+/// `refund` (`{amount_cents, reason}`), `return` (`{store_id, reason}`, a return in
+/// store). A step the order's state does not allow is a 409.
+#[utoipa::path(
+    post,
+    path = "/seller/orders/{id}/{action}",
+    operation_id = "act_on_seller_order",
+    tag = tag::SELLER_ORDERS,
+    security(("bearer" = []), ("session" = [])),
+    params(
+        ("id" = String, Path, description = "The seller order's id."),
+        ("action" = inline(SellerOrderAction), Path, description = "The step."),
+        IdempotencyKey,
+    ),
+    request_body(content = Option<ActionBody>, description = "What the step needs, by action."),
+    responses(
+        (status = 200, description = "The seller order after the step.", body = SellerOrderResponse),
+        JsonBody,
+        StaffOnly,
+        PaymentDeclined,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn act(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -216,6 +341,25 @@ async fn act(
     .await
 }
 
+/// Answer a return request
+///
+/// `accept` refunds the returned part; `refuse` keeps the sale.
+#[utoipa::path(
+    post,
+    path = "/seller/orders/{id}/return/{answer}",
+    tag = tag::SELLER_ORDERS,
+    security(("bearer" = []), ("session" = [])),
+    params(
+        ("id" = String, Path, description = "The seller order's id."),
+        ("answer" = inline(ReturnAnswer), Path, description = "The answer."),
+    ),
+    responses(
+        (status = 200, description = "The seller order.", body = SellerOrderResponse),
+        StaffOnly,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn answer_return(
     State(state): State<AppState>,
     staff: ShopStaff,

@@ -7,38 +7,33 @@ use api_types::selling::{
     CreateShopRequest, Location, LocationRequest, LocationResponse, OfferRequest, SellerOffer,
     SellerOfferResponse, SellerShop, SellerShopResponse, StockLine, UpdateShopRequest,
 };
+use axum::Json;
 use axum::extract::{FromRef, FromRequestParts, Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::routing::{get, patch};
-use axum::{Json, Router};
 use services::catalog::selling::{self, LocationInput, OfferInput, ShopApplication, ShopEdit};
 use services::db::entity::{locations, shops, stock_levels};
 
 use app::convert::{paging, shop_status};
 
+use utoipa_axum::routes;
+
 use super::catalog::{PageParams, bad_parameter};
+use super::openapi::{
+    ApiRoutes, Conflict, Invalid, JsonBody, NotFound, StaffOnly, Unauthenticated, tag,
+};
 use crate::http::auth::AuthUser;
 use crate::http::error::ApiError;
 use crate::http::json::ApiJson;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/seller/shop",
-            get(find_own_shop).post(create_shop).patch(update_shop),
-        )
-        .route(
-            "/seller/locations",
-            get(list_locations).post(create_location),
-        )
-        .route("/seller/locations/{id}", patch(update_location))
-        .route("/seller/offers", get(list_offers).post(create_offer))
-        .route(
-            "/seller/offers/{id}",
-            get(find_offer).patch(update_offer).delete(delete_offer),
-        )
+pub fn router() -> ApiRoutes {
+    ApiRoutes::new()
+        .routes(routes!(find_own_shop, create_shop, update_shop))
+        .routes(routes!(list_locations, create_location))
+        .routes(routes!(update_location))
+        .routes(routes!(list_offers, create_offer))
+        .routes(routes!(find_offer, update_offer, delete_offer))
 }
 
 /// A caller who is staff of a shop; anyone else gets 403 (401 when not logged in).
@@ -85,6 +80,22 @@ fn seller_shop(shop: shops::Model) -> SellerShop {
     }
 }
 
+/// Apply to open a shop
+///
+/// The caller becomes the staff of a new shop, `pending` until an operator approves it.
+#[utoipa::path(
+    post,
+    path = "/seller/shop",
+    tag = tag::SELLER_SHOP,
+    security(("bearer" = []), ("session" = [])),
+    request_body = CreateShopRequest,
+    responses(
+        (status = 201, description = "The shop, pending.", body = SellerShopResponse),
+        JsonBody,
+        Unauthenticated,
+        Conflict,
+    ),
+)]
 async fn create_shop(
     State(state): State<AppState>,
     AuthUser(session): AuthUser,
@@ -104,6 +115,16 @@ async fn create_shop(
     ))
 }
 
+/// My shop
+///
+/// The caller's shop, whatever its status.
+#[utoipa::path(
+    get,
+    path = "/seller/shop",
+    tag = tag::SELLER_SHOP,
+    security(("bearer" = []), ("session" = [])),
+    responses((status = 200, description = "The shop.", body = SellerShopResponse), StaffOnly),
+)]
 async fn find_own_shop(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -113,6 +134,21 @@ async fn find_own_shop(
     }))
 }
 
+/// Edit my shop
+///
+/// Only the fields sent change.
+#[utoipa::path(
+    patch,
+    path = "/seller/shop",
+    tag = tag::SELLER_SHOP,
+    security(("bearer" = []), ("session" = [])),
+    request_body = UpdateShopRequest,
+    responses(
+        (status = 200, description = "The shop.", body = SellerShopResponse),
+        JsonBody,
+        StaffOnly,
+    ),
+)]
 async fn update_shop(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -164,6 +200,19 @@ fn location_input(request: LocationRequest) -> LocationInput {
     }
 }
 
+/// My locations
+///
+/// Warehouses and stores; a store with `pickup` serves click & collect.
+#[utoipa::path(
+    get,
+    path = "/seller/locations",
+    tag = tag::SELLER_SHOP,
+    security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "Every location of the shop.", body = ListResponse<Location>),
+        StaffOnly,
+    ),
+)]
 async fn list_locations(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -178,6 +227,20 @@ async fn list_locations(
     }))
 }
 
+/// Add a location
+#[utoipa::path(
+    post,
+    path = "/seller/locations",
+    tag = tag::SELLER_SHOP,
+    security(("bearer" = []), ("session" = [])),
+    request_body = LocationRequest,
+    responses(
+        (status = 201, description = "The location.", body = LocationResponse),
+        JsonBody,
+        StaffOnly,
+        Conflict,
+    ),
+)]
 async fn create_location(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -192,6 +255,22 @@ async fn create_location(
     ))
 }
 
+/// Edit a location
+#[utoipa::path(
+    patch,
+    path = "/seller/locations/{id}",
+    tag = tag::SELLER_SHOP,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The location's id.")),
+    request_body = LocationRequest,
+    responses(
+        (status = 200, description = "The location.", body = LocationResponse),
+        JsonBody,
+        StaffOnly,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn update_location(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -248,6 +327,19 @@ fn offer_input(request: OfferRequest) -> OfferInput {
     }
 }
 
+/// My offers
+#[utoipa::path(
+    get,
+    path = "/seller/offers",
+    tag = tag::SELLER_SHOP,
+    security(("bearer" = []), ("session" = [])),
+    params(PageParams),
+    responses(
+        (status = 200, description = "One page of the shop's offers, with their stock.", body = ListResponse<SellerOffer>),
+        StaffOnly,
+        Invalid,
+    ),
+)]
 async fn list_offers(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -263,6 +355,22 @@ async fn list_offers(
     }))
 }
 
+/// List an offer
+///
+/// Offers a product, found by its GTIN or created with it.
+#[utoipa::path(
+    post,
+    path = "/seller/offers",
+    tag = tag::SELLER_SHOP,
+    security(("bearer" = []), ("session" = [])),
+    request_body = OfferRequest,
+    responses(
+        (status = 201, description = "The offer.", body = SellerOfferResponse),
+        JsonBody,
+        StaffOnly,
+        Conflict,
+    ),
+)]
 async fn create_offer(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -277,6 +385,19 @@ async fn create_offer(
     ))
 }
 
+/// One of my offers
+#[utoipa::path(
+    get,
+    path = "/seller/offers/{id}",
+    tag = tag::SELLER_SHOP,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The offer's id.")),
+    responses(
+        (status = 200, description = "The offer.", body = SellerOfferResponse),
+        StaffOnly,
+        NotFound,
+    ),
+)]
 async fn find_offer(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -287,6 +408,22 @@ async fn find_offer(
     }))
 }
 
+/// Edit an offer
+#[utoipa::path(
+    patch,
+    path = "/seller/offers/{id}",
+    tag = tag::SELLER_SHOP,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The offer's id.")),
+    request_body = OfferRequest,
+    responses(
+        (status = 200, description = "The offer.", body = SellerOfferResponse),
+        JsonBody,
+        StaffOnly,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn update_offer(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -301,6 +438,15 @@ async fn update_offer(
     }))
 }
 
+/// Withdraw an offer
+#[utoipa::path(
+    delete,
+    path = "/seller/offers/{id}",
+    tag = tag::SELLER_SHOP,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The offer's id.")),
+    responses((status = 204, description = "Withdrawn."), StaffOnly, NotFound, Conflict),
+)]
 async fn delete_offer(
     State(state): State<AppState>,
     staff: ShopStaff,

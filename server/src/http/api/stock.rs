@@ -8,30 +8,47 @@ use api_types::selling::{
     StockTransferRequest, StockTransferResponse,
 };
 use app::convert::paging;
+use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::routing::{get, post, put};
-use axum::{Json, Router};
 use serde::Deserialize;
 use services::catalog::selling::{self, StockChange};
 
+use utoipa_axum::routes;
+
 use super::catalog::bad_parameter;
+use super::openapi::{ApiRoutes, Conflict, Invalid, JsonBody, NotFound, StaffOnly, tag};
 use super::selling::{ShopStaff, stock_line};
 use crate::http::error::ApiError;
 use crate::http::json::ApiJson;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/seller/offers/{id}/stock", put(set_stock))
-        .route("/seller/offers/{id}/stock/transfer", post(transfer_stock))
-        .route("/seller/offers/{id}/stock/movements", get(list_movements))
-        .route(
-            "/seller/offers/{id}/low-stock-threshold",
-            put(set_low_stock_threshold),
-        )
-        .route("/seller/stock/low", get(list_low_stock))
+pub fn router() -> ApiRoutes {
+    ApiRoutes::new()
+        .routes(routes!(set_stock))
+        .routes(routes!(transfer_stock))
+        .routes(routes!(list_movements))
+        .routes(routes!(set_low_stock_threshold))
+        .routes(routes!(list_low_stock))
 }
 
+/// Set the stock at a location
+///
+/// Sets how many units a location holds, with a reason; the change is a stock movement.
+#[utoipa::path(
+    put,
+    path = "/seller/offers/{id}/stock",
+    tag = tag::SELLER_STOCK,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The offer's id.")),
+    request_body = StockRequest,
+    responses(
+        (status = 200, description = "The level at that location.", body = StockResponse),
+        JsonBody,
+        StaffOnly,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn set_stock(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -55,6 +72,22 @@ async fn set_stock(
     }))
 }
 
+/// Move stock between locations
+#[utoipa::path(
+    post,
+    path = "/seller/offers/{id}/stock/transfer",
+    tag = tag::SELLER_STOCK,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The offer's id.")),
+    request_body = StockTransferRequest,
+    responses(
+        (status = 200, description = "Both levels after the move.", body = StockTransferResponse),
+        JsonBody,
+        StaffOnly,
+        NotFound,
+        Conflict,
+    ),
+)]
 async fn transfer_stock(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -77,13 +110,35 @@ async fn transfer_stock(
     }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct MovementParams {
+    /// Only the movements at this location.
     location_id: Option<String>,
+    /// The page, from 1 (default) to 10000.
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 10000)]
     page: Option<String>,
+    /// Items per page, 1 to 100, 24 by default.
+    #[param(value_type = Option<u64>, minimum = 1, maximum = 100)]
     per_page: Option<String>,
 }
 
+/// An offer's stock movements
+///
+/// Every change that explains a level, newest first.
+#[utoipa::path(
+    get,
+    path = "/seller/offers/{id}/stock/movements",
+    tag = tag::SELLER_STOCK,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The offer's id."), MovementParams),
+    responses(
+        (status = 200, description = "One page of movements.", body = ListResponse<StockMovement>),
+        StaffOnly,
+        NotFound,
+        Invalid,
+    ),
+)]
 async fn list_movements(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -121,6 +176,21 @@ async fn list_movements(
     }))
 }
 
+/// Set an offer's low-stock threshold
+#[utoipa::path(
+    put,
+    path = "/seller/offers/{id}/low-stock-threshold",
+    tag = tag::SELLER_STOCK,
+    security(("bearer" = []), ("session" = [])),
+    params(("id" = String, Path, description = "The offer's id.")),
+    request_body = LowStockThreshold,
+    responses(
+        (status = 200, description = "The threshold.", body = LowStockThreshold),
+        JsonBody,
+        StaffOnly,
+        NotFound,
+    ),
+)]
 async fn set_low_stock_threshold(
     State(state): State<AppState>,
     staff: ShopStaff,
@@ -139,6 +209,19 @@ async fn set_low_stock_threshold(
     }))
 }
 
+/// Running low
+///
+/// Offer × location pairs at or under their low-stock threshold.
+#[utoipa::path(
+    get,
+    path = "/seller/stock/low",
+    tag = tag::SELLER_STOCK,
+    security(("bearer" = []), ("session" = [])),
+    responses(
+        (status = 200, description = "Every low line.", body = ListResponse<LowStockLine>),
+        StaffOnly,
+    ),
+)]
 async fn list_low_stock(
     State(state): State<AppState>,
     staff: ShopStaff,

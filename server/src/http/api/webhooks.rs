@@ -15,30 +15,58 @@
 //! ([`services::buying::payments::settle_from_provider_event`]), which is idempotent and
 //! order-independent: the same event twice, or events out of order, end in one state.
 
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::post;
-use axum::{Json, Router};
 use services::buying::payments::{self, ProviderEvent};
 use services::buying::stripe::{self, WebhookError, WebhookEvent};
 
+use api_types::ErrorBody;
+use serde::Serialize;
+use utoipa_axum::routes;
+
+use super::openapi::{ApiRoutes, tag};
 use crate::http::error::ApiError;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/webhooks/stripe", post(stripe_event))
+pub fn router() -> ApiRoutes {
+    ApiRoutes::new().routes(routes!(stripe_event))
+}
+
+/// `{"received": true}`: the event is settled (or not one we act on).
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Received {
+    pub received: bool,
 }
 
 fn refused(err: WebhookError) -> ApiError {
     ApiError::new(StatusCode::BAD_REQUEST, err.code(), err.message())
 }
 
+/// Stripe events
+///
+/// Stripe tells how a PaymentIntent ended. Authenticated by the `Stripe-Signature`
+/// header (HMAC-SHA256 of the raw body), not by a token. 500 asks Stripe to deliver again.
+#[utoipa::path(
+    post,
+    path = "/webhooks/stripe",
+    tag = tag::WEBHOOKS,
+    security(()),
+    params(("Stripe-Signature" = String, Header, description = "`t=…,v1=…`, as Stripe signs.")),
+    request_body(content = Object, description = "A Stripe event, verified before it is read."),
+    responses(
+        (status = 200, description = "Settled, or ignored.", body = Received),
+        (status = 400, description = "Not a genuine event (`signature_missing`, `signature_invalid`, `signature_expired`, `payload_invalid`).", body = ErrorBody),
+        (status = 404, description = "Stripe is not the payment provider.", body = ErrorBody),
+        (status = 500, description = "Not settled yet: deliver again later.", body = ErrorBody),
+    ),
+)]
 async fn stripe_event(
     State(state): State<AppState>,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<Received>, ApiError> {
     let provider = state.payments.provider();
     let secret = match state.settings.stripe_webhook_secret() {
         Some(secret) if provider.name() == "stripe" => secret,
@@ -54,7 +82,7 @@ async fn stripe_event(
         WebhookEvent::Failed(event) => (false, event),
         WebhookEvent::Ignored { kind } => {
             tracing::debug!(event.kind = %kind, "Stripe event ignored");
-            return Ok(Json(serde_json::json!({"received": true})));
+            return Ok(Json(Received { received: true }));
         }
     };
     let settle = if succeeded {
@@ -78,5 +106,5 @@ async fn stripe_event(
         outcome = ?outcome,
         "Stripe event settled"
     );
-    Ok(Json(serde_json::json!({"received": true})))
+    Ok(Json(Received { received: true }))
 }

@@ -6,6 +6,7 @@
 //!   the payment page opens).
 //! - [`pay`]: `POST /pay/{id}` and `/pay/{id}/cancel`, the sandbox page.
 //! - [`orders`]: `POST /orders/{id}/parts/{part_id}/return`.
+//! - [`omni`]: `POST /cart/handoff` and its QR code; `POST /wishlist`, and removal.
 //!
 //! Every handler checks the CSRF token and acts only for the session's user (or the
 //! guest cart cookie): the services answer "not found" for anyone else's cart or order.
@@ -13,13 +14,14 @@
 mod cart;
 mod checkout;
 mod disputes;
+mod omni;
 mod orders;
 mod pay;
 
 use axum::Router;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use services::StoreError;
 
 use super::forms::back_with_flash;
@@ -30,6 +32,10 @@ pub fn router() -> Router<AppState> {
         .route("/cart/items", post(cart::add_item))
         .route("/cart/items/{item_id}", post(cart::set_quantity))
         .route("/cart/items/{item_id}/remove", post(cart::remove_item))
+        .route("/cart/handoff", post(omni::new_till_code))
+        .route("/cart/handoff/{code}/qr.svg", get(omni::till_code_qr))
+        .route("/wishlist", post(omni::wish))
+        .route("/wishlist/{product_id}/remove", post(omni::unwish))
         .route("/checkout", post(checkout::submit))
         .route("/pay/{id}", post(pay::submit))
         .route("/pay/{id}/cancel", post(pay::cancel))

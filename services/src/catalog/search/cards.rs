@@ -1,81 +1,130 @@
-//! The cards of a page of results: product, category and best offer with its shop.
+//! The cards of a page of results, in one query: the page of `hits` in result order,
+//! joined to each product, its category, its best offer and that offer's shop.
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, QueryFilter};
 
-use super::aggregate::{ProductSummary, summarise};
-use super::rows::{LiveOffer, Matching};
-use super::{ProductQuery, Sort};
+use super::Sort;
+use super::scope::Scope;
+use crate::catalog::sql::SqlBuilder;
 use crate::catalog::views::{BestOfferView, CategoryView, ProductCardView};
-use crate::db::entity::{categories, products, shops};
+use crate::db::entity::{categories, products};
 use crate::{Db, StoreError};
 
-/// Cards for `page`, in its order.
-pub async fn cards_for(
-    db: &Db,
-    page: &[ProductSummary],
-    offers: &[LiveOffer],
-) -> Result<Vec<ProductCardView>, StoreError> {
-    if page.is_empty() {
-        return Ok(Vec::new());
-    }
-    let ids: Vec<String> = page.iter().map(|p| p.product_id.clone()).collect();
-    let products: HashMap<String, products::Model> = products::Entity::find()
-        .filter(products::Column::Id.is_in(ids))
-        .all(db.conn())
-        .await?
-        .into_iter()
-        .map(|p| (p.id.clone(), p))
-        .collect();
-    let category_ids: Vec<String> = products.values().map(|p| p.category_id.clone()).collect();
-    let categories: HashMap<String, categories::Model> = categories::Entity::find()
-        .filter(categories::Column::Id.is_in(category_ids))
-        .all(db.conn())
-        .await?
-        .into_iter()
-        .map(|c| (c.id.clone(), c))
-        .collect();
-    let shop_ids: Vec<String> = page
-        .iter()
-        .map(|p| offers[p.best].shop_id.clone())
-        .collect();
-    let shops: HashMap<String, shops::Model> = shops::Entity::find()
-        .filter(shops::Column::Id.is_in(shop_ids))
-        .all(db.conn())
-        .await?
-        .into_iter()
-        .map(|s| (s.id.clone(), s))
-        .collect();
+#[derive(Debug, FromQueryResult)]
+struct CardRow {
+    product_id: String,
+    gtin: String,
+    title: String,
+    brand: String,
+    slug: String,
+    category_id: String,
+    category_slug: String,
+    category_parent_id: Option<String>,
+    category_name_fr: String,
+    category_name_en: String,
+    offer_id: String,
+    shop_id: String,
+    shop_slug: String,
+    shop_name: String,
+    price_cents: i64,
+    delivery_price_cents: i64,
+    condition: String,
+    offer_count: i64,
+}
 
-    Ok(page
-        .iter()
-        .filter_map(|summary| {
-            let product = products.get(&summary.product_id)?;
-            let category = categories.get(&product.category_id)?;
-            let best = &offers[summary.best];
-            let shop = shops.get(&best.shop_id)?;
-            Some(ProductCardView {
-                id: product.id.clone(),
-                gtin: product.gtin.clone(),
-                title: product.title.clone(),
-                brand: product.brand.clone(),
-                slug: product.slug.clone(),
-                category: CategoryView::from(category.clone()),
-                best_offer: Some(BestOfferView {
-                    id: best.offer_id.clone(),
-                    product_id: best.product_id.clone(),
-                    shop_id: shop.id.clone(),
-                    shop_slug: shop.slug.clone(),
-                    shop_name: shop.name.clone(),
-                    price_cents: best.price_cents,
-                    delivery_price_cents: best.delivery_price_cents,
-                    condition: best.condition.clone(),
-                }),
-                offer_count: summary.offer_count,
-                nearest_pickup: None,
-            })
-        })
+impl From<CardRow> for ProductCardView {
+    fn from(row: CardRow) -> Self {
+        ProductCardView {
+            best_offer: Some(BestOfferView {
+                id: row.offer_id,
+                product_id: row.product_id.clone(),
+                shop_id: row.shop_id,
+                shop_slug: row.shop_slug,
+                shop_name: row.shop_name,
+                price_cents: row.price_cents,
+                delivery_price_cents: row.delivery_price_cents,
+                condition: row.condition,
+            }),
+            id: row.product_id,
+            gtin: row.gtin,
+            title: row.title,
+            brand: row.brand,
+            slug: row.slug,
+            category: CategoryView {
+                id: row.category_id,
+                slug: row.category_slug,
+                parent_id: row.category_parent_id,
+                name_fr: row.category_name_fr,
+                name_en: row.category_name_en,
+            },
+            offer_count: u32::try_from(row.offer_count).unwrap_or(u32::MAX),
+            nearest_pickup: None,
+        }
+    }
+}
+
+/// `ORDER BY` of the results (on `hits` aliased `h`); ties by product id, so pages
+/// never overlap.
+fn order_by(sort: Sort, has_words: bool) -> &'static str {
+    match (sort, has_words) {
+        (Sort::PriceAsc, _) => "h.best_total_cents, h.product_id",
+        (Sort::PriceDesc, _) => "h.best_total_cents DESC, h.product_id",
+        (Sort::Newest, _) | (Sort::Relevance, false) => "h.created_at DESC, h.product_id",
+        (Sort::Relevance, true) => "h.rank DESC, h.best_total_cents, h.product_id",
+    }
+}
+
+/// Which slice of the results.
+#[derive(Debug, Clone, Copy)]
+pub struct Slice {
+    pub limit: u64,
+    pub offset: u64,
+}
+
+impl Slice {
+    /// Page `page` (from 1) of `per_page` (1 to 100).
+    pub fn page(page: u64, per_page: u64) -> Self {
+        let per_page = per_page.clamp(1, 100);
+        Slice {
+            limit: per_page,
+            offset: page.max(1).saturating_sub(1).saturating_mul(per_page),
+        }
+    }
+}
+
+/// The cards of `slice` of the results of `scope`, in `sort` order.
+pub async fn page_of_cards(
+    db: &Db,
+    scope: &Scope<'_>,
+    sort: Sort,
+    slice: Slice,
+) -> Result<Vec<ProductCardView>, StoreError> {
+    let order = order_by(sort, scope.has_words());
+    let mut sql = SqlBuilder::new(db.backend());
+    scope.push_ctes(&mut sql, false);
+    sql.push(&format!(
+        " SELECT h.product_id, p.gtin, p.title, p.brand, p.slug, c.id AS category_id, \
+           c.slug AS category_slug, c.parent_id AS category_parent_id, \
+           c.name_fr AS category_name_fr, c.name_en AS category_name_en, \
+           o.offer_id, o.shop_id, s.slug AS shop_slug, s.name AS shop_name, o.price_cents, \
+           o.delivery_price_cents, o.condition, CAST(h.offer_count AS BIGINT) AS offer_count \
+         FROM (SELECT * FROM hits h ORDER BY {order} LIMIT "
+    ))
+    .bind(i64::try_from(slice.limit).unwrap_or(i64::MAX))
+    .push(" OFFSET ")
+    .bind(i64::try_from(slice.offset).unwrap_or(i64::MAX))
+    .push(&format!(
+        ") h JOIN product_listing_offers o ON o.offer_id = h.best_offer_id \
+         JOIN products p ON p.id = h.product_id JOIN categories c ON c.id = p.category_id \
+         JOIN shops s ON s.id = o.shop_id ORDER BY {order}"
+    ));
+    Ok(CardRow::find_by_statement(sql.build())
+        .all(db.conn())
+        .await?
+        .into_iter()
+        .map(ProductCardView::from)
         .collect())
 }
 
@@ -85,30 +134,39 @@ pub async fn product_cards(db: &Db, ids: &[String]) -> Result<Vec<ProductCardVie
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let matching = Matching {
+    let scope = Scope {
         product_ids: Some(ids),
-        ..Matching::default()
+        ..Scope::default()
     };
-    let live = super::rows::live_offers(db, &ProductQuery::default(), matching).await?;
-    let summary = summarise(&live, Sort::Newest, false);
-    let with_offers = cards_for(db, &summary.products, &live).await?;
+    let slice = Slice {
+        limit: ids.len() as u64,
+        offset: 0,
+    };
     let mut by_id: HashMap<String, ProductCardView> =
-        with_offers.into_iter().map(|c| (c.id.clone(), c)).collect();
+        page_of_cards(db, &scope, Sort::Newest, slice)
+            .await?
+            .into_iter()
+            .map(|card| (card.id.clone(), card))
+            .collect();
     let missing: Vec<String> = ids
         .iter()
         .filter(|id| !by_id.contains_key(*id))
         .cloned()
         .collect();
     if !missing.is_empty() {
-        for product in products::Entity::find()
+        let unlisted = products::Entity::find()
             .filter(products::Column::Id.is_in(missing))
             .all(db.conn())
+            .await?;
+        let categories: HashMap<String, categories::Model> = categories::Entity::find()
+            .filter(categories::Column::Id.is_in(unlisted.iter().map(|p| p.category_id.clone())))
+            .all(db.conn())
             .await?
-        {
-            let Some(category) = categories::Entity::find_by_id(product.category_id.clone())
-                .one(db.conn())
-                .await?
-            else {
+            .into_iter()
+            .map(|category| (category.id.clone(), category))
+            .collect();
+        for product in unlisted {
+            let Some(category) = categories.get(&product.category_id) else {
                 continue;
             };
             by_id.insert(
@@ -119,7 +177,7 @@ pub async fn product_cards(db: &Db, ids: &[String]) -> Result<Vec<ProductCardVie
                     title: product.title,
                     brand: product.brand,
                     slug: product.slug,
-                    category: category.into(),
+                    category: category.clone().into(),
                     best_offer: None,
                     offer_count: 0,
                     nearest_pickup: None,

@@ -8,10 +8,11 @@
 use std::collections::HashMap;
 
 use domain::geo::{Coordinates, coordinates_of_postcode, distance_km};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use super::rows::LiveOffer;
+use super::scope::Scope;
 use crate::catalog::nearby::{place_of, rounded_km};
+use crate::catalog::sql::SqlBuilder;
 use crate::catalog::views::NearPickupView;
 use crate::db::entity::{locations, shops, stock_levels};
 use crate::{Db, StoreError};
@@ -70,12 +71,35 @@ fn within(
         .collect()
 }
 
-/// The nearest store in `reach` that holds a free unit of one of `offers` now, per product.
-/// Only the listed offers count, so a card never points at a store whose offer the
-/// search's other filters left out.
+/// The offers of `product_ids` that the search's filters keep, as (offer, product).
+pub async fn offers_on_page(
+    db: &Db,
+    scope: &Scope<'_>,
+    product_ids: &[String],
+) -> Result<Vec<(String, String)>, StoreError> {
+    if product_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let on_page = Scope {
+        product_ids: Some(product_ids),
+        ..*scope
+    };
+    let mut sql = SqlBuilder::new(db.backend());
+    on_page.push_ctes(&mut sql, true);
+    sql.push(" SELECT offer_id, product_id FROM hit_offers");
+    let mut pairs = Vec::new();
+    for row in db.conn().query_all_raw(sql.build()).await? {
+        pairs.push((row.try_get_by_index(0)?, row.try_get_by_index(1)?));
+    }
+    Ok(pairs)
+}
+
+/// The nearest store in `reach` that holds a free unit of one of `offers` (offer,
+/// product) now, per product. Only the listed offers count, so a card never points at a
+/// store whose offer the search's other filters left out.
 pub async fn nearest_per_product(
     db: &Db,
-    offers: &[&LiveOffer],
+    offers: &[(String, String)],
     reach: &HashMap<String, NearPickupView>,
 ) -> Result<HashMap<String, NearPickupView>, StoreError> {
     if offers.is_empty() || reach.is_empty() {
@@ -83,7 +107,7 @@ pub async fn nearest_per_product(
     }
     let product_of: HashMap<&str, &str> = offers
         .iter()
-        .map(|offer| (offer.offer_id.as_str(), offer.product_id.as_str()))
+        .map(|(offer_id, product_id)| (offer_id.as_str(), product_id.as_str()))
         .collect();
     let levels = stock_levels::Entity::find()
         .filter(stock_levels::Column::OfferId.is_in(product_of.keys().copied()))

@@ -7,6 +7,7 @@ use sea_orm::{
 };
 
 use super::{bounded, invalid, required};
+use crate::catalog::listings::{self, Listed};
 use crate::db::entity::{categories, offers, products, stock_levels};
 use crate::db::statement;
 use crate::error::OnUniqueViolation;
@@ -230,6 +231,9 @@ pub async fn create_offer(
     if held.is_some() {
         set_moderation_note(&txn, &offer.id, held).await?;
     }
+    // A new offer has no stock yet, but its product may be new too: the rule stays one
+    // refresh per write, without reasoning about which writes could be skipped.
+    listings::refresh(&txn, Listed::Product(&product.id)).await?;
     txn.commit().await?;
     complete(db, offer).await
 }
@@ -297,14 +301,17 @@ pub async fn update_offer(
     row.delivery_days = Set(checked.delivery_days);
     row.status = Set(new_status);
     row.updated_at = Set(now());
-    let offer = row.update(db.writer()).await.on_unique_violation(
+    let txn = db.begin_write().await?;
+    let offer = row.update(&txn).await.on_unique_violation(
         "offer_exists",
         "your shop already offers this product in this condition",
         "condition",
     )?;
     if note_changes {
-        set_moderation_note(db.writer(), &offer.id, held).await?;
+        set_moderation_note(&txn, &offer.id, held).await?;
     }
+    listings::refresh(&txn, Listed::Product(&offer.product_id)).await?;
+    txn.commit().await?;
     complete(db, offer).await
 }
 
@@ -327,9 +334,13 @@ async fn set_moderation_note(
 /// Withdraws an offer for good. The row stays (orders will refer to it); it is hidden.
 pub async fn delete_offer(db: &Db, shop_id: &str, offer_id: &str) -> Result<(), StoreError> {
     let existing = own_offer(db, shop_id, offer_id).await?;
+    let product_id = existing.product_id.clone();
     let mut row: offers::ActiveModel = existing.into();
     row.status = Set("deleted".to_owned());
     row.updated_at = Set(now());
-    row.update(db.writer()).await?;
+    let txn = db.begin_write().await?;
+    row.update(&txn).await?;
+    listings::refresh(&txn, Listed::Product(&product_id)).await?;
+    txn.commit().await?;
     Ok(())
 }

@@ -6,6 +6,7 @@ use sea_orm::{ConnectionTrait, EntityTrait, QuerySelect, Value};
 use super::locations::own_location;
 use super::offers::own_offer;
 use crate::buying::movements::{self, Movement, Reason};
+use crate::catalog::listings::{self, Listed};
 use crate::db::entity::{locations, stock_levels};
 use crate::db::statement;
 use crate::{Db, StoreError};
@@ -31,7 +32,7 @@ pub async fn set_stock(
     quantity: i64,
     change: StockChange,
 ) -> Result<stock_levels::Model, StoreError> {
-    own_offer(db, shop_id, offer_id).await?;
+    let offer = own_offer(db, shop_id, offer_id).await?;
     own_location(db, shop_id, location_id)
         .await
         .map_err(|_| unknown_location("location_id"))?;
@@ -94,6 +95,7 @@ pub async fn set_stock(
         },
     )
     .await?;
+    listings::refresh(&txn, Listed::Product(&offer.product_id)).await?;
     let level = level(&txn, offer_id, location_id).await?;
     txn.commit().await?;
     Ok(level)
@@ -110,7 +112,7 @@ pub async fn transfer_stock(
     quantity: i64,
     note: Option<&str>,
 ) -> Result<(stock_levels::Model, stock_levels::Model), StoreError> {
-    own_offer(db, shop_id, offer_id).await?;
+    let offer = own_offer(db, shop_id, offer_id).await?;
     let from = own_location(db, shop_id, from_id)
         .await
         .map_err(|_| unknown_location("from_location_id"))?;
@@ -195,6 +197,9 @@ pub async fn transfer_stock(
         note: &from_note,
     });
     moved.execute(&txn).await?;
+    // Free units only move, so nothing the search shows changes today; refreshing anyway
+    // keeps the rule simple (every seller stock write refreshes) for one product's rows.
+    listings::refresh(&txn, Listed::Product(&offer.product_id)).await?;
     let rows = (
         level(&txn, offer_id, &from.id).await?,
         level(&txn, offer_id, &to.id).await?,

@@ -13,6 +13,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub product_id: String,
     pub viewed_at: DateTimeUtc,
+    /// `web`, `api` or `store`: where it was last seen.
+    pub channel: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

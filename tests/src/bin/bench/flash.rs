@@ -99,6 +99,11 @@ async fn race(buyers: &Buyers, shoppers: &[Shopper], round: usize) -> anyhow::Re
             ],
         )
         .await?;
+    services::catalog::listings::refresh_now(
+        &market.db,
+        services::catalog::listings::Listed::ProductsOfOffers(std::slice::from_ref(&offer)),
+    )
+    .await?;
     anyhow::ensure!(market.count(FREE_SQL, id()).await? == UNITS, "flash stock");
     let sold_before = market.count(SOLD_SQL, id()).await?;
 

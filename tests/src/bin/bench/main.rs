@@ -9,6 +9,7 @@
 //! PostgreSQL: set `HALLES_BENCH_DATABASE_URL` to an empty database's URL.
 
 mod buying;
+mod docs;
 mod flash;
 mod load;
 mod report;
@@ -38,11 +39,12 @@ const FLASH_BUYERS: usize = 256;
 const CHECKOUT_CLIENTS: usize = 16;
 
 const USAGE: &str = "\
-usage: bench [--quick] [--products N]... [--buying-only]
+usage: bench [--quick] [--products N]... [--buying-only] [--update-docs]
 
   --quick         5-second scenarios instead of 20 (the whole run in under 3 minutes)
   --products N    catalog size to seed and measure; repeat for several (default: 500 and 50000)
   --buying-only   only add_to_cart, checkout and flash_sale
+  --update-docs   write this run's table into docs/benchmarks.md (between its markers)
 
 PostgreSQL: set HALLES_BENCH_DATABASE_URL to an empty database's URL.
 Figures are printed and written to target/bench/latest.json.";
@@ -51,18 +53,21 @@ struct Options {
     quick: bool,
     /// Skips the catalog scenarios, e.g. to profile checkout.
     buying_only: bool,
+    update_docs: bool,
     sizes: Vec<u32>,
 }
 
 fn options() -> anyhow::Result<Options> {
     let mut quick = false;
     let mut buying_only = false;
+    let mut update_docs = false;
     let mut sizes = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--quick" => quick = true,
             "--buying-only" => buying_only = true,
+            "--update-docs" => update_docs = true,
             "--help" | "-h" => {
                 println!("{USAGE}");
                 std::process::exit(0);
@@ -80,6 +85,7 @@ fn options() -> anyhow::Result<Options> {
     Ok(Options {
         quick,
         buying_only,
+        update_docs,
         sizes,
     })
 }
@@ -138,6 +144,11 @@ async fn main() -> anyhow::Result<()> {
     report.print();
     let path = report.write()?;
     eprintln!("results written to {}", path.display());
+    if options.update_docs {
+        let mode = if options.quick { "--quick" } else { "(full)" };
+        let docs = docs::update(&report, mode)?;
+        eprintln!("figures written into {}", docs.display());
+    }
     Ok(())
 }
 

@@ -43,6 +43,10 @@ impl Market {
                 [Value::from(BENCH_STOCK)],
             ))
             .await?;
+        // Written behind the services' back: the search's listings follow by hand.
+        services::catalog::listings::refresh_now(&db, services::catalog::listings::Listed::All)
+            .await
+            .context("refreshing the listings")?;
         let rows = db
             .conn()
             .query_all_raw(statement(

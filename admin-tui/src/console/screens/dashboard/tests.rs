@@ -26,7 +26,7 @@ fn entering_the_dashboard_asks_for_it_again() {
         None,
         "pressing 1 on the dashboard is not entering it"
     );
-    update(&mut state, Action::SwitchTab(Tab::Payouts));
+    update(&mut state, Action::SwitchTab(Tab::Till));
     let (_, call) = api_call(update(&mut state, Action::NextTab));
     assert_eq!(call, ApiCall::SellerDashboard, "Tab wraps onto it too");
 }

@@ -66,12 +66,12 @@ fn a_network_error_is_kept_for_the_screen_and_the_last_data_stays() {
 }
 
 #[test]
-fn nine_goes_to_the_payouts_and_tab_wraps_from_there() {
+fn nine_goes_to_the_payouts_and_tab_goes_on_to_the_till() {
     let mut state = desk_state(Tab::Disputes);
     update(&mut state, Action::SwitchTab(Tab::Payouts));
     assert_eq!(desk(&state).tab, Tab::Payouts);
     update(&mut state, Action::NextTab);
-    assert_eq!(desk(&state).tab, Tab::Dashboard);
+    assert_eq!(desk(&state).tab, Tab::Till);
 }
 
 #[test]
