@@ -86,10 +86,9 @@ impl Scope<'_> {
             sql.push("SELECT pl.product_id, pl.category_id, pl.created_at, ")
                 .push(self.rank())
                 .push(
-                    " AS rank, pl.best_offer_id, pl.best_total_cents, pl.offer_count \
-                     FROM product_listings pl",
+                    " AS rank, pl.best_offer_id, pl.best_total_cents, pl.offer_count",
                 );
-            self.push_product_filters(sql, "pl");
+            self.push_from(sql, "product_listings", "pl");
         }
         sql.push(")");
     }
@@ -135,14 +134,22 @@ impl Scope<'_> {
         }
     }
 
-    /// ` JOIN matched … WHERE …` restricting the rows of `alias` to the matching products.
-    fn push_product_filters(&self, sql: &mut SqlBuilder, alias: &str) {
+    /// ` FROM table alias … WHERE …`, restricted to the matching products and the scope's
+    /// categories and products.
+    ///
+    /// With words, the text matches drive the join (`matched` first, then each match's
+    /// rows by their product index): otherwise SQLite's planner may scan the whole table
+    /// and probe the matches for each of its rows, a cost that grows with the catalog
+    /// instead of with the matches. `CROSS JOIN` is how SQLite is told the order;
+    /// PostgreSQL plans it as the inner join it is.
+    fn push_from(&self, sql: &mut SqlBuilder, table: &str, alias: &str) {
         if self.has_words() {
             sql.push(&format!(
-                " JOIN matched m ON m.product_id = {alias}.product_id"
+                " FROM matched m CROSS JOIN {table} {alias} WHERE {alias}.product_id = m.product_id"
             ));
+        } else {
+            sql.push(&format!(" FROM {table} {alias} WHERE 1 = 1"));
         }
-        sql.push(" WHERE 1 = 1");
         for (column, ids) in [
             ("category_id", self.category_ids),
             ("product_id", self.product_ids),
@@ -166,8 +173,8 @@ impl Scope<'_> {
              plo.condition, plo.condition_rank, plo.total_cents, ",
         )
         .push(self.rank())
-        .push(" AS rank FROM product_listing_offers plo");
-        self.push_product_filters(sql, "plo");
+        .push(" AS rank");
+        self.push_from(sql, "product_listing_offers", "plo");
         let filters = &self.offers;
         if let Some(condition) = filters.condition {
             sql.push(" AND plo.condition = ").bind(condition);
