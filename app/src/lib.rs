@@ -47,6 +47,8 @@ use crate::pages::{
 
 /// The HTML document around the app. Runs on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    adopt_the_request_nonce();
     let locale = request_locale();
     let assets = use_context::<SiteAssets>().unwrap_or(SiteAssets {
         stylesheet_href: "/assets/halles.css".into(),
@@ -69,6 +71,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// Puts the nonce the server's security headers named in this page's policy on the
+/// page's scripts (Leptos' hydration scripts read it from the context), in place of the
+/// one leptos_axum made up, which no header names.
+#[cfg(feature = "ssr")]
+fn adopt_the_request_nonce() {
+    let nonce = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Nonce>().cloned());
+    if let Some(nonce) = nonce {
+        provide_context(nonce);
     }
 }
 

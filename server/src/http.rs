@@ -22,4 +22,5 @@ pub mod pickup_qr;
 pub mod rate_limit;
 pub mod request_log;
 pub mod router;
+pub mod security_headers;
 pub mod web;

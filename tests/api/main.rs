@@ -24,6 +24,7 @@ mod pickup_search;
 mod races;
 mod report_offer_page;
 mod returns_in_store;
+mod security_headers;
 mod seller_orders;
 mod stock_movements;
 mod storefront;

@@ -1,5 +1,5 @@
-//! The whole router, and the middleware around it (outermost first): request id, body
-//! size limit, request log, storefront context.
+//! The whole router, and the middleware around it (outermost first): security headers,
+//! request id, body size limit, request log, storefront context.
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -14,6 +14,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 
 use crate::http::json::body_too_large;
+use crate::http::security_headers::{self, SecurityHeaders};
 use crate::http::{rate_limit, web};
 use crate::state::AppState;
 
@@ -50,6 +51,12 @@ pub fn build(state: AppState) -> Router {
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
                 .layer(PropagateRequestIdLayer::new(request_id)),
         )
+        .layer(middleware::from_fn_with_state(
+            SecurityHeaders {
+                https: state.settings.secure_cookies,
+            },
+            security_headers::set,
+        ))
         .with_state(state)
 }
 
