@@ -86,6 +86,19 @@ fn adopt_the_request_nonce() {
     }
 }
 
+/// The `<title>` as written into the page. On the server leptos_meta writes the text
+/// as it is between `<title>` and `</title>`, so a product named `</title><script>…`
+/// would end the element and add markup: the server escapes it (the browser decodes the
+/// entities back for display). In the browser the text is set as `document.title`,
+/// which is never parsed, so it stays as it is.
+fn title_text(text: String) -> String {
+    if cfg!(feature = "ssr") {
+        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    } else {
+        text
+    }
+}
+
 /// Every page waits for its page context on the server (partially blocked streaming), so
 /// the header and forms arrive complete in the HTML, with or without JavaScript.
 const BLOCKED: SsrMode = SsrMode::PartiallyBlocked;
@@ -108,7 +121,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| hydrated.set(true));
 
     view! {
-        <Title formatter=|title: String| if title.is_empty() { "Halles".to_owned() } else { format!("{title} · Halles") } />
+        <Title formatter=|title: String| title_text(if title.is_empty() { "Halles".to_owned() } else { format!("{title} · Halles") }) />
         <Router>
             <div class="app" data-hydrated=move || hydrated.get().to_string()>
                 <a class="skip-link" href="#main">{locale.t(Msg::SkipToContent)}</a>
