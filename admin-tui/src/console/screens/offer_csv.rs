@@ -19,6 +19,8 @@ mod parse_tests;
 pub mod plan;
 #[cfg(test)]
 mod plan_tests;
+#[cfg(test)]
+mod properties_tests;
 pub mod report;
 
 use std::fmt;

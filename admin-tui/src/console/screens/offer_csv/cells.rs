@@ -29,10 +29,11 @@ fn windows_1252(byte: u8) -> char {
     }
 }
 
-/// A cell as it was before an export guarded it: `'=…`, `'+…`, `'-…`, `'@…` lose the `'`.
+/// A cell as it was before an export guarded it: `'=…`, `'+…`, `'-…`, `'@…` lose the `'`,
+/// and so does `''…`, the guard of a cell that itself began with a `'`.
 pub fn unguard(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) => rest,
         _ => cell,
     }
 }

@@ -3,6 +3,7 @@
 
 use api_types::selling::{Location, SellerOffer};
 
+use super::cells::unguard;
 use super::{Column, STOCK_PREFIX, gtin_display};
 use crate::console::screens::money::plain_euros;
 
@@ -75,9 +76,10 @@ fn decimal(cents: i64) -> String {
 
 /// `cell` made safe to open in a spreadsheet: one starting with `=`, `+`, `-`, `@`, a tab
 /// or a carriage return would be run as a formula (CSV injection), so it gets a leading
-/// `'`, which spreadsheets show as text and the import removes again.
+/// `'`, which spreadsheets show as text and the import removes again. A cell the import
+/// would take for a guarded one (`'=…`, `''…`) is guarded too, so it comes back as typed.
 pub fn guard(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) || unguard(cell) != cell {
         format!("'{cell}")
     } else {
         cell.to_owned()
