@@ -699,3 +699,87 @@ mod tests {
         assert!(!format!("{provider:?}").contains("sk_test_secret"));
     }
 }
+
+/// The webhook's two parsers hold for every input a stranger can send, not only the
+/// examples: no header or body panics, and nothing but a signature of the very body
+/// with the secret is accepted.
+#[cfg(test)]
+mod webhook_properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const SECRET: &str = "whsec_properties";
+    const NOW: i64 = 1_700_000_000;
+
+    fn header_text() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "t=",
+                "v1=",
+                "v0=",
+                ",",
+                "=",
+                " ",
+                "1700000000",
+                "-1",
+                "99999999999999999999",
+                "deadbeef",
+                "é",
+                "\u{0}",
+                "t",
+                "v1",
+            ]),
+            0..12,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn no_signature_header_panics_or_passes_unless_it_signs_the_body(
+            header in header_text(),
+            body in prop::collection::vec(any::<u8>(), 0..200),
+        ) {
+            prop_assert!(verify_signature(Some(&header), &body, SECRET, NOW).is_err());
+        }
+
+        #[test]
+        fn a_signature_of_another_body_or_with_another_secret_is_refused(
+            body in prop::collection::vec(any::<u8>(), 0..200),
+            other in prop::collection::vec(any::<u8>(), 0..200),
+        ) {
+            let header = signature_header(SECRET, NOW, &body);
+            prop_assert_eq!(verify_signature(Some(&header), &body, SECRET, NOW), Ok(()));
+            let forged = signature_header("whsec_guess", NOW, &body);
+            prop_assert!(verify_signature(Some(&forged), &body, SECRET, NOW).is_err());
+            prop_assume!(other != body);
+            prop_assert!(verify_signature(Some(&header), &other, SECRET, NOW).is_err());
+        }
+
+        #[test]
+        fn no_body_makes_the_event_parser_panic(body in prop::collection::vec(any::<u8>(), 0..400)) {
+            let _ = parse_event(&body);
+        }
+
+        #[test]
+        fn no_event_shape_makes_the_event_parser_panic(
+            kind in prop::sample::select(vec![
+                "payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded", "",
+            ]),
+            id in prop::option::of("[a-z0-9_]{0,12}"),
+            amount in prop::option::of(any::<i64>()),
+            metadata in prop::option::of("[a-z0-9\"{}:,]{0,20}"),
+        ) {
+            let body = format!(
+                r#"{{"id":{},"type":"{kind}","data":{{"object":{{"id":"pi_1","amount":{},"metadata":{}}}}}}}"#,
+                id.map_or("null".to_owned(), |id| format!("\"{id}\"")),
+                amount.map_or("\"x\"".to_owned(), |a| a.to_string()),
+                metadata.unwrap_or_else(|| "null".to_owned()),
+            );
+            let _ = parse_event(body.as_bytes());
+        }
+    }
+}
