@@ -4,6 +4,7 @@
 //! - [`router`]: assembles everything.
 //! - [`error`]: [`error::ApiError`], the one mapping of failures to responses.
 //! - [`json`]: the JSON body extractor with field-naming errors.
+//! - [`nul_guard`]: no NUL character in an address or a form.
 //! - [`idempotency`]: `Idempotency-Key` for retryable writes.
 //! - [`auth`]: who is calling (bearer token or session cookie), and from where.
 //! - [`cookies`]: the cookies Halles sets, with their attributes in one place.
@@ -18,6 +19,7 @@ pub mod cookies;
 pub mod error;
 pub mod idempotency;
 pub mod json;
+pub mod nul_guard;
 pub mod pickup_qr;
 pub mod rate_limit;
 pub mod request_log;

@@ -89,6 +89,9 @@ pub fn router() -> Router<AppState> {
                 "This endpoint does not accept this method.",
             )
         })
+        .layer(axum::middleware::from_fn(
+            crate::http::error::envelope_plain_rejections,
+        ))
 }
 
 /// The OpenAPI document of every route of [`router`], as `GET /api/v1/openapi.json` serves it.

@@ -189,3 +189,52 @@ impl IntoResponse for ApiError {
         response
     }
 }
+
+/// Puts the envelope on the API's 4xx answers that axum's own extractors write as plain
+/// text (a path segment that is not UTF-8, a query string that does not parse…), naming
+/// the field their message names between backticks, so that every API error reads the
+/// same. Other answers pass untouched.
+pub async fn envelope_plain_rejections(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let response = next.run(req).await;
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("application/json"));
+    if !status.is_client_error() || is_json {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 16 * 1024)
+        .await
+        .map(|bytes| String::from_utf8_lossy(&bytes).trim().to_owned())
+        .unwrap_or_default();
+    let code = match status {
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::PAYLOAD_TOO_LARGE => "body_too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        StatusCode::UNPROCESSABLE_ENTITY => "invalid_field",
+        _ => "invalid_request",
+    };
+    let message = if text.is_empty() {
+        status.canonical_reason().unwrap_or("Invalid request").to_owned()
+    } else {
+        format!("{text}.")
+    };
+    let mut error = ApiError::new(status, code, message);
+    if let Some(field) = text.split('`').nth(1).filter(|field| !field.is_empty()) {
+        error = error.with_field(field);
+    }
+    let mut enveloped = error.into_response();
+    for (name, value) in &parts.headers {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            enveloped.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    enveloped
+}

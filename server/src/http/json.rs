@@ -76,7 +76,60 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         }
     })?;
     deserializer.end().map_err(|err| malformed(&err))?;
+    if let Some(field) = field_with_nul(bytes) {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_character",
+            format!("`{field}` holds a NUL character (\\u0000), which no text may hold."),
+        )
+        .with_field(field));
+    }
     Ok(value)
+}
+
+/// The path (`fulfilments[0].address.city`) of the first text holding a NUL character,
+/// which PostgreSQL refuses to store: refused here as the client's mistake, not met later
+/// as a database error. Only bodies that spell `\u0000` are searched.
+fn field_with_nul(bytes: &[u8]) -> Option<String> {
+    const ESCAPED_NUL: &[u8] = b"\\u0000";
+    if !bytes
+        .windows(ESCAPED_NUL.len())
+        .any(|window| window == ESCAPED_NUL)
+    {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    path_to_nul(&value, String::new())
+}
+
+fn path_to_nul(value: &serde_json::Value, path: String) -> Option<String> {
+    use serde_json::Value;
+    let child = |name: &str| {
+        if path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{path}.{name}")
+        }
+    };
+    match value {
+        Value::String(text) if text.contains('\0') => Some(if path.is_empty() {
+            ".".to_owned()
+        } else {
+            path
+        }),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(index, item)| path_to_nul(item, format!("{path}[{index}]"))),
+        Value::Object(fields) => fields.iter().find_map(|(name, field)| {
+            if name.contains('\0') {
+                Some(child(name))
+            } else {
+                path_to_nul(field, child(name))
+            }
+        }),
+        _ => None,
+    }
 }
 
 fn malformed(err: &serde_json::Error) -> ApiError {
@@ -149,6 +202,18 @@ mod tests {
             .expect_err("fails");
         assert_eq!(err.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(err.field.as_deref(), Some("email"));
+    }
+
+    #[test]
+    fn a_nul_character_in_any_text_is_a_422_naming_its_field() {
+        let err = parse::<serde_json::Value>(
+            br#"{"fulfilments": [{"address": {"city": "Ly\u0000on"}}], "name": "A"}"#,
+        )
+        .expect_err("fails");
+        assert_eq!(err.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(err.field.as_deref(), Some("fulfilments[0].address.city"));
+        let escaped_backslash = parse::<serde_json::Value>(br#"{"name": "a\\u0000"}"#);
+        assert!(escaped_backslash.is_ok(), "a backslash then u0000 is text");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The whole router, and the middleware around it (outermost first): security headers,
-//! request id, body size limit, request log, storefront context.
+//! request id, body size limit, request log, NUL guard, storefront context.
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -43,6 +43,7 @@ pub fn build(state: AppState) -> Router {
         .merge(crate::http::api::images::public_router())
         .merge(crate::http::pickup_qr::router())
         .merge(storefront)
+        .layer(middleware::from_fn(crate::http::nul_guard::refuse_nul))
         .layer(middleware::from_fn(crate::http::request_log::log_request))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(refuse_declared_oversize))

@@ -9,6 +9,9 @@ use crate::accounts::throttle::{self, Scope};
 use crate::db::entity::users;
 use crate::{Db, StoreError, now};
 
+/// The longest e-mail address there can be (RFC 5321's path limit, less the brackets).
+const MAX_EMAIL_CHARS: usize = 254;
+
 /// A login as typed, and where it came from.
 pub struct LoginAttempt<'a> {
     pub email: &'a str,
@@ -22,8 +25,18 @@ pub struct LoginAttempt<'a> {
 #[tracing::instrument(skip_all)]
 pub async fn authenticate(db: &Db, attempt: LoginAttempt<'_>) -> Result<UserView, StoreError> {
     let email = Email::parse(attempt.email).ok();
+    // What was typed keys the throttle even when it is no e-mail, cut to the longest
+    // e-mail there can be (the key's column is bounded; nothing longer is an account).
     let account_key = email.as_ref().map_or_else(
-        || attempt.email.trim().to_lowercase(),
+        || {
+            attempt
+                .email
+                .trim()
+                .to_lowercase()
+                .chars()
+                .take(MAX_EMAIL_CHARS)
+                .collect()
+        },
         |e| e.as_ref().to_owned(),
     );
     let scopes = [

@@ -46,8 +46,11 @@ impl Scope {
         }
     }
 
-    /// Failures from one client address, whatever account they aim at.
+    /// Failures from one client address, whatever account they aim at. The address may
+    /// come from a proxy's header: cut to the longest an IPv6 address with a port takes,
+    /// to fit the key's column.
     pub fn address(address: &str) -> Self {
+        let address: String = address.chars().take(64).collect();
         Self {
             key: format!("ip:{address}"),
             policy: ThrottlePolicy::PER_ADDRESS,

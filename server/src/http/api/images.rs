@@ -1,9 +1,9 @@
 //! Product images: sellers upload one for a product they offer; anyone reads it at
 //! `/images/products/{id}`, or a generated placeholder when there is none.
 
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -13,7 +13,6 @@ use services::media::{
 };
 
 use serde::Serialize;
-use utoipa_axum::router::UtoipaMethodRouterExt;
 use utoipa_axum::routes;
 
 use super::openapi::{ApiRoutes, NotFound, StaffOnly, tag};
@@ -25,7 +24,7 @@ use crate::state::AppState;
 
 /// `PUT /api/v1/seller/offers/{id}/image`.
 pub fn api_router() -> ApiRoutes {
-    ApiRoutes::new().routes(routes!(upload_image).layer(DefaultBodyLimit::max(MAX_IMAGE_BYTES)))
+    ApiRoutes::new().routes(routes!(upload_image))
 }
 
 /// Where an uploaded image is served.
@@ -65,31 +64,40 @@ async fn upload_image(
     State(state): State<AppState>,
     staff: ShopStaff,
     Path(offer_id): Path<String>,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    headers: HeaderMap,
+    body: Body,
 ) -> Result<Json<ImageResponse>, ApiError> {
-    let bytes = body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "image_too_large",
-                "An image has 4 MiB at most.",
-            )
-        } else {
-            ApiError::new(
-                StatusCode::BAD_REQUEST,
-                "unreadable_body",
-                "The image could not be read.",
-            )
-        }
-    })?;
+    // What can be refused on the request's head is refused before its body is read.
+    if !declares_an_image(&headers) {
+        return Err(unsupported_image_type());
+    }
     let offer = selling::find_offer(&state.db, &staff.shop_id, &offer_id).await?;
+    let bytes = axum::body::to_bytes(body, MAX_IMAGE_BYTES)
+        .await
+        .map_err(|error| {
+            let too_large = error
+                .into_inner()
+                .downcast_ref::<http_body_util::LengthLimitError>()
+                .is_some();
+            if too_large {
+                ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "image_too_large",
+                    "An image has 4 MiB at most.",
+                )
+                .with_field("image")
+            } else {
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "unreadable_body",
+                    "The image could not be read.",
+                )
+            }
+        })?;
     if let Err(err) = check_image(&bytes) {
         let error = ApiError::from(err);
         return Err(if error.code == "image_type_unsupported" {
-            ApiError {
-                status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                ..error
-            }
+            unsupported_image_type()
         } else {
             error
         });
@@ -101,6 +109,32 @@ async fn upload_image(
     Ok(Json(ImageResponse {
         image_url: format!("/images/products/{}", offer.product.id),
     }))
+}
+
+/// Whether the declared `Content-Type`, if any, could be an image we take: none, a
+/// generic `application/octet-stream` or an `image/*` type (the bytes are sniffed anyway).
+fn declares_an_image(headers: &HeaderMap) -> bool {
+    let Some(declared) = headers.get(header::CONTENT_TYPE) else {
+        return true;
+    };
+    let essence = declared
+        .to_str()
+        .unwrap_or_default()
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/octet-stream" || essence.starts_with("image/")
+}
+
+fn unsupported_image_type() -> ApiError {
+    ApiError::new(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "image_type_unsupported",
+        "Send a JPEG, PNG or WebP image.",
+    )
+    .with_field("image")
 }
 
 async fn product_image(
