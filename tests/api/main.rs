@@ -3,6 +3,7 @@
 mod accounts;
 mod analytics;
 mod api_limits;
+mod auth_matrix;
 mod campaigns;
 mod cashback;
 mod cashback_estimate;
