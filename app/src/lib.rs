@@ -93,7 +93,9 @@ fn adopt_the_request_nonce() {
 /// which is never parsed, so it stays as it is.
 fn title_text(text: String) -> String {
     if cfg!(feature = "ssr") {
-        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
     } else {
         text
     }

@@ -2,6 +2,7 @@
 //! middleware around them.
 //!
 //! - [`router`]: assembles everything.
+//! - [`route_table`]: the routes outside the API, listed as they are routed.
 //! - [`error`]: [`error::ApiError`], the one mapping of failures to responses.
 //! - [`json`]: the JSON body extractor with field-naming errors.
 //! - [`nul_guard`]: no NUL character in an address or a form.
@@ -23,6 +24,7 @@ pub mod nul_guard;
 pub mod pickup_qr;
 pub mod rate_limit;
 pub mod request_log;
+pub mod route_table;
 pub mod router;
 pub mod security_headers;
 pub mod web;

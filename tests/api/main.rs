@@ -3,6 +3,7 @@
 mod accounts;
 mod analytics;
 mod api_limits;
+mod auth_matrix;
 mod campaigns;
 mod cashback;
 mod cashback_estimate;
@@ -25,7 +26,6 @@ mod pickup_search;
 mod races;
 mod report_offer_page;
 mod returns_in_store;
-mod secrets;
 mod security_headers;
 mod seller_orders;
 mod stock_movements;

@@ -222,7 +222,10 @@ pub async fn envelope_plain_rejections(
         _ => "invalid_request",
     };
     let message = if text.is_empty() {
-        status.canonical_reason().unwrap_or("Invalid request").to_owned()
+        status
+            .canonical_reason()
+            .unwrap_or("Invalid request")
+            .to_owned()
     } else {
         format!("{text}.")
     };

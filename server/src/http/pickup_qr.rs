@@ -8,19 +8,18 @@
 //! cookie or bearer token), anyone else gets the 404 of a missing order, a visitor the
 //! API's 401, and nothing stores it (`Cache-Control: private, no-store`).
 
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use services::buying::pickup_hold;
 
 use crate::http::auth::AuthUser;
 use crate::http::error::ApiError;
+use crate::http::route_table::RouteTable;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/orders/{id}/parts/{part_id}/pickup-qr.svg", get(pickup_qr))
+pub fn routes() -> RouteTable {
+    RouteTable::new().get("/orders/{id}/parts/{part_id}/pickup-qr.svg", pickup_qr)
 }
 
 async fn pickup_qr(

@@ -8,12 +8,12 @@ use std::time::Duration;
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use tower::ServiceBuilder;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 
 use crate::http::json::body_too_large;
+use crate::http::route_table::{Route, RouteTable};
 use crate::http::security_headers::{self, SecurityHeaders};
 use crate::http::{rate_limit, web};
 use crate::state::AppState;
@@ -27,7 +27,7 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 pub fn build(state: AppState) -> Router {
     let request_id = HeaderName::from_static(api_types::REQUEST_ID_HEADER);
     let storefront = Router::new()
-        .merge(web::forms::router())
+        .merge(web::forms::routes().into_router())
         .merge(web::site::router(&state))
         .layer(middleware::from_fn(web::site::no_shared_caching))
         .layer(middleware::from_fn_with_state(
@@ -36,12 +36,8 @@ pub fn build(state: AppState) -> Router {
         ));
 
     Router::new()
-        .route("/healthz", get(health))
         .nest(api_types::API_PREFIX, api_with_limits(&state))
-        .merge(web::assets::router())
-        .merge(web::seo::router())
-        .merge(crate::http::api::images::public_router())
-        .merge(crate::http::pickup_qr::router())
+        .merge(files().into_router())
         .merge(storefront)
         .layer(middleware::from_fn(crate::http::nul_guard::refuse_nul))
         .layer(middleware::from_fn(crate::http::request_log::log_request))
@@ -59,6 +55,26 @@ pub fn build(state: AppState) -> Router {
             security_headers::set,
         ))
         .with_state(state)
+}
+
+/// The routes outside the storefront's request context: health, assets, SEO files,
+/// product images and pickup QR codes.
+fn files() -> RouteTable {
+    RouteTable::new()
+        .get("/healthz", health)
+        .merge(web::assets::routes())
+        .merge(web::seo::routes())
+        .merge(crate::http::api::images::public_routes())
+        .merge(crate::http::pickup_qr::routes())
+}
+
+/// Every route outside `/api/v1`, as [`build`] routes it: files, form posts, pages,
+/// server functions. (The API's routes are its OpenAPI document.)
+pub fn non_api_routes() -> Vec<Route> {
+    let mut routes = files().routes().to_vec();
+    routes.extend_from_slice(web::forms::routes().routes());
+    routes.extend(web::site::routes());
+    routes
 }
 
 /// The API with its rate limits (innermost) and its CORS policy (outermost, so that a

@@ -1,12 +1,11 @@
 //! Product images: sellers upload one for a product they offer; anyone reads it at
 //! `/images/products/{id}`, or a generated placeholder when there is none.
 
+use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
 use services::catalog::selling;
 use services::media::{
     ImageType, MAX_IMAGE_BYTES, check_image, placeholder_svg, product_image_key,
@@ -20,6 +19,7 @@ use super::selling::ShopStaff;
 use api_types::ErrorBody;
 
 use crate::http::error::ApiError;
+use crate::http::route_table::RouteTable;
 use crate::state::AppState;
 
 /// `PUT /api/v1/seller/offers/{id}/image`.
@@ -35,8 +35,8 @@ pub struct ImageResponse {
 }
 
 /// `GET /images/products/{id}`.
-pub fn public_router() -> Router<AppState> {
-    Router::new().route("/images/products/{id}", get(product_image))
+pub fn public_routes() -> RouteTable {
+    RouteTable::new().get("/images/products/{id}", product_image)
 }
 
 /// Upload an offer's product image

@@ -1,12 +1,10 @@
 //! The stylesheet and icon, compiled into the binary so that a plain `cargo build -p
 //! server` serves a styled storefront, with or without the wasm site.
 
-use axum::Router;
 use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
-use axum::routing::get;
 
-use crate::state::AppState;
+use crate::http::route_table::RouteTable;
 
 const STYLESHEET: &str = include_str!("../../../../app/style/halles.css");
 const FAVICON: &str = include_str!("../../../assets/favicon.svg");
@@ -16,16 +14,14 @@ pub fn stylesheet_href() -> String {
     format!("/assets/halles.css?v={:016x}", fnv1a(STYLESHEET.as_bytes()))
 }
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/assets/halles.css",
-            get(|| async { asset("text/css; charset=utf-8", STYLESHEET) }),
-        )
-        .route(
-            "/assets/favicon.svg",
-            get(|| async { asset("image/svg+xml", FAVICON) }),
-        )
+pub fn routes() -> RouteTable {
+    RouteTable::new()
+        .get("/assets/halles.css", || async {
+            asset("text/css; charset=utf-8", STYLESHEET)
+        })
+        .get("/assets/favicon.svg", || async {
+            asset("image/svg+xml", FAVICON)
+        })
 }
 
 fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {

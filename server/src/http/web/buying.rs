@@ -18,34 +18,33 @@ mod omni;
 mod orders;
 mod pay;
 
-use axum::Router;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
 use services::StoreError;
 
 use super::forms::back_with_flash;
+use crate::http::route_table::RouteTable;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/cart/items", post(cart::add_item))
-        .route("/cart/items/{item_id}", post(cart::set_quantity))
-        .route("/cart/items/{item_id}/remove", post(cart::remove_item))
-        .route("/cart/handoff", post(omni::new_till_code))
-        .route("/cart/handoff/{code}/qr.svg", get(omni::till_code_qr))
-        .route("/wishlist", post(omni::wish))
-        .route("/wishlist/{product_id}/remove", post(omni::unwish))
-        .route("/checkout", post(checkout::submit))
-        .route("/pay/{id}", post(pay::submit))
-        .route("/pay/{id}/cancel", post(pay::cancel))
-        .route(
+pub fn routes() -> RouteTable {
+    RouteTable::new()
+        .post("/cart/items", cart::add_item)
+        .post("/cart/items/{item_id}", cart::set_quantity)
+        .post("/cart/items/{item_id}/remove", cart::remove_item)
+        .post("/cart/handoff", omni::new_till_code)
+        .get("/cart/handoff/{code}/qr.svg", omni::till_code_qr)
+        .post("/wishlist", omni::wish)
+        .post("/wishlist/{product_id}/remove", omni::unwish)
+        .post("/checkout", checkout::submit)
+        .post("/pay/{id}", pay::submit)
+        .post("/pay/{id}/cancel", pay::cancel)
+        .post(
             "/orders/{id}/parts/{part_id}/return",
-            post(orders::request_return),
+            orders::request_return,
         )
-        .route(
+        .post(
             "/orders/{id}/parts/{part_id}/dispute",
-            post(disputes::open_dispute),
+            disputes::open_dispute,
         )
 }
 

@@ -8,8 +8,7 @@ use app::context::{Flash, PageContext};
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::post;
-use axum::{Extension, Form, Router};
+use axum::{Extension, Form};
 use serde::Deserialize;
 use services::StoreError;
 use services::accounts::sessions::{self, SessionKind};
@@ -18,15 +17,17 @@ use services::accounts::{LoginAttempt, NewAccount, authenticate, signup};
 use super::context::{WebSession, encode_flash};
 use crate::http::auth::ClientAddress;
 use crate::http::cookies;
+use crate::http::route_table::RouteTable;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/login", post(submit_login))
-        .route("/signup", post(submit_signup))
-        .route("/logout", post(submit_logout))
-        .merge(super::buying::router())
-        .merge(super::reports::router())
+/// Every form post of the storefront.
+pub fn routes() -> RouteTable {
+    RouteTable::new()
+        .post("/login", submit_login)
+        .post("/signup", submit_signup)
+        .post("/logout", submit_logout)
+        .merge(super::buying::routes())
+        .merge(super::reports::routes())
 }
 
 /// A flash lives only across the redirect that follows the post.

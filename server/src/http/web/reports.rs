@@ -9,18 +9,18 @@ use app::i18n::{Locale, ReportMsg};
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use axum::routing::post;
-use axum::{Extension, Form, Router};
+use axum::{Extension, Form};
 use serde::Deserialize;
 use services::operating;
 
 use super::buying::{flash_value, login_first, not_found, onwards_with_note, refusal, safe_id};
 use super::context::WebSession;
 use super::forms::{back_with_flash, csrf_matches};
+use crate::http::route_table::RouteTable;
 use crate::state::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/offers/{id}/report", post(report_offer))
+pub fn routes() -> RouteTable {
+    RouteTable::new().post("/offers/{id}/report", report_offer)
 }
 
 #[derive(Deserialize)]

@@ -1,22 +1,21 @@
 //! `/robots.txt` and `/sitemap.xml`, with absolute URLs built from the request's host.
 
-use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use services::catalog::browse::sitemap_entries;
 
 use crate::http::error::ApiError;
+use crate::http::route_table::RouteTable;
 use crate::state::AppState;
 
 /// One sitemap file holds at most 50,000 URLs; categories and shops take the rest.
 const MAX_PRODUCTS_IN_SITEMAP: u64 = 45_000;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/robots.txt", get(robots))
-        .route("/sitemap.xml", get(sitemap))
+pub fn routes() -> RouteTable {
+    RouteTable::new()
+        .get("/robots.txt", robots)
+        .get("/sitemap.xml", sitemap)
 }
 
 /// `https://host` from the request (scheme from `X-Forwarded-Proto` behind a proxy).

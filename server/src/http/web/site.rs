@@ -8,7 +8,7 @@ use app::{App, shell};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, Method, header};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 use leptos_axum::{
@@ -20,6 +20,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use super::assets::stylesheet_href;
+use crate::http::route_table::Route;
 use crate::state::AppState;
 
 /// Whether the wasm site was built, so pages can hydrate.
@@ -63,11 +64,36 @@ pub fn router(state: &AppState) -> Router<AppState> {
 
     Router::new()
         .leptos_routes_with_context(state, routes, context, render_shell)
-        .nest_service("/pkg", pkg)
+        .nest_service(PKG_PREFIX, pkg)
         .fallback(move |req: Request<Body>| {
             let not_found = not_found.clone();
             async move { not_found(req).await }
         })
+}
+
+/// Where the wasm bundle is served.
+const PKG_PREFIX: &str = "/pkg";
+
+/// The pages (as Leptos routes them), the server functions (as their registry lists them,
+/// which is what `leptos_routes_with_context` routes) and the wasm bundle's files.
+pub fn routes() -> Vec<Route> {
+    let pages = route_list().iter().flat_map(|listing| {
+        listing.methods().map(|method| {
+            let method = match method {
+                leptos_router::Method::Get => Method::GET,
+                leptos_router::Method::Post => Method::POST,
+                leptos_router::Method::Put => Method::PUT,
+                leptos_router::Method::Patch => Method::PATCH,
+                leptos_router::Method::Delete => Method::DELETE,
+            };
+            Route::new(method, listing.path())
+        })
+    });
+    let server_fns =
+        leptos::server_fn::axum::server_fn_paths().map(|(path, method)| Route::new(method, path));
+    let mut routes: Vec<Route> = pages.chain(server_fns).collect();
+    routes.push(Route::new(Method::GET, format!("{PKG_PREFIX}/{{*file}}")));
+    routes
 }
 
 /// The app's routes, generated once per process.
