@@ -1,7 +1,8 @@
 //! `Idempotency-Key` for retryable writes (checkout, payments, seller order actions): the
 //! first request with a key runs and its answer is stored; a replay with the same request
 //! gets that answer back and causes nothing; the same key with another request is a 422.
-//! Without the header a request simply runs.
+//! Without the header a request simply runs. While a request runs, its claim is renewed;
+//! a claim left by a process that died expires, and a retry then runs the request again.
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -98,7 +99,26 @@ where
         }
         Err(err) => return ApiError::from(err).into_response(),
     }
+    // Renew the claim while the work runs: if this process dies, the renewals stop and a
+    // retry takes the key over once the lease has run out.
+    let renewals = {
+        let (db, user_id, scope, key) = (
+            db.clone(),
+            user_id.to_owned(),
+            scope.to_owned(),
+            key.clone(),
+        );
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(idempotency::RENEW_EVERY).await;
+                if let Err(err) = idempotency::renew(&db, &user_id, &scope, &key).await {
+                    tracing::warn!(error = %err, "could not renew an idempotency claim");
+                }
+            }
+        })
+    };
     let outcome = work().await;
+    renewals.abort();
     let (status, body) = match &outcome {
         Ok(answer) => (answer.status, answer.body.to_string()),
         Err(err) => (
