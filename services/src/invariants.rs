@@ -360,13 +360,13 @@ mod tests {
         exec(
             &db,
             "INSERT INTO ledger_entries (id, movement_key, account, amount_cents, order_id, created_at) \
-             SELECT 'dup-' || p.id, 'capture:' || p.order_id || ':again', 'order:' || p.order_id, p.amount_cents, \
+             SELECT 'dup' || SUBSTR(p.id, 4), 'capture:' || p.order_id || ':again', 'order:' || p.order_id, p.amount_cents, \
              p.order_id, p.created_at FROM payments p WHERE p.status = 'captured' AND p.amount_cents > 0 \
              ORDER BY p.id LIMIT 1",
         )
         .await?;
         assert_eq!(violations(&db, "captured_once_per_order").await?, 1);
-        exec(&db, "DELETE FROM ledger_entries WHERE id LIKE 'dup-%'").await?;
+        exec(&db, "DELETE FROM ledger_entries WHERE id LIKE 'dup%'").await?;
         assert_eq!(violations(&db, "captured_once_per_order").await?, 0);
 
         // A reservation leaked: still held although its order was paid.

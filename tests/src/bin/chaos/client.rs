@@ -16,8 +16,6 @@ use serde_json::Value;
 pub struct Reply {
     pub status: u16,
     pub body: Value,
-    /// The server answered from its idempotency store (an earlier try had run).
-    pub replayed: bool,
     /// How many times the request was sent.
     pub tries: u32,
 }
@@ -172,7 +170,6 @@ impl Call<'_> {
                                 return Some(Reply {
                                     status,
                                     body,
-                                    replayed,
                                     tries,
                                 });
                             }

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use tests::fake_stripe::{Delivery, EventKind, FakeStripe, Mode};
 
 use crate::dice::Dice;
-use crate::server::{CheckRun, Supervisor, halles_check, restart_postgres};
+use crate::server::{CheckRun, Database, Supervisor, halles_check};
 
 /// What the faults did, and what the checks between them found.
 #[derive(Debug, Default)]
@@ -20,15 +20,13 @@ pub struct FaultLog {
     pub postgres_note: Option<String>,
     /// The server exited without being killed (a panic, a crash).
     pub unasked_deaths: u32,
-    pub provider_switches: u64,
-    pub stale_failures_sent: u64,
 }
 
 /// Kills the server `kills` times, at random moments `uptime` apart, and checks the data
 /// after each restart; restarts PostgreSQL at `postgres_at` (kill numbers) when asked.
 pub async fn kill_repeatedly(
     supervisor: &Supervisor,
-    database_url: &str,
+    database: &Database,
     kills: u64,
     uptime: (Duration, Duration),
     postgres_at: &[u64],
@@ -43,10 +41,10 @@ pub async fn kill_repeatedly(
             log.lock().await.unasked_deaths += 1;
         }
         if postgres_at.contains(&kill) {
-            restart_postgres_once(log).await;
+            restart_postgres_once(database, log).await;
         }
         let ready_ms = supervisor.kill_and_restart().await?;
-        let check = halles_check(database_url).await?;
+        let check = halles_check(&database.url).await?;
         if check.violations > 0 {
             eprintln!(
                 "   !! after kill {kill}: {} violation(s): {}",
@@ -66,11 +64,11 @@ pub async fn kill_repeatedly(
     Ok(())
 }
 
-async fn restart_postgres_once(log: &tokio::sync::Mutex<FaultLog>) {
+async fn restart_postgres_once(database: &Database, log: &tokio::sync::Mutex<FaultLog>) {
     if log.lock().await.postgres_note.is_some() {
         return;
     }
-    match restart_postgres().await {
+    match database.restart_postgres().await {
         Ok(took) => {
             eprintln!(
                 "   PostgreSQL restarted under load in {} ms",

@@ -114,7 +114,7 @@ async fn run() -> anyhow::Result<u64> {
     };
     let killed = faults::kill_repeatedly(
         &supervisor,
-        &database.url,
+        &database,
         options.kills,
         options.uptime,
         &postgres_at,

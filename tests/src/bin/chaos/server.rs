@@ -12,9 +12,12 @@ use sea_orm::{ConnectionTrait, Database as SeaDatabase, Statement};
 use tests::fake_stripe::{self, FakeStripe};
 use tests::process::{Serve, ServerProcess, free_port, halles, workspace_dir};
 
-/// Where the run's files go: the SQLite database, the server's log, e-mails, the report.
+/// Where the run's files go: the SQLite database, the server's log, e-mails, the report
+/// (`target/chaos/`, or `HALLES_CHAOS_OUT` to keep two runs apart).
 pub fn out_dir() -> PathBuf {
-    workspace_dir().join("target").join("chaos")
+    std::env::var_os("HALLES_CHAOS_OUT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_dir().join("target").join("chaos"))
 }
 
 /// The database of one run.
@@ -263,9 +266,35 @@ fn parse_check(stdout: &str) -> CheckRun {
     run
 }
 
-/// Restarts the local PostgreSQL cluster (`pg_ctlcluster <version> main restart`);
-/// `Err` with the reason when this machine does not let us.
-pub async fn restart_postgres() -> anyhow::Result<Duration> {
+impl Database {
+    /// Restarts the local PostgreSQL cluster (`pg_ctlcluster <version> main restart`);
+    /// `Err` with the reason when this machine does not let us, or when other databases
+    /// of the cluster are in use (another test suite's): a restart would fail them.
+    pub async fn restart_postgres(&self) -> anyhow::Result<Duration> {
+        let (admin_url, ours) = self.postgres.as_ref().context("not on PostgreSQL")?;
+        let admin = SeaDatabase::connect(admin_url.as_str()).await?;
+        let others = admin
+            .query_one_raw(Statement::from_string(
+                admin.get_database_backend(),
+                format!(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE datname IS NOT NULL \
+                     AND datname NOT IN ('{ours}', 'postgres') AND pid <> pg_backend_pid()"
+                ),
+            ))
+            .await?
+            .map(|row| row.try_get_by_index::<i64>(0))
+            .transpose()?
+            .unwrap_or(0);
+        admin.close().await?;
+        anyhow::ensure!(
+            others == 0,
+            "other databases of the cluster are in use ({others} connection(s)): not restarting it under them"
+        );
+        restart_postgres_cluster().await
+    }
+}
+
+async fn restart_postgres_cluster() -> anyhow::Result<Duration> {
     let version = std::fs::read_dir("/usr/lib/postgresql")
         .context("no local PostgreSQL under /usr/lib/postgresql")?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
