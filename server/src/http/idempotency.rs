@@ -62,15 +62,34 @@ where
     F: FnOnce() -> Fut,
     Fut: Future<Output = Result<Answer, ApiError>>,
 {
+    run_once_resumable(db, user_id, scope, headers, request, |_| work()).await
+}
+
+/// [`run_once`] for a checkout: `work` is told when its key was taken over from a process
+/// that died after placing its order ([`Claim::Resume`]), to answer that order instead of
+/// running again.
+pub async fn run_once_resumable<F, Fut>(
+    db: &Db,
+    user_id: &str,
+    scope: &str,
+    headers: &HeaderMap,
+    request: &impl Serialize,
+    work: F,
+) -> Response
+where
+    F: FnOnce(Option<String>) -> Fut,
+    Fut: Future<Output = Result<Answer, ApiError>>,
+{
     let key = match key_of(headers) {
         Ok(Some(key)) => key,
-        Ok(None) => return respond(work().await),
+        Ok(None) => return respond(work(None).await),
         Err(err) => return err.into_response(),
     };
     let body = serde_json::to_vec(request).unwrap_or_default();
     let hash = idempotency::request_hash(&[scope.as_bytes(), &body]);
-    match idempotency::claim(db, user_id, scope, &key, &hash).await {
-        Ok(Claim::Fresh) => {}
+    let resumed = match idempotency::claim(db, user_id, scope, &key, &hash).await {
+        Ok(Claim::Fresh) => None,
+        Ok(Claim::Resume { order_id }) => Some(order_id),
         Ok(Claim::Replay { status, body }) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
             let mut response =
@@ -98,7 +117,7 @@ where
             .into_response();
         }
         Err(err) => return ApiError::from(err).into_response(),
-    }
+    };
     // Renew the claim while the work runs: if this process dies, the renewals stop and a
     // retry takes the key over once the lease has run out.
     let renewals = {
@@ -117,7 +136,7 @@ where
             }
         })
     };
-    let outcome = work().await;
+    let outcome = work(resumed).await;
     renewals.abort();
     let (status, body) = match &outcome {
         Ok(answer) => (answer.status, answer.body.to_string()),

@@ -34,6 +34,9 @@ pub enum Claim {
     Fresh,
     /// Done before: answer this.
     Replay { status: u16, body: String },
+    /// A checkout whose process died after placing `order_id` (its key taken over):
+    /// answer that order, do not run again.
+    Resume { order_id: String },
     /// The same key is running right now.
     InProgress,
     /// The key was used with another request.
@@ -110,11 +113,23 @@ pub async fn claim(
                 body,
             },
             _ if take_over_expired(db, user_id, scope, key, at).await? => {
-                tracing::warn!(
-                    idempotency.scope = scope,
-                    "took over a claim whose lease ran out (its process died mid-request); running the request again"
-                );
-                Claim::Fresh
+                match linked_order(db, user_id, scope, key).await? {
+                    Some(order_id) => {
+                        tracing::warn!(
+                            idempotency.scope = scope,
+                            order.id = %order_id,
+                            "took over a claim whose process died after placing its order; answering that order"
+                        );
+                        Claim::Resume { order_id }
+                    }
+                    None => {
+                        tracing::warn!(
+                            idempotency.scope = scope,
+                            "took over a claim whose lease ran out (its process died mid-request); running the request again"
+                        );
+                        Claim::Fresh
+                    }
+                }
             }
             _ => Claim::InProgress,
         }
@@ -150,6 +165,61 @@ async fn take_over_expired(
         ))
         .await?;
     Ok(taken.rows_affected() == 1)
+}
+
+/// A claimed key, for writes that record what they did on it.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimRef<'a> {
+    pub user_id: &'a str,
+    pub scope: &'a str,
+    pub key: &'a str,
+}
+
+impl ClaimRef<'_> {
+    /// Writes the order this request placed on its key, in the order's own transaction.
+    pub async fn link_order(
+        &self,
+        conn: &impl ConnectionTrait,
+        order_id: &str,
+    ) -> Result<(), StoreError> {
+        conn.execute_raw(statement(
+            conn.get_database_backend(),
+            "UPDATE idempotency_keys SET order_id = ? \
+             WHERE user_id = ? AND scope = ? AND idempotency_key = ?",
+            [
+                order_id.to_owned().into(),
+                self.user_id.to_owned().into(),
+                self.scope.to_owned().into(),
+                self.key.to_owned().into(),
+            ],
+        ))
+        .await?;
+        Ok(())
+    }
+}
+
+async fn linked_order(
+    db: &Db,
+    user_id: &str,
+    scope: &str,
+    key: &str,
+) -> Result<Option<String>, StoreError> {
+    let row = db
+        .writer()
+        .query_one_raw(statement(
+            db.backend(),
+            "SELECT order_id FROM idempotency_keys WHERE user_id = ? AND scope = ? AND idempotency_key = ?",
+            [
+                user_id.to_owned().into(),
+                scope.to_owned().into(),
+                key.to_owned().into(),
+            ],
+        ))
+        .await?;
+    Ok(match row {
+        Some(row) => row.try_get_by_index::<Option<String>>(0)?,
+        None => None,
+    })
 }
 
 /// Extends a running request's claim by [`LEASE`] from now.
@@ -279,6 +349,30 @@ mod tests {
             Claim::Replay {
                 status: 201,
                 body: "{\"order\":1}".into()
+            }
+        );
+        // A checkout that died after placing its order: the retry answers the order.
+        assert_eq!(
+            claim(&db, USER, "checkout", "k2", &hash).await?,
+            Claim::Fresh
+        );
+        let claimed = ClaimRef {
+            user_id: USER,
+            scope: "checkout",
+            key: "k2",
+        };
+        claimed.link_order(db.conn(), "order-9").await?;
+        db.conn()
+            .execute_raw(statement(
+                db.backend(),
+                "UPDATE idempotency_keys SET locked_until = ? WHERE idempotency_key = 'k2'",
+                [Value::from(now() - chrono::Duration::seconds(1))],
+            ))
+            .await?;
+        assert_eq!(
+            claim(&db, USER, "checkout", "k2", &hash).await?,
+            Claim::Resume {
+                order_id: "order-9".into()
             }
         );
         // An answered key never expires into a new run.

@@ -52,7 +52,7 @@ pub async fn kill_repeatedly(
                 check.failed.join(", ")
             );
         }
-        if kill % 10 == 0 || kill == kills || check.violations > 0 {
+        if kill.is_multiple_of(10) || kill == kills || check.violations > 0 {
             eprintln!(
                 "   kill {kill}/{kills} at {:.0} s: back in {ready_ms} ms, halles check: {} violation(s)",
                 started.elapsed().as_secs_f64(),

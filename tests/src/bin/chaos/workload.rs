@@ -279,7 +279,7 @@ async fn sell_forever(shared: Arc<Shared>, shop: Shop, mut dice: Dice) {
             }
         }
         rounds += 1;
-        if rounds % 10 == 0 {
+        if rounds.is_multiple_of(10) {
             restock(&shared, &shop).await;
         }
         tokio::time::sleep(dice.between(Duration::from_millis(20), Duration::from_millis(120)))
