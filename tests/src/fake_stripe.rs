@@ -101,8 +101,11 @@ pub struct RefundCall {
 #[derive(Default)]
 struct Inner {
     mode: Mode,
-    /// Whether refunds answer after the client's timeout (the refund still happens).
+    /// Whether refunds answer after the client's timeout (the refund still happens); an
+    /// ask again with the same key is answered at once.
     refunds_time_out: bool,
+    /// Whether every refund answer comes after the client's timeout, asks again included.
+    refunds_unreachable: bool,
     intents: HashMap<String, Value>,
     /// Idempotency key → (parameters, status, body) of the first answer.
     answers: HashMap<String, (HashMap<String, String>, u16, Value)>,
@@ -186,6 +189,12 @@ impl FakeStripe {
     /// Refunds go through but answer only after the client has given up.
     pub fn set_refunds_time_out(&self, time_out: bool) {
         self.lock().refunds_time_out = time_out;
+    }
+
+    /// Every refund answer, asks again with the same key included, comes after the client
+    /// has given up (the refund still happens, once).
+    pub fn set_refunds_unreachable(&self, unreachable: bool) {
+        self.lock().refunds_unreachable = unreachable;
     }
 
     /// After each new charge, send its event to `url` on our own, as `delivery` says.
@@ -587,7 +596,7 @@ fn refund_now(
         if params != form {
             return (key_reused_with_other_parameters(), false);
         }
-        return (answer(status, body, true), false);
+        return (answer(status, body, true), inner.refunds_unreachable);
     }
     inner.refund_calls.push(call);
     let Some(intent) = inner.intents.get(&intent_id).cloned() else {
@@ -622,5 +631,8 @@ fn refund_now(
     if let Some(key) = key {
         inner.answers.insert(key, (form, 200, refund.clone()));
     }
-    (answer(200, refund, false), inner.refunds_time_out)
+    (
+        answer(200, refund, false),
+        inner.refunds_time_out || inner.refunds_unreachable,
+    )
 }
