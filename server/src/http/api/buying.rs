@@ -363,10 +363,10 @@ async fn place_order(
     let (state, user_id, body) = (&state, user_id.as_str(), &body);
     run_once_resumable(
         &state.db,
-        &user_id,
+        user_id,
         "checkout",
         &headers,
-        &body,
+        body,
         |resumed| async move {
             if let Some(order_id) = resumed {
                 // This key's first run placed the order, then its process died: the retry
@@ -380,12 +380,12 @@ async fn place_order(
                     },
                 ));
             }
-            let input = checkout_input(&body)?;
+            let input = checkout_input(body)?;
             let shop_ids = shops_of(&input);
             let placed = checkout::place_order_keyed(
                 &state.db,
                 state.payments.provider(),
-                &user_id,
+                user_id,
                 input,
                 claim,
             )
@@ -395,7 +395,7 @@ async fn place_order(
                 for shop_id in &shop_ids {
                     state.analytics.record(Event::checkout_started(
                         Channel::Api,
-                        Visitor::account(&user_id),
+                        Visitor::account(user_id),
                         shop_id,
                     ));
                 }

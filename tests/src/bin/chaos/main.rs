@@ -274,6 +274,7 @@ fn clients(tally: &Tally) -> Value {
         "other_refusals": n(&tally.other_refusals),
         "gave_up": n(&tally.lost),
         "cashback_spends": n(&tally.cashback_spends),
+        "cashback_refused": n(&tally.cashback_refused),
         "cashback_spent_cents": n(&tally.cashback_spent_cents),
         "seller_steps": n(&tally.accepted),
         "collected": n(&tally.collected),

@@ -32,6 +32,9 @@ pub struct Tally {
     pub other_refusals: AtomicU64,
     pub lost: AtomicU64,
     pub cashback_spends: AtomicU64,
+    /// Checkouts refused because the wallet shrank (a refund reversed earned cashback)
+    /// between reading it and paying.
+    pub cashback_refused: AtomicU64,
     pub cashback_spent_cents: AtomicU64,
     pub accepted: AtomicU64,
     pub collected: AtomicU64,
@@ -175,6 +178,8 @@ async fn checkout_once(shared: &Shared, shopper: &Shopper, dice: &mut Dice) {
                     add(&tally.out_of_stock)
                 }
                 (409, "cart_empty") if reply.tries > 1 => add(&tally.placed_answer_lost),
+                // A refund took back cashback between reading the wallet and paying.
+                (422, "cashback_insufficient") => add(&tally.cashback_refused),
                 _ => {
                     add(&tally.other_refusals);
                     eprintln!(
