@@ -42,7 +42,9 @@ fn script_nonce(policy: &str) -> String {
 fn script_tags(html: &str) -> Vec<&str> {
     html.match_indices("<script")
         .map(|(start, _)| {
-            let end = html[start..].find('>').map_or(html.len(), |i| start + i + 1);
+            let end = html[start..]
+                .find('>')
+                .map_or(html.len(), |i| start + i + 1);
             &html[start..end]
         })
         .collect()
@@ -53,7 +55,10 @@ async fn pages_run_only_the_scripts_their_policy_names() {
     let app = spawn_app().await;
     let http = app.browser();
     let mut nonces = Vec::new();
-    for (path, status) in [("/", StatusCode::OK), ("/nulle-part", StatusCode::NOT_FOUND)] {
+    for (path, status) in [
+        ("/", StatusCode::OK),
+        ("/nulle-part", StatusCode::NOT_FOUND),
+    ] {
         let response = http.get(app.url(path)).send().await.expect("answer");
         assert_eq!(response.status(), status, "{path}");
         let headers = response.headers().clone();

@@ -85,9 +85,7 @@ impl Scope<'_> {
         } else {
             sql.push("SELECT pl.product_id, pl.category_id, pl.created_at, ")
                 .push(self.rank())
-                .push(
-                    " AS rank, pl.best_offer_id, pl.best_total_cents, pl.offer_count",
-                );
+                .push(" AS rank, pl.best_offer_id, pl.best_total_cents, pl.offer_count");
             self.push_from(sql, "product_listings", "pl");
         }
         sql.push(")");
