@@ -141,6 +141,8 @@ const CHECKS: [Check; 26] = [
     },
     // Checkout writes an order, its parts, lines, reservations and payment in one
     // transaction: after any crash an order is either all there or not there at all.
+    // (Reservations are summed per line in one pass: a correlated sum per line has no
+    // index to use and took 40 s at 9,000 lines on SQLite.)
     Check {
         name: "orders_whole",
         description: "every order has its seller orders and payment, every seller order its lines \
@@ -151,8 +153,9 @@ const CHECKS: [Check; 26] = [
             + (SELECT COUNT(*) FROM seller_orders s WHERE s.items_cents <> \
                 (SELECT COALESCE(SUM(l.line_cents), 0) FROM order_lines l WHERE l.seller_order_id = s.id) \
                 OR NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.seller_order_id = s.id)) \
-            + (SELECT COUNT(*) FROM order_lines l WHERE l.quantity <> \
-                (SELECT COALESCE(SUM(r.quantity), 0) FROM reservations r WHERE r.order_line_id = l.id))",
+            + (SELECT COUNT(*) FROM order_lines l LEFT JOIN (SELECT order_line_id, SUM(quantity) AS reserved \
+                FROM reservations GROUP BY order_line_id) r ON r.order_line_id = l.id \
+                WHERE l.quantity <> COALESCE(r.reserved, 0))",
     },
     // A reservation's state follows its order's payment: held while the order waits for
     // it, committed (or restocked, if the goods came back) once captured, released when
