@@ -108,6 +108,11 @@ struct PaymentArgs {
     /// Milliseconds a call to Stripe may take before its outcome counts as unknown.
     #[arg(long, env = "HALLES_STRIPE_TIMEOUT_MS", default_value_t = 20_000)]
     stripe_timeout_ms: u64,
+    /// Seconds a payment attempt may stay `processing` (its answer lost: a timeout, a
+    /// crash) before the reconcile job asks the provider about it. Keep it well above
+    /// the Stripe timeout, so that no request still waiting for its answer is asked about.
+    #[arg(long, env = "HALLES_RECONCILE_AFTER_SECS", default_value_t = 120)]
+    reconcile_after_secs: u64,
 }
 
 fn secret(value: &str) -> Result<SecretString, std::convert::Infallible> {
@@ -115,6 +120,10 @@ fn secret(value: &str) -> Result<SecretString, std::convert::Infallible> {
 }
 
 impl PaymentArgs {
+    fn reconcile_after(&self) -> chrono::Duration {
+        chrono::Duration::seconds(i64::try_from(self.reconcile_after_secs.max(1)).unwrap_or(120))
+    }
+
     fn stripe(&self) -> StripeSettings {
         StripeSettings {
             api_base: self.stripe_api_base.clone(),
@@ -228,6 +237,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .map(|origin| origin.trim().to_owned())
                     .filter(|origin| !origin.is_empty())
                     .collect(),
+                reconcile_after: args.payments.reconcile_after(),
             };
             let app = Application::build(settings).await?;
             app.run_until_stopped().await?;
@@ -270,7 +280,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let reconciled = services::buying::payments::reconcile_processing(
                     &db,
                     payments.provider(),
-                    crate::startup::RECONCILE_AFTER,
+                    args.payments.reconcile_after(),
                 )
                 .await
                 .context("reconciling payments")?;
@@ -289,6 +299,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     db.clone(),
                     payments.clone(),
                     interval,
+                    args.payments.reconcile_after(),
                 ));
                 crate::jobs::run_forever(db, mailer, payments, interval).await;
                 Ok(ExitCode::SUCCESS)

@@ -79,6 +79,9 @@ pub struct Settings {
     pub api_rate_per_minute: Option<std::num::NonZeroU32>,
     /// Origins whose web pages may call `/api/v1` (CORS); `*` for any. Empty: none.
     pub cors_origins: Vec<String>,
+    /// How long a payment attempt may stay `processing` before the reconcile asks the
+    /// provider about it (see [`crate::startup::RECONCILE_AFTER`]).
+    pub reconcile_after: chrono::Duration,
 }
 
 impl Settings {
@@ -100,6 +103,7 @@ impl Settings {
             // Tests race hundreds of requests from one address: limits are tested on their own.
             api_rate_per_minute: None,
             cors_origins: Vec::new(),
+            reconcile_after: crate::startup::RECONCILE_AFTER,
         }
     }
 
@@ -136,6 +140,7 @@ impl std::fmt::Debug for Settings {
             .field("stripe", &self.stripe)
             .field("api_rate_per_minute", &self.api_rate_per_minute)
             .field("cors_origins", &self.cors_origins)
+            .field("reconcile_after", &self.reconcile_after)
             .finish()
     }
 }

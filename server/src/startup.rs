@@ -109,6 +109,7 @@ impl Application {
                 self.state.db.clone(),
                 self.state.payments.clone(),
                 interval,
+                self.state.settings.reconcile_after,
             ))
         });
         let served = axum::serve(
@@ -170,21 +171,25 @@ pub fn payment_gateway(
 }
 
 /// How long an attempt may stay `processing` before the reconcile asks the provider
-/// about it: well past any request still waiting for its answer.
+/// about it, by default: well past any request still waiting for its answer
+/// (`--reconcile-after-secs` changes it; the fault suite, whose fake provider answers
+/// within a second, uses a few seconds).
 pub const RECONCILE_AFTER: chrono::Duration = chrono::Duration::minutes(2);
 
-/// Asks the provider about attempts whose answer was lost, every `interval`, forever.
-pub async fn reconcile_forever(db: Db, payments: Gateway, interval: std::time::Duration) {
+/// Asks the provider about attempts whose answer was lost (`processing` for longer than
+/// `after`), every `interval`, forever.
+pub async fn reconcile_forever(
+    db: Db,
+    payments: Gateway,
+    interval: std::time::Duration,
+    after: chrono::Duration,
+) {
     let mut ticker = tokio::time::interval(interval);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticker.tick().await;
-        match services::buying::payments::reconcile_processing(
-            &db,
-            payments.provider(),
-            RECONCILE_AFTER,
-        )
-        .await
+        match services::buying::payments::reconcile_processing(&db, payments.provider(), after)
+            .await
         {
             Ok(0) => {}
             Ok(settled) => tracing::info!(

@@ -40,6 +40,10 @@ pub async fn run_due_once(
             affected: pickup_hold::expire_uncollected(db, provider).await?,
         },
         JobReport {
+            name: "finish_interrupted_cancellations",
+            affected: orders::finish_interrupted_cancellations(db, provider).await?,
+        },
+        JobReport {
             name: "alert_low_stock",
             affected: crate::catalog::selling::alert_low_stock(db).await?,
         },

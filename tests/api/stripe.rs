@@ -464,6 +464,41 @@ async fn a_seller_refund_goes_through_stripe_with_its_own_key() {
 }
 
 #[tokio::test]
+async fn a_refund_whose_first_answer_is_lost_is_asked_again_and_recorded_at_once() {
+    let (app, fake) = stripe_app().await;
+    let (m, _shopper, placed) = order_two_lamps(&app, "lost-refund@shoppers.test").await;
+    let order = placed.expect("paid");
+    let part = order.seller_orders[0].id.clone();
+    // Stripe refunds, but its answer comes after our client gave up; asked again with the
+    // same key, it answers that refund at once.
+    fake.set_refunds_time_out(true);
+    let refunded: SellerOrderResponse = m
+        .shop_a
+        .staff
+        .send(
+            m.shop_a
+                .staff
+                .raw(
+                    Method::POST,
+                    &format!("/api/v1/seller/orders/{part}/refund"),
+                )
+                .json(&json!({"amount_cents": 500, "reason": "scratched"})),
+        )
+        .await
+        .expect("refunded in the same request");
+    assert_eq!(refunded.seller_order.refunded_cents, 500);
+    let calls = fake.refund_calls();
+    assert_eq!(calls.len(), 2, "{calls:?}");
+    assert_eq!(calls[0].idempotency_key, calls[1].idempotency_key);
+    assert!(
+        calls[1].replayed,
+        "the second ask got the first refund back"
+    );
+    assert_eq!(payment_row(&app, &order.id).await.refunded_cents, 500);
+    assert_invariants(&app).await;
+}
+
+#[tokio::test]
 async fn a_seller_refund_retried_after_a_timeout_refunds_once() {
     let (app, fake) = stripe_app().await;
     let (m, _shopper, placed) = order_two_lamps(&app, "retried-refund@shoppers.test").await;
@@ -471,8 +506,9 @@ async fn a_seller_refund_retried_after_a_timeout_refunds_once() {
     let part = order.seller_orders[0].id.clone();
     let path = format!("/api/v1/seller/orders/{part}/refund");
     let body = json!({"amount_cents": 500, "reason": "scratched"});
-    // Stripe refunds, but its answer comes after our client gave up: nothing recorded.
-    fake.set_refunds_time_out(true);
+    // Stripe refunds, but every answer comes after our client gave up, however often the
+    // server asks again: nothing recorded.
+    fake.set_refunds_unreachable(true);
     let lost = m
         .shop_a
         .staff
@@ -489,8 +525,10 @@ async fn a_seller_refund_retried_after_a_timeout_refunds_once() {
         0,
         "nothing recorded while the answer is unknown"
     );
+    let asked = fake.refund_calls().len();
+    assert!(asked > 1, "the server asked again before giving up");
     // The seller tries again: the same provider key, so Stripe answers the first refund.
-    fake.set_refunds_time_out(false);
+    fake.set_refunds_unreachable(false);
     let refunded: SellerOrderResponse = m
         .shop_a
         .staff
@@ -499,9 +537,19 @@ async fn a_seller_refund_retried_after_a_timeout_refunds_once() {
         .expect("refunded on retry");
     assert_eq!(refunded.seller_order.refunded_cents, 500);
     let calls = fake.refund_calls();
-    assert_eq!(calls.len(), 2, "{calls:?}");
-    assert_eq!(calls[0].idempotency_key, calls[1].idempotency_key);
-    assert!(calls[1].replayed, "the retry got the first refund back");
+    assert_eq!(calls.len(), asked + 1, "{calls:?}");
+    assert!(
+        calls
+            .iter()
+            .all(|call| call.idempotency_key == calls[0].idempotency_key),
+        "one key for every ask: {calls:?}"
+    );
+    assert!(calls[asked].replayed, "the retry got the first refund back");
+    assert_eq!(
+        calls.iter().filter(|call| !call.replayed).count(),
+        1,
+        "refunded once"
+    );
     // A refund of another amount from the same state would have been refused, not paid
     // twice; from the new state it is a refund of its own.
     let second: SellerOrderResponse = m
@@ -517,7 +565,7 @@ async fn a_seller_refund_retried_after_a_timeout_refunds_once() {
         .expect("a second refund");
     assert_eq!(second.seller_order.refunded_cents, 800);
     assert_ne!(
-        fake.refund_calls()[2].idempotency_key,
+        fake.refund_calls()[asked + 1].idempotency_key,
         calls[0].idempotency_key
     );
     let payment = payment_row(&app, &order.id).await;

@@ -55,12 +55,29 @@ pub enum EventKind {
     PaymentFailed,
 }
 
-/// How the fake sends webhooks on its own after a charge.
+/// How the fake sends webhooks on its own after a charge. Like Stripe, it sends again
+/// while the server does not answer 2xx (down, restarting): for up to [`RETRY_FOR`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Delivery {
     Now,
     Late(Duration),
     Twice,
+    /// Twice, each after its own random delay below the bound: events of different
+    /// charges overtake one another, and a charge's event may come before or long after
+    /// the API's answer.
+    Scrambled(Duration),
+}
+
+/// How long the fake keeps re-sending a webhook the server did not take.
+pub const RETRY_FOR: Duration = Duration::from_secs(60);
+
+/// A random duration below `bound` (no RNG crate here: the std hasher is seeded at random).
+fn random_below(bound: Duration) -> Duration {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(0);
+    let millis = bound.as_millis().max(1) as u64;
+    Duration::from_millis(hasher.finish() % millis)
 }
 
 /// One `POST /v1/payment_intents` as received.
@@ -84,8 +101,11 @@ pub struct RefundCall {
 #[derive(Default)]
 struct Inner {
     mode: Mode,
-    /// Whether refunds answer after the client's timeout (the refund still happens).
+    /// Whether refunds answer after the client's timeout (the refund still happens); an
+    /// ask again with the same key is answered at once.
     refunds_time_out: bool,
+    /// Whether every refund answer comes after the client's timeout, asks again included.
+    refunds_unreachable: bool,
     intents: HashMap<String, Value>,
     /// Idempotency key → (parameters, status, body) of the first answer.
     answers: HashMap<String, (HashMap<String, String>, u16, Value)>,
@@ -171,6 +191,12 @@ impl FakeStripe {
         self.lock().refunds_time_out = time_out;
     }
 
+    /// Every refund answer, asks again with the same key included, comes after the client
+    /// has given up (the refund still happens, once).
+    pub fn set_refunds_unreachable(&self, unreachable: bool) {
+        self.lock().refunds_unreachable = unreachable;
+    }
+
     /// After each new charge, send its event to `url` on our own, as `delivery` says.
     pub fn send_webhooks_to(&self, url: String, delivery: Delivery) {
         self.lock().auto = Some((url, delivery));
@@ -188,6 +214,11 @@ impl FakeStripe {
         let intents = self.intents();
         assert_eq!(intents.len(), 1, "one PaymentIntent: {intents:?}");
         intents[0]["id"].as_str().unwrap_or_default().to_owned()
+    }
+
+    /// How much of each PaymentIntent has been refunded, by id.
+    pub fn refunded(&self) -> HashMap<String, i64> {
+        self.lock().refunded.clone()
     }
 
     pub fn create_calls(&self) -> Vec<CreateCall> {
@@ -247,16 +278,49 @@ impl FakeStripe {
 
     /// Sends a body with the signature header given (to test refusals).
     pub async fn deliver_raw(&self, url: &str, body: String, signature: &str) -> u16 {
+        self.try_deliver_raw(url, body, signature)
+            .await
+            .expect("the server answers the webhook")
+    }
+
+    /// Sends `event`, signed now; `None` when the server could not be reached.
+    pub async fn try_deliver(&self, url: &str, event: &Value) -> Option<u16> {
+        let body = event.to_string();
+        let header = signature_header(
+            WEBHOOK_SECRET,
+            chrono::Utc::now().timestamp(),
+            body.as_bytes(),
+        );
+        self.try_deliver_raw(url, body, &header).await
+    }
+
+    async fn try_deliver_raw(&self, url: &str, body: String, signature: &str) -> Option<u16> {
         self.http
             .post(url)
             .header("content-type", "application/json")
             .header("stripe-signature", signature)
+            .timeout(Duration::from_secs(10))
             .body(body)
             .send()
             .await
-            .expect("the server answers the webhook")
-            .status()
-            .as_u16()
+            .ok()
+            .map(|response| response.status().as_u16())
+    }
+
+    /// Sends `event` until the server answers (Stripe retries any non-2xx; this fake only
+    /// an unreachable server or a 5xx, so a test's deliberate refusal stays one answer),
+    /// for up to [`RETRY_FOR`]; answers the last status (0: never reached).
+    pub async fn deliver_until_taken(&self, url: &str, event: &Value) -> u16 {
+        let started = std::time::Instant::now();
+        let mut pause = Duration::from_millis(100);
+        loop {
+            let status = self.try_deliver(url, event).await.unwrap_or(0);
+            if (1..500).contains(&status) || started.elapsed() > RETRY_FOR {
+                return status;
+            }
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(Duration::from_secs(2));
+        }
     }
 
     /// Sends `event` after `delay`, in the background.
@@ -285,15 +349,19 @@ impl FakeStripe {
         let event = self.event(intent_id, kind);
         let fake = self.clone();
         tokio::spawn(async move {
-            let times = match delivery {
-                Delivery::Now => 1,
-                Delivery::Late(delay) => {
-                    tokio::time::sleep(delay).await;
-                    1
-                }
-                Delivery::Twice => 2,
+            let delays = match delivery {
+                Delivery::Now => vec![Duration::ZERO],
+                Delivery::Late(delay) => vec![delay],
+                Delivery::Twice => vec![Duration::ZERO; 2],
+                Delivery::Scrambled(bound) => vec![random_below(bound), random_below(bound)],
             };
-            let sends = (0..times).map(|_| fake.deliver(&url, &event));
+            let sends = delays.into_iter().map(|delay| {
+                let (fake, url, event) = (fake.clone(), url.clone(), event.clone());
+                async move {
+                    tokio::time::sleep(delay).await;
+                    fake.deliver_until_taken(&url, &event).await
+                }
+            });
             let statuses = futures::future::join_all(sends).await;
             fake.lock().deliveries.extend(statuses);
         });
@@ -528,7 +596,7 @@ fn refund_now(
         if params != form {
             return (key_reused_with_other_parameters(), false);
         }
-        return (answer(status, body, true), false);
+        return (answer(status, body, true), inner.refunds_unreachable);
     }
     inner.refund_calls.push(call);
     let Some(intent) = inner.intents.get(&intent_id).cloned() else {
@@ -563,5 +631,8 @@ fn refund_now(
     if let Some(key) = key {
         inner.answers.insert(key, (form, 200, refund.clone()));
     }
-    (answer(200, refund, false), inner.refunds_time_out)
+    (
+        answer(200, refund, false),
+        inner.refunds_time_out || inner.refunds_unreachable,
+    )
 }

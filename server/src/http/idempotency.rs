@@ -1,7 +1,8 @@
 //! `Idempotency-Key` for retryable writes (checkout, payments, seller order actions): the
 //! first request with a key runs and its answer is stored; a replay with the same request
 //! gets that answer back and causes nothing; the same key with another request is a 422.
-//! Without the header a request simply runs.
+//! Without the header a request simply runs. While a request runs, its claim is renewed;
+//! a claim left by a process that died expires, and a retry then runs the request again.
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -61,15 +62,34 @@ where
     F: FnOnce() -> Fut,
     Fut: Future<Output = Result<Answer, ApiError>>,
 {
+    run_once_resumable(db, user_id, scope, headers, request, |_| work()).await
+}
+
+/// [`run_once`] for a checkout: `work` is told when its key was taken over from a process
+/// that died after placing its order ([`Claim::Resume`]), to answer that order instead of
+/// running again.
+pub async fn run_once_resumable<F, Fut>(
+    db: &Db,
+    user_id: &str,
+    scope: &str,
+    headers: &HeaderMap,
+    request: &impl Serialize,
+    work: F,
+) -> Response
+where
+    F: FnOnce(Option<String>) -> Fut,
+    Fut: Future<Output = Result<Answer, ApiError>>,
+{
     let key = match key_of(headers) {
         Ok(Some(key)) => key,
-        Ok(None) => return respond(work().await),
+        Ok(None) => return respond(work(None).await),
         Err(err) => return err.into_response(),
     };
     let body = serde_json::to_vec(request).unwrap_or_default();
     let hash = idempotency::request_hash(&[scope.as_bytes(), &body]);
-    match idempotency::claim(db, user_id, scope, &key, &hash).await {
-        Ok(Claim::Fresh) => {}
+    let resumed = match idempotency::claim(db, user_id, scope, &key, &hash).await {
+        Ok(Claim::Fresh) => None,
+        Ok(Claim::Resume { order_id }) => Some(order_id),
         Ok(Claim::Replay { status, body }) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
             let mut response =
@@ -97,8 +117,27 @@ where
             .into_response();
         }
         Err(err) => return ApiError::from(err).into_response(),
-    }
-    let outcome = work().await;
+    };
+    // Renew the claim while the work runs: if this process dies, the renewals stop and a
+    // retry takes the key over once the lease has run out.
+    let renewals = {
+        let (db, user_id, scope, key) = (
+            db.clone(),
+            user_id.to_owned(),
+            scope.to_owned(),
+            key.clone(),
+        );
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(idempotency::RENEW_EVERY).await;
+                if let Err(err) = idempotency::renew(&db, &user_id, &scope, &key).await {
+                    tracing::warn!(error = %err, "could not renew an idempotency claim");
+                }
+            }
+        })
+    };
+    let outcome = work(resumed).await;
+    renewals.abort();
     let (status, body) = match &outcome {
         Ok(answer) => (answer.status, answer.body.to_string()),
         Err(err) => (

@@ -504,6 +504,19 @@ pub async fn place_order(
     user_id: &str,
     input: CheckoutInput,
 ) -> Result<OrderView, StoreError> {
+    place_order_keyed(db, provider, user_id, input, None).await
+}
+
+/// [`place_order`] for a request holding an `Idempotency-Key`: the order is written on
+/// the key in its own transaction, so that a retry after this process dies answers the
+/// order (see [`super::idempotency::Claim::Resume`]).
+pub async fn place_order_keyed(
+    db: &Db,
+    provider: &dyn PaymentProvider,
+    user_id: &str,
+    input: CheckoutInput,
+    claim: Option<super::idempotency::ClaimRef<'_>>,
+) -> Result<OrderView, StoreError> {
     if let PaymentChoice::Method(method) = &input.payment {
         provider.check_method(method)?;
     }
@@ -518,6 +531,7 @@ pub async fn place_order(
         &input,
         paying_now.as_ref(),
         &OrderScope::WholeCart,
+        claim,
     )
     .await?;
     let order = orders::Entity::find_by_id(&order_id)
@@ -574,6 +588,7 @@ pub(crate) async fn create_pending_order(
     input: &CheckoutInput,
     paying_now: Option<&PaymentSource>,
     scope: &OrderScope<'_>,
+    claim: Option<super::idempotency::ClaimRef<'_>>,
 ) -> Result<(String, String), StoreError> {
     // Read before the write lock: an account's cart row never changes, and settings apply
     // to the orders placed after they change, which this one is not.
@@ -785,6 +800,9 @@ pub(crate) async fn create_pending_order(
         }
     }
     rest.execute(&txn).await?;
+    if let Some(claim) = claim {
+        claim.link_order(&txn, &order_id).await?;
+    }
     txn.commit().await?;
     Ok((order_id, payment_id))
 }

@@ -345,6 +345,9 @@ pub async fn sell(
         &checkout,
         Some(&source),
         &scope,
+        // A till sale is claimed once per hand-off code and shop (`claim_for_sale`): a
+        // retry after a crash cannot sell twice, whatever its key.
+        None,
     )
     .await
     .map_err(nothing_to_sell_if_empty)?;

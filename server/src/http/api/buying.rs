@@ -38,9 +38,10 @@ use super::openapi::{
 use crate::http::auth::{AuthUser, MaybeAuthUser};
 use crate::http::cookies;
 use crate::http::error::ApiError;
-use crate::http::idempotency::{Answer, run_once};
+use crate::http::idempotency::{Answer, run_once, run_once_resumable};
 use crate::http::json::ApiJson;
 use crate::state::AppState;
+use services::buying::idempotency::ClaimRef;
 
 pub fn router() -> ApiRoutes {
     ApiRoutes::new()
@@ -353,29 +354,61 @@ async fn place_order(
     ApiJson(body): ApiJson<CheckoutRequest>,
 ) -> Response {
     let user_id = session.user.id.clone();
-    run_once(&state.db, &user_id, "checkout", &headers, &body, || async {
-        let input = checkout_input(&body)?;
-        let shop_ids = shops_of(&input);
-        let placed =
-            checkout::place_order(&state.db, state.payments.provider(), &user_id, input).await;
-        // An order was placed (its stock held), whether or not the card then paid.
-        if matches!(placed, Ok(_) | Err(StoreError::PaymentDeclined { .. })) {
-            for shop_id in &shop_ids {
-                state.analytics.record(Event::checkout_started(
-                    Channel::Api,
-                    Visitor::account(&user_id),
-                    shop_id,
+    let key = crate::http::idempotency::key_of(&headers).ok().flatten();
+    let claim = key.as_deref().map(|key| ClaimRef {
+        user_id: &user_id,
+        scope: "checkout",
+        key,
+    });
+    let (state, user_id, body) = (&state, user_id.as_str(), &body);
+    run_once_resumable(
+        &state.db,
+        user_id,
+        "checkout",
+        &headers,
+        body,
+        |resumed| async move {
+            if let Some(order_id) = resumed {
+                // This key's first run placed the order, then its process died: the retry
+                // gets that order as it stands (its payment is settled by the webhook or the
+                // reconcile), never a second one.
+                let view = orders::for_shopper(&state.db, user_id, &order_id).await?;
+                return Ok(Answer::json(
+                    StatusCode::CREATED,
+                    &OrderResponse {
+                        order: order_of(&view),
+                    },
                 ));
             }
-        }
-        let view = placed?;
-        Ok(Answer::json(
-            StatusCode::CREATED,
-            &OrderResponse {
-                order: order_of(&view),
-            },
-        ))
-    })
+            let input = checkout_input(body)?;
+            let shop_ids = shops_of(&input);
+            let placed = checkout::place_order_keyed(
+                &state.db,
+                state.payments.provider(),
+                user_id,
+                input,
+                claim,
+            )
+            .await;
+            // An order was placed (its stock held), whether or not the card then paid.
+            if matches!(placed, Ok(_) | Err(StoreError::PaymentDeclined { .. })) {
+                for shop_id in &shop_ids {
+                    state.analytics.record(Event::checkout_started(
+                        Channel::Api,
+                        Visitor::account(user_id),
+                        shop_id,
+                    ));
+                }
+            }
+            let view = placed?;
+            Ok(Answer::json(
+                StatusCode::CREATED,
+                &OrderResponse {
+                    order: order_of(&view),
+                },
+            ))
+        },
+    )
     .await
 }
 

@@ -104,7 +104,7 @@ async fn main() -> anyhow::Result<()> {
         eprintln!("== {products} products: seeding");
         let database = seed_catalog(products).await?;
         let market = Arc::new(Market::open(&database).await?);
-        let server = ServerProcess::start(&database).await?;
+        let server = server::start(&database).await?;
         let idle_rss_mb = server.rss_mb();
         let urls = load::discover(&server.base_url).await?;
         let mut size = SizeReport {
