@@ -119,25 +119,27 @@ where
         Err(err) => return ApiError::from(err).into_response(),
     };
     // Renew the claim while the work runs: if this process dies, the renewals stop and a
-    // retry takes the key over once the lease has run out.
-    let renewals = {
+    // retry takes the key over once the lease has run out. A JoinSet aborts its task when
+    // dropped, so the renewals also stop when the client goes away and this future with it.
+    let mut renewals = tokio::task::JoinSet::new();
+    {
         let (db, user_id, scope, key) = (
             db.clone(),
             user_id.to_owned(),
             scope.to_owned(),
             key.clone(),
         );
-        tokio::spawn(async move {
+        renewals.spawn(async move {
             loop {
                 tokio::time::sleep(idempotency::RENEW_EVERY).await;
                 if let Err(err) = idempotency::renew(&db, &user_id, &scope, &key).await {
                     tracing::warn!(error = %err, "could not renew an idempotency claim");
                 }
             }
-        })
-    };
+        });
+    }
     let outcome = work(resumed).await;
-    renewals.abort();
+    renewals.abort_all();
     let (status, body) = match &outcome {
         Ok(answer) => (answer.status, answer.body.to_string()),
         Err(err) => (

@@ -2,7 +2,7 @@
 //! with a key claims it, runs, and stores its answer; a replay with the same body gets the
 //! stored answer, never a second effect; the same key with another body is refused.
 //!
-//! A claim is a lease of [`LEASE`], renewed by the running request (see [`renew`]). If the
+//! A claim is a lease of [`LEASE_SECS`], renewed by the running request (see [`renew`]). If the
 //! process running it dies (a crash, a SIGKILL, a deploy), nobody renews it, and a retry
 //! after the lease takes the key over and runs the request again. Running it again is
 //! safe because every effect behind a key is itself decided by conditional updates and
@@ -15,15 +15,19 @@ use sha2::{Digest, Sha256};
 use crate::db::statement;
 use crate::{Db, StoreError, now};
 
-/// How long a claim holds without being renewed. A request renews its claim every
-/// [`RENEW_EVERY`] while it runs, so only a claim whose process died can expire.
-pub const LEASE: std::time::Duration = std::time::Duration::from_secs(10);
+/// How long a claim holds without being renewed, in seconds. A request renews its claim
+/// every [`RENEW_EVERY`] while it runs, so only a claim whose process died can expire.
+const LEASE_SECS: i64 = 10;
+
+fn lease() -> chrono::Duration {
+    chrono::Duration::seconds(LEASE_SECS)
+}
 
 /// How often a running request renews its claim.
 pub const RENEW_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 
 fn lease_end(at: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
-    at + chrono::Duration::from_std(LEASE).unwrap_or_else(|_| chrono::Duration::seconds(10))
+    at + lease()
 }
 
 /// What to do with a request carrying a key.
@@ -146,7 +150,7 @@ async fn take_over_expired(
     key: &str,
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<bool, StoreError> {
-    let expired_before = at - chrono::Duration::from_std(LEASE).unwrap_or_default();
+    let expired_before = at - lease();
     let taken = db
         .writer()
         .execute_raw(statement(
@@ -222,7 +226,7 @@ async fn linked_order(
     })
 }
 
-/// Extends a running request's claim by [`LEASE`] from now.
+/// Extends a running request's claim by [`LEASE_SECS`] from now.
 pub async fn renew(db: &Db, user_id: &str, scope: &str, key: &str) -> Result<(), StoreError> {
     db.writer()
         .execute_raw(statement(
