@@ -31,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(migrations::m20261125_000010_create_omnichannel::Migration),
             Box::new(migrations::m20261125_000011_create_product_listings::Migration),
             Box::new(migrations::m20261126_000012_idempotency_leases::Migration),
+            Box::new(migrations::m20261127_000013_notification_leases::Migration),
         ]
     }
 }

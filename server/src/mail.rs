@@ -177,6 +177,7 @@ mod tests {
             last_error: None,
             created_at: chrono::Utc::now(),
             sent_at: None,
+            claimed_until: None,
         };
         mailer.deliver(&message).await.expect("delivered");
         let data = sink.await.expect("sink");

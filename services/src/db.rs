@@ -19,9 +19,13 @@ use std::time::Duration;
 use migrations::sea_orm_migration::MigratorTrait;
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseBackend, DatabaseConnection, DatabaseTransaction, DbErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection,
+    DatabaseTransaction, DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
+
+/// The PostgreSQL advisory lock `migrate` holds: any number, the same in every process
+/// ("HALLES" in ASCII).
+const MIGRATION_LOCK: i64 = 0x48_41_4c_4c_45_53;
 
 /// How long a SQLite writer waits for the write lock before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(15);
@@ -116,9 +120,20 @@ impl Db {
         self.writer.begin_with_options(options).await
     }
 
-    /// Applies every pending migration.
+    /// Applies every pending migration, all in one transaction that holds the write
+    /// lock: several processes started at once on a fresh database (three `halles serve`
+    /// behind a balancer, or `halles migrate` beside a starting server) would otherwise
+    /// each create the same tables, and all but one fail. The others wait, then find
+    /// nothing pending. SQLite's `BEGIN IMMEDIATE` is that lock; PostgreSQL takes an
+    /// advisory one, held until the commit.
     pub async fn migrate(&self) -> Result<(), DbErr> {
-        migrations::Migrator::up(&self.writer, None).await
+        let txn = self.begin_write().await?;
+        if self.backend() == DatabaseBackend::Postgres {
+            txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
+                .await?;
+        }
+        migrations::Migrator::up(&txn, None).await?;
+        txn.commit().await
     }
 
     /// Whether the database answers a trivial query.
@@ -229,11 +244,7 @@ impl InsertRows {
 
     /// Runs the insert with `tail` appended (e.g. an `ON CONFLICT` clause); answers the rows
     /// inserted. Nothing pushed: nothing runs.
-    pub async fn execute(
-        mut self,
-        conn: &impl sea_orm::ConnectionTrait,
-        tail: &str,
-    ) -> Result<u64, DbErr> {
+    pub async fn execute(mut self, conn: &impl ConnectionTrait, tail: &str) -> Result<u64, DbErr> {
         if self.rows == 0 {
             return Ok(0);
         }
@@ -281,7 +292,7 @@ impl Script {
 
     /// Runs every statement, in order. An error stops it; the caller's transaction then
     /// rolls back, so a script is all or nothing inside one.
-    pub async fn execute(self, conn: &impl sea_orm::ConnectionTrait) -> Result<(), DbErr> {
+    pub async fn execute(self, conn: &impl ConnectionTrait) -> Result<(), DbErr> {
         let backend = conn.get_database_backend();
         if backend == DatabaseBackend::Sqlite {
             if self.statements.is_empty() {
@@ -300,6 +311,32 @@ impl Script {
                 conn.execute_raw(statement(backend, &sql, values)).await?;
             }
         }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::fresh_database_url;
+
+    /// Three processes started at once on a fresh database, as behind a load balancer:
+    /// all three migrate, none fails, and each migration is applied once.
+    #[tokio::test]
+    async fn three_processes_migrating_a_fresh_database_at_once_all_succeed()
+    -> Result<(), crate::StoreError> {
+        let url = fresh_database_url().await?;
+        let processes = [
+            Db::connect(&url).await?,
+            Db::connect(&url).await?,
+            Db::connect(&url).await?,
+        ];
+        let results = futures::future::join_all(processes.iter().map(Db::migrate)).await;
+        for result in results {
+            result?;
+        }
+        let applied = migrations::Migrator::get_applied_migrations(processes[0].conn()).await?;
+        assert_eq!(applied.len(), migrations::Migrator::migrations().len());
         Ok(())
     }
 }

@@ -337,6 +337,13 @@ pub trait Mailer: Send + Sync {
         &'a self,
         message: &'a notifications::Model,
     ) -> futures::future::BoxFuture<'a, Result<(), String>>;
+
+    /// How long a message claimed for sending stays with the process that claimed it:
+    /// well past the longest a delivery can take, after which another run (in any
+    /// process) takes it, since the one that claimed it has surely died.
+    fn claim_for(&self) -> chrono::Duration {
+        chrono::Duration::minutes(2)
+    }
 }
 
 /// Writes each message as an `.eml` file in a folder: the default without SMTP, and what
@@ -370,52 +377,78 @@ impl Mailer for FolderMailer {
                 .map_err(|err| err.to_string())
         })
     }
+
+    /// Writing a file takes milliseconds.
+    fn claim_for(&self) -> chrono::Duration {
+        chrono::Duration::seconds(10)
+    }
 }
 
-/// Background job: delivers up to 100 pending messages. A message is claimed before it is
-/// sent, so two servers never send it twice; a failed one is retried up to 5 times.
+/// Background job: delivers up to 100 pending messages. Each is claimed before it is
+/// sent, so two processes never send it together: the claim bumps `attempts`, and only
+/// the run whose bump took (`attempts` still what it read) sends. A claim lasts
+/// [`Mailer::claim_for`]; a message still `sending` after that was claimed by a process
+/// that died, and is claimed again (at least once beats never: the mail might have left
+/// just before the death). A failed delivery is retried up to 5 times.
 pub async fn deliver_pending(db: &Db, mailer: &dyn Mailer) -> Result<u64, StoreError> {
-    let pending = notifications::Entity::find()
-        .filter(notifications::Column::Status.is_in(["pending", "retry"]))
-        .order_by_asc(notifications::Column::CreatedAt)
-        .limit(100)
-        .all(db.conn())
-        .await?;
+    let backend = db.backend();
+    let started = now();
+    let pending = notifications::Model::find_by_statement(statement(
+        backend,
+        "SELECT * FROM notifications WHERE status IN ('pending', 'retry') \
+         OR (status = 'sending' AND (claimed_until IS NULL OR claimed_until < ?)) \
+         ORDER BY created_at LIMIT 100",
+        [started.into()],
+    ))
+    .all(db.conn())
+    .await?;
     let mut sent = 0;
     for message in pending {
         let claimed = db
             .writer()
             .execute_raw(statement(
-                db.backend(),
-                "UPDATE notifications SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = ?",
-                [message.id.clone().into(), message.status.clone().into()],
+                backend,
+                "UPDATE notifications SET status = 'sending', attempts = attempts + 1, \
+                 claimed_until = ? WHERE id = ? AND status = ? AND attempts = ?",
+                [
+                    (now() + mailer.claim_for()).into(),
+                    message.id.clone().into(),
+                    message.status.clone().into(),
+                    message.attempts.into(),
+                ],
             ))
             .await?;
         if claimed.rows_affected() != 1 {
             continue;
         }
+        let attempt = message.attempts + 1;
         let (status, error) = match mailer.deliver(&message).await {
             Ok(()) => ("sent", None),
-            Err(err) if message.attempts + 1 >= 5 => ("failed", Some(err)),
+            Err(err) if attempt >= 5 => ("failed", Some(err)),
             Err(err) => ("retry", Some(err)),
         };
-        if status == "sent" {
-            sent += 1;
-        } else {
+        if status != "sent" {
             tracing::warn!(notification = %message.id, error = ?error, "e-mail not delivered");
         }
-        db.writer()
+        // Only while the claim is still ours: a run that took it over decides.
+        let recorded = db
+            .writer()
             .execute_raw(statement(
-                db.backend(),
-                "UPDATE notifications SET status = ?, last_error = ?, sent_at = ? WHERE id = ?",
+                backend,
+                "UPDATE notifications SET status = ?, last_error = ?, sent_at = ?, \
+                 claimed_until = NULL WHERE id = ? AND status = 'sending' AND attempts = ?",
                 [
                     status.into(),
                     error.into(),
                     (status == "sent").then(now).into(),
                     message.id.clone().into(),
+                    attempt.into(),
                 ],
             ))
             .await?;
+        if status == "sent" && recorded.rows_affected() == 1 {
+            sent += 1;
+        }
     }
     Ok(sent)
 }
@@ -473,4 +506,102 @@ pub(crate) async fn cashback_expiring(
     );
     script.execute(conn).await?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+    use crate::test_support::fresh_db;
+
+    /// Remembers what it was asked to send.
+    #[derive(Default)]
+    struct Outbox(Mutex<Vec<String>>);
+
+    impl Mailer for Outbox {
+        fn deliver<'a>(
+            &'a self,
+            message: &'a notifications::Model,
+        ) -> futures::future::BoxFuture<'a, Result<(), String>> {
+            Box::pin(async move {
+                if let Ok(mut sent) = self.0.lock() {
+                    sent.push(message.id.clone());
+                }
+                Ok(())
+            })
+        }
+    }
+
+    async fn message(db: &Db, id: &str, status: &str, claimed_until: Option<DateTime<Utc>>) {
+        db.writer()
+            .execute_raw(statement(
+                db.backend(),
+                "INSERT INTO notifications (id, user_id, kind, email, subject, body, dedupe_key, \
+                 status, attempts, created_at, claimed_until) \
+                 VALUES (?, 'u1', 'order_placed', 'a@example.com', 's', 'b', ?, ?, 1, ?, ?)",
+                [
+                    id.into(),
+                    format!("test:{id}").into(),
+                    status.into(),
+                    now().into(),
+                    claimed_until.into(),
+                ],
+            ))
+            .await
+            .expect("message inserted");
+    }
+
+    #[tokio::test]
+    async fn a_message_left_sending_by_a_dead_process_is_sent_after_its_claim_runs_out()
+    -> Result<(), StoreError> {
+        let db = fresh_db().await?;
+        db.writer()
+            .execute_raw(statement(
+                db.backend(),
+                "INSERT INTO users (id, email, name, password_hash, is_operator, created_at) \
+                 VALUES ('u1', 'a@example.com', 'A', 'x', ?, ?)",
+                [false.into(), now().into()],
+            ))
+            .await?;
+        let live = now() + chrono::Duration::minutes(1);
+        let dead = now() - chrono::Duration::seconds(1);
+        message(&db, "claimed-by-a-live-process", "sending", Some(live)).await;
+        message(&db, "claimed-by-a-dead-process", "sending", Some(dead)).await;
+        message(&db, "claimed-before-leases", "sending", None).await;
+        message(&db, "waiting", "pending", None).await;
+
+        let outbox = Outbox::default();
+        assert_eq!(deliver_pending(&db, &outbox).await?, 3);
+        let mut sent = outbox.0.lock().map(|sent| sent.clone()).unwrap_or_default();
+        sent.sort();
+        assert_eq!(
+            sent,
+            [
+                "claimed-before-leases",
+                "claimed-by-a-dead-process",
+                "waiting"
+            ]
+        );
+        // Sent once: a second run finds nothing, and the live claim is left alone.
+        assert_eq!(deliver_pending(&db, &outbox).await?, 0);
+        let rows = notifications::Entity::find()
+            .order_by_asc(notifications::Column::Id)
+            .all(db.conn())
+            .await?;
+        let states: Vec<(&str, &str, i32)> = rows
+            .iter()
+            .map(|row| (row.id.as_str(), row.status.as_str(), row.attempts))
+            .collect();
+        assert_eq!(
+            states,
+            [
+                ("claimed-before-leases", "sent", 2),
+                ("claimed-by-a-dead-process", "sent", 2),
+                ("claimed-by-a-live-process", "sending", 1),
+                ("waiting", "sent", 2),
+            ]
+        );
+        Ok(())
+    }
 }
