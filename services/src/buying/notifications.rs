@@ -346,6 +346,10 @@ pub trait Mailer: Send + Sync {
     }
 }
 
+/// How long [`FolderMailer`] holds a claim: a message is written again by another run no
+/// sooner than this after the claim that died.
+pub const FOLDER_CLAIM_SECS: i64 = 10;
+
 /// Writes each message as an `.eml` file in a folder: the default without SMTP, and what
 /// a developer opens to read the mail the product sends.
 pub struct FolderMailer {
@@ -380,7 +384,7 @@ impl Mailer for FolderMailer {
 
     /// Writing a file takes milliseconds.
     fn claim_for(&self) -> chrono::Duration {
-        chrono::Duration::seconds(10)
+        chrono::Duration::seconds(FOLDER_CLAIM_SECS)
     }
 }
 

@@ -3,9 +3,13 @@
 //! `Idempotency-Key`, until it gets a real answer or its patience runs out. The server
 //! dying mid-request is exactly the case the key exists for: the retry must never cause a
 //! second effect (a second order, a second charge, a second refund).
+//!
+//! With several servers it balances like a round-robin load balancer: every try goes to
+//! the next process, so one shopper's token is used on all of them, and a retry after a
+//! dead process lands on a live one.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use reqwest::Method;
@@ -46,19 +50,25 @@ pub struct Wire {
     pub replays: AtomicU64,
     /// Requests given up on after [`Api::patience`].
     pub gave_up: AtomicU64,
+    /// Answers 401: a session or token that a process did not recognise. Every client
+    /// is logged in for the whole run, so each one is a session lost (to a restart, or
+    /// to a process that is not the one that issued it).
+    pub unauthorized: AtomicU64,
 }
 
 #[derive(Clone)]
 pub struct Api {
     http: reqwest::Client,
-    base: Arc<str>,
+    bases: Arc<[String]>,
+    next_base: Arc<AtomicUsize>,
     pub wire: Arc<Wire>,
     /// How long to keep retrying one request.
     pub patience: Duration,
 }
 
 impl Api {
-    pub fn new(base: &str, patience: Duration) -> Self {
+    /// A client of the servers at `bases` (each `http://host:port`).
+    pub fn new(bases: &[String], patience: Duration) -> Self {
         let http = reqwest::Client::builder()
             // Past the fake provider's slowest answer (a timed-out charge is 300 ms for
             // the server, then it answers).
@@ -68,10 +78,17 @@ impl Api {
             .unwrap_or_default();
         Self {
             http,
-            base: base.into(),
+            bases: bases.into(),
+            next_base: Arc::default(),
             wire: Arc::new(Wire::default()),
             patience,
         }
+    }
+
+    /// The server the next try goes to: each in turn.
+    fn base(&self) -> &str {
+        let turn = self.next_base.fetch_add(1, Ordering::Relaxed);
+        &self.bases[turn % self.bases.len()]
     }
 
     pub fn get(&self, token: &str, path: &str) -> Call<'_> {
@@ -128,7 +145,7 @@ impl Call<'_> {
             wire.requests.fetch_add(1, Ordering::Relaxed);
             let mut request = api.http.request(
                 self.method.clone(),
-                format!("{}/api/v1{}", api.base, self.path),
+                format!("{}/api/v1{}", api.base(), self.path),
             );
             if !self.token.is_empty() {
                 request = request.bearer_auth(&self.token);
@@ -166,6 +183,9 @@ impl Call<'_> {
                             } else {
                                 if replayed {
                                     wire.replays.fetch_add(1, Ordering::Relaxed);
+                                }
+                                if status == 401 {
+                                    wire.unauthorized.fetch_add(1, Ordering::Relaxed);
                                 }
                                 return Some(Reply {
                                     status,

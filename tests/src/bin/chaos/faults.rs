@@ -22,8 +22,9 @@ pub struct FaultLog {
     pub unasked_deaths: u32,
 }
 
-/// Kills the server `kills` times, at random moments `uptime` apart, and checks the data
-/// after each restart; restarts PostgreSQL at `postgres_at` (kill numbers) when asked.
+/// Kills a server `kills` times (one of them at random, when there are several), at
+/// random moments `uptime` apart, and checks the data after each restart; restarts
+/// PostgreSQL at `postgres_at` (kill numbers) when asked.
 pub async fn kill_repeatedly(
     supervisor: &Supervisor,
     database: &Database,
@@ -43,7 +44,8 @@ pub async fn kill_repeatedly(
         if postgres_at.contains(&kill) {
             restart_postgres_once(database, log).await;
         }
-        let ready_ms = supervisor.kill_and_restart().await?;
+        let victim = dice.below(supervisor.count());
+        let ready_ms = supervisor.kill_and_restart(victim).await?;
         let check = halles_check(&database.url).await?;
         if check.violations > 0 {
             eprintln!(
@@ -53,8 +55,13 @@ pub async fn kill_repeatedly(
             );
         }
         if kill.is_multiple_of(10) || kill == kills || check.violations > 0 {
+            let which = if supervisor.count() > 1 {
+                format!("server {} ", victim + 1)
+            } else {
+                String::new()
+            };
             eprintln!(
-                "   kill {kill}/{kills} at {:.0} s: back in {ready_ms} ms, halles check: {} violation(s)",
+                "   kill {kill}/{kills} at {:.0} s: {which}back in {ready_ms} ms, halles check: {} violation(s)",
                 started.elapsed().as_secs_f64(),
                 check.violations
             );
@@ -89,16 +96,18 @@ async fn restart_postgres_once(database: &Database, log: &tokio::sync::Mutex<Fau
 /// succeeding (made, answered 500); webhooks come at once, late, twice, or scrambled
 /// (each twice, at random delays, so that events overtake one another); refunds
 /// sometimes time out. Now and then a stale "payment failed" is sent for a charge that
-/// succeeded, after its success: events out of order.
+/// succeeded, after its success: events out of order. With several servers, each change
+/// points the webhooks at one of them, at random.
 pub async fn misbehave(
     fake: FakeStripe,
-    webhook_url: String,
+    webhook_urls: Vec<String>,
     stop: Arc<AtomicBool>,
     mut dice: Dice,
     switches: Arc<AtomicU64>,
     stale: Arc<AtomicU64>,
 ) {
     while !stop.load(Ordering::Relaxed) {
+        let webhook_url = dice.pick(&webhook_urls).clone();
         let mode = match dice.below(100) {
             0..55 => Mode::Succeed,
             55..72 => Mode::TimeOut,
@@ -138,5 +147,5 @@ pub async fn misbehave(
     // Calm for the end: every charge succeeds and is told at once.
     fake.set_mode(Mode::Succeed);
     fake.set_refunds_time_out(false);
-    fake.send_webhooks_to(webhook_url, Delivery::Now);
+    fake.send_webhooks_to(webhook_urls[0].clone(), Delivery::Now);
 }

@@ -8,9 +8,11 @@
 //! provider's money is compared with ours. Exit 0 only when nothing was violated.
 
 mod audit;
+mod browser;
 mod client;
 mod dice;
 mod faults;
+mod jobs;
 mod market;
 mod options;
 mod report;
@@ -56,23 +58,34 @@ async fn run() -> anyhow::Result<u64> {
     let started = Instant::now();
     let out = server::out_dir();
     std::fs::create_dir_all(&out)?;
-    let _ = std::fs::remove_file(out.join("server.log"));
+    // The last run's logs and mail would confuse this run's audit.
+    for entry in std::fs::read_dir(&out)?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("server") && name.ends_with(".log") {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    let _ = std::fs::remove_dir_all(out.join("mail"));
     let engine = if options.postgres_url.is_some() {
         "postgres"
     } else {
         "sqlite"
     };
+    let servers = match options.servers {
+        1 => "one server".to_owned(),
+        n => format!("{n} servers"),
+    };
     eprintln!(
-        "== chaos on {engine}: {} kills, {} shoppers, seed {}",
+        "== chaos on {engine}, {servers}: {} kills, {} shoppers, seed {}",
         options.kills, options.shoppers, options.seed
     );
     let database = Database::create(options.postgres_url.as_deref()).await?;
     market::prepare_database(&database.url).await?;
     market::create_operator(&database.url)?;
     let fake = FakeStripe::start().await;
-    let supervisor = Supervisor::new(&database, &fake)?;
-    supervisor.start().await.context("starting the server")?;
-    let api = Api::new(&supervisor.base_url(), PATIENCE);
+    let supervisor = Supervisor::new(&database, &fake, options.servers)?;
+    supervisor.start().await.context("starting the servers")?;
+    let api = Api::new(&supervisor.base_urls(), PATIENCE);
     let market = market::open(&api, options.shoppers)
         .await
         .context("opening the market")?;
@@ -87,6 +100,12 @@ async fn run() -> anyhow::Result<u64> {
         market.shoppers.len(),
         started.elapsed().as_secs_f64()
     );
+    let browser = browser::Browser::new(&supervisor.base_urls())?;
+    browser
+        .log_in("shopper-0@chaos.test", market::PASSWORD)
+        .await
+        .context("logging in through the storefront")?;
+    let mut web_sessions_refused = browser.refusals().await;
     let shared = Arc::new(Shared {
         api: api.clone(),
         market,
@@ -100,7 +119,7 @@ async fn run() -> anyhow::Result<u64> {
     let (switches, stale) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
     let provider = tokio::spawn(faults::misbehave(
         fake.clone(),
-        supervisor.webhook_url(),
+        supervisor.webhook_urls(),
         provider_calm.clone(),
         Dice::new(options.seed ^ 7),
         switches.clone(),
@@ -132,15 +151,21 @@ async fn run() -> anyhow::Result<u64> {
         let _ = tokio::time::timeout(PATIENCE * 2, worker).await;
     }
     killed?;
-    let processing = settle(&shared.db, Duration::from_secs(60)).await?;
+    let (processing, unsent) = settle(&shared.db, Duration::from_secs(60)).await?;
     if processing > 0 {
         eprintln!("   {processing} payment(s) still processing after the settle time");
+    }
+    if unsent > 0 {
+        eprintln!("   {unsent} e-mail(s) still not sent after the settle time");
     }
     if supervisor.died_unasked().await {
         log.lock().await.unasked_deaths += 1;
     }
+    // The same browser session, after every kill and restart.
+    web_sessions_refused += browser.refusals().await;
     let final_check = halles_check(&database.url).await?;
     let audit = audit::provider_against_database(&fake, &shared.db).await?;
+    let jobs = jobs::audit(&shared.db, &supervisor.log_files(), &supervisor.mail_dirs()).await?;
     let database_counts = counts(&shared.db).await?;
     supervisor.stop().await;
     let log = log.into_inner();
@@ -151,6 +176,7 @@ async fn run() -> anyhow::Result<u64> {
         .unwrap_or_default();
     let report = Report {
         engine,
+        servers: options.servers,
         quick: options.quick,
         seed: options.seed,
         duration_s: started.elapsed().as_secs_f64(),
@@ -162,6 +188,8 @@ async fn run() -> anyhow::Result<u64> {
         checks: log.checks,
         final_check,
         audit,
+        jobs,
+        web_sessions_refused,
         database: database_counts,
         clients: clients(&shared.tally),
         wire: wire(&shared.api),
@@ -189,8 +217,10 @@ async fn run() -> anyhow::Result<u64> {
 }
 
 /// Waits until no payment is `processing` (the webhooks' retries and the reconcile
-/// decide them), or `within` has passed; answers how many still are.
-async fn settle(db: &Db, within: Duration) -> anyhow::Result<i64> {
+/// decide them) and every e-mail is sent (a message claimed by a killed process is
+/// claimed again once its claim runs out), or `within` has passed; answers how many
+/// payments and e-mails still wait.
+async fn settle(db: &Db, within: Duration) -> anyhow::Result<(i64, i64)> {
     let deadline = Instant::now() + within;
     loop {
         let processing = count(
@@ -198,10 +228,15 @@ async fn settle(db: &Db, within: Duration) -> anyhow::Result<i64> {
             "SELECT COUNT(*) FROM payments WHERE status = 'processing'",
         )
         .await?;
-        if processing == 0 || Instant::now() > deadline {
+        let unsent = count(
+            db,
+            "SELECT COUNT(*) FROM notifications WHERE status IN ('pending', 'retry', 'sending')",
+        )
+        .await?;
+        if (processing == 0 && unsent == 0) || Instant::now() > deadline {
             // A last round of jobs (cashback, expiries) after the last settlement.
             tokio::time::sleep(Duration::from_secs(2)).await;
-            return Ok(processing);
+            return Ok((processing, unsent));
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
@@ -297,5 +332,6 @@ fn wire(api: &Api) -> Value {
         "in_progress_answers": n(&wire.in_progress),
         "replays": n(&wire.replays),
         "gave_up": n(&wire.gave_up),
+        "unauthorized": n(&wire.unauthorized),
     })
 }

@@ -13,7 +13,7 @@ pub const SHOPS: usize = 3;
 pub const OFFERS_PER_SHOP: usize = 3;
 /// Units per offer at the start, and what sellers restock to.
 pub const STOCK: i64 = 30;
-const PASSWORD: &str = "chaos-monkey-password";
+pub const PASSWORD: &str = "chaos-monkey-password";
 
 /// One shop and what a seller's worker needs to run it.
 #[derive(Debug, Clone)]

@@ -5,14 +5,17 @@ use std::time::Duration;
 use anyhow::Context;
 
 pub const USAGE: &str = "\
-usage: chaos [--quick] [--database-url URL] [--kills N] [--shoppers N] [--seed N]
+usage: chaos [--quick] [--database-url URL] [--servers N] [--kills N] [--shoppers N] [--seed N]
 
   --quick             24 kills, about a minute and a half (CI runs this, on SQLite and PostgreSQL)
                       without it: 1,000 kills (about 45 minutes with release binaries)
   --database-url URL  a PostgreSQL server (e.g. postgres://halles:halles@127.0.0.1:5432/postgres):
                       the run creates a database of its own there, and restarts the local
                       cluster mid-load with pg_ctlcluster (env HALLES_CHAOS_DATABASE_URL)
-  --kills N           how many times to SIGKILL the server
+  --servers N         run N `halles serve` processes on the one PostgreSQL database (default 1),
+                      jobs on in each, clients spread over them like a round-robin balancer;
+                      each kill takes one of them at random (the scale-out proof: --servers 3)
+  --kills N           how many times to SIGKILL a server
   --shoppers N        concurrent shoppers (default 8); one seller per shop (3) besides
   --seed N            the run's random choices (default: the clock)
 
@@ -24,6 +27,8 @@ pub struct Options {
     pub quick: bool,
     pub postgres_url: Option<String>,
     pub kills: u64,
+    /// How many `halles serve` processes share the database.
+    pub servers: usize,
     pub shoppers: usize,
     pub seed: u64,
     /// How long the server lives between kills: a random time in this range.
@@ -39,6 +44,7 @@ pub fn parse() -> anyhow::Result<Options> {
         .filter(|url| !url.trim().is_empty());
     let mut kills = None;
     let mut shoppers = 8;
+    let mut servers = 1;
     let mut seed = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -47,6 +53,7 @@ pub fn parse() -> anyhow::Result<Options> {
             "--quick" => quick = true,
             "--database-url" => postgres_url = Some(value("--database-url")?),
             "--kills" => kills = Some(value("--kills")?.parse().context("--kills N")?),
+            "--servers" => servers = value("--servers")?.parse().context("--servers N")?,
             "--shoppers" => shoppers = value("--shoppers")?.parse().context("--shoppers N")?,
             "--seed" => seed = Some(value("--seed")?.parse().context("--seed N")?),
             "--help" | "-h" => {
@@ -62,6 +69,15 @@ pub fn parse() -> anyhow::Result<Options> {
             "--database-url takes a PostgreSQL URL (SQLite is the default, without it)"
         );
     }
+    anyhow::ensure!(
+        (1..=16).contains(&servers),
+        "--servers takes 1 to 16 processes"
+    );
+    anyhow::ensure!(
+        servers == 1 || postgres_url.is_some(),
+        "--servers {servers} needs --database-url: several processes share a PostgreSQL \
+         database (SQLite is one process's embedded database)"
+    );
     let kills = kills.unwrap_or(if quick { 24 } else { 1_000 });
     let seed = seed.unwrap_or_else(|| {
         std::time::SystemTime::now()
@@ -78,6 +94,7 @@ pub fn parse() -> anyhow::Result<Options> {
         quick,
         postgres_url,
         kills,
+        servers,
         shoppers,
         seed,
         uptime: (Duration::from_millis(400), Duration::from_millis(2_400)),

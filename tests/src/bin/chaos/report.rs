@@ -6,10 +6,13 @@ use std::path::PathBuf;
 use serde_json::{Value, json};
 
 use crate::audit::Audit;
+use crate::jobs::JobsAudit;
 use crate::server::CheckRun;
 
 pub struct Report {
     pub engine: &'static str,
+    /// How many `halles serve` processes shared the database.
+    pub servers: usize,
     pub quick: bool,
     pub seed: u64,
     pub duration_s: f64,
@@ -22,6 +25,11 @@ pub struct Report {
     pub checks: Vec<CheckRun>,
     pub final_check: CheckRun,
     pub audit: Audit,
+    /// Which process ran which jobs, and whether any e-mail went twice or never.
+    pub jobs: JobsAudit,
+    /// Times a process did not know the storefront session logged in on another one
+    /// (asked of every process, before the faults and after them).
+    pub web_sessions_refused: u64,
     /// Rows counted in the database at the end.
     pub database: Value,
     /// What the clients saw.
@@ -31,7 +39,8 @@ pub struct Report {
 }
 
 impl Report {
-    /// Violations found by any check, plus the provider audit's.
+    /// Violations found by any check, plus the provider audit's and the jobs audit's,
+    /// servers that died unasked, and sessions a process refused.
     pub fn violations(&self) -> u64 {
         self.checks
             .iter()
@@ -39,7 +48,15 @@ impl Report {
             .sum::<u64>()
             + self.final_check.violations
             + self.audit.violations()
+            + self.jobs.violations()
             + u64::from(self.unasked_deaths)
+            + self.sessions_refused()
+    }
+
+    /// 401 answers to API tokens (every client stays logged in for the whole run), and
+    /// the storefront session not recognised by a process.
+    fn sessions_refused(&self) -> u64 {
+        self.wire["unauthorized"].as_u64().unwrap_or(0) + self.web_sessions_refused
     }
 
     fn orders(&self) -> u64 {
@@ -61,6 +78,7 @@ impl Report {
             "orders": self.orders(),
             "violations": self.violations(),
             "engine": self.engine,
+            "servers": self.servers,
             "mode": if self.quick { "quick" } else { "full" },
             "seed": self.seed,
             "duration_s": (self.duration_s * 10.0).round() / 10.0,
@@ -75,6 +93,8 @@ impl Report {
                 "unsettled_payments": self.audit.unsettled,
                 "examples": self.audit.examples,
             },
+            "jobs": self.jobs.to_json(),
+            "sessions_refused": self.sessions_refused(),
             "restart_ms": {"median": median, "max": restarts.last().copied().unwrap_or(0)},
             "postgres_restarts": self.postgres_restarts,
             "postgres_note": self.postgres_note,
@@ -90,8 +110,9 @@ impl Report {
         let json = self.to_json();
         println!();
         println!(
-            "chaos ({}, {}, seed {}): {} kills in {:.0} s",
+            "chaos ({}, {} server(s), {}, seed {}): {} kills in {:.0} s",
             self.engine,
+            self.servers,
             json["mode"].as_str().unwrap_or(""),
             self.seed,
             self.kills,
@@ -132,6 +153,27 @@ impl Report {
         for example in &self.audit.examples {
             println!("    {example}");
         }
+        println!(
+            "  jobs: rows affected by each server's jobs {:?}; {} e-mail(s), {} sent, {} sent twice, \
+             {} sent again after a death, {} marked sent but never written, {} undelivered",
+            self.jobs.work_by_server(),
+            self.jobs.messages,
+            self.jobs.sent,
+            self.jobs.sent_twice,
+            self.jobs.resent_after_a_death,
+            self.jobs.sent_without_mail,
+            self.jobs.undelivered
+        );
+        for example in &self.jobs.examples {
+            println!("    {example}");
+        }
+        println!(
+            "  sessions: {} API request(s) answered 401, {} storefront refusal(s) (one web session \
+             asked of all {} server(s), before and after the faults)",
+            self.wire["unauthorized"].as_u64().unwrap_or(0),
+            self.web_sessions_refused,
+            self.servers
+        );
         if self.unasked_deaths > 0 {
             println!(
                 "  the server exited on its own {} time(s): see target/chaos/server.log",

@@ -98,72 +98,131 @@ fn with_database_name(url: &str, name: &str) -> String {
     }
 }
 
-/// The one `halles serve` of the run: started, SIGKILLed and started again on the same
-/// port, so clients keep their address across deaths, as behind a load balancer.
+/// The run's `halles serve` processes (one, or several on one PostgreSQL as behind a
+/// load balancer): started, SIGKILLed and started again on the same port, so clients
+/// keep their addresses across deaths.
 pub struct Supervisor {
-    serve: Serve,
-    current: tokio::sync::Mutex<Option<ServerProcess>>,
+    servers: Vec<Slot>,
     pub kills: AtomicU64,
     /// Milliseconds from each restart to the server's first healthy answer.
     pub restart_ms: Mutex<Vec<u64>>,
 }
 
+/// One process's place: how it is started, and the process running there now.
+struct Slot {
+    serve: Serve,
+    mail: PathBuf,
+    current: tokio::sync::Mutex<Option<ServerProcess>>,
+}
+
 impl Supervisor {
-    /// How the run's server is started: the fake Stripe as its provider (a short client
-    /// timeout so that "timed out" happens), jobs every second, the reconcile after 3 s
-    /// (the fake answers within 1.5 s), no rate limits (the shoppers share an address).
-    pub fn new(database: &Database, fake: &FakeStripe) -> anyhow::Result<Self> {
+    /// How the run's servers are started: the fake Stripe as their provider (a short
+    /// client timeout so that "timed out" happens), jobs every second in every process,
+    /// the reconcile after 3 s (the fake answers within 1.5 s), no rate limits (the
+    /// shoppers share an address). Each process has its own log and its own mail folder,
+    /// so that a message sent by two processes shows as two files.
+    pub fn new(database: &Database, fake: &FakeStripe, count: usize) -> anyhow::Result<Self> {
         let out = out_dir();
-        let serve = Serve::new(&database.url, free_port()?)
-            .arg("--jobs-interval-secs")
-            .arg("1")
-            .arg("--api-rate-per-minute")
-            .arg("0")
-            .env("HALLES_PAYMENT_PROVIDER", "stripe")
-            .env("HALLES_STRIPE_API_BASE", &fake.base_url)
-            .env("HALLES_STRIPE_SECRET_KEY", fake_stripe::SECRET_KEY)
-            .env("HALLES_STRIPE_WEBHOOK_SECRET", fake_stripe::WEBHOOK_SECRET)
-            .env(
-                "HALLES_STRIPE_TIMEOUT_MS",
-                fake_stripe::CLIENT_TIMEOUT.as_millis().to_string(),
-            )
-            .env("HALLES_RECONCILE_AFTER_SECS", "3")
-            .env("HALLES_MAIL_DIR", out.join("mail"))
-            .env("HALLES_MEDIA_DIR", out.join("media"));
-        let serve = Serve {
-            log_file: Some(out.join("server.log")),
-            ..serve
-        };
+        let mut servers = Vec::with_capacity(count);
+        for number in 1..=count {
+            let (log, mail) = if count == 1 {
+                (out.join("server.log"), out.join("mail"))
+            } else {
+                (
+                    out.join(format!("server-{number}.log")),
+                    out.join("mail").join(format!("server-{number}")),
+                )
+            };
+            let serve = Serve::new(&database.url, free_port()?)
+                .arg("--jobs-interval-secs")
+                .arg("1")
+                .arg("--api-rate-per-minute")
+                .arg("0")
+                // Warnings, and each job that did something (the audit counts them).
+                .env("RUST_LOG", "warn,server::jobs=info,server::startup=info")
+                .env("NO_COLOR", "1")
+                .env("HALLES_PAYMENT_PROVIDER", "stripe")
+                .env("HALLES_STRIPE_API_BASE", &fake.base_url)
+                .env("HALLES_STRIPE_SECRET_KEY", fake_stripe::SECRET_KEY)
+                .env("HALLES_STRIPE_WEBHOOK_SECRET", fake_stripe::WEBHOOK_SECRET)
+                .env(
+                    "HALLES_STRIPE_TIMEOUT_MS",
+                    fake_stripe::CLIENT_TIMEOUT.as_millis().to_string(),
+                )
+                .env("HALLES_RECONCILE_AFTER_SECS", "3")
+                .env("HALLES_MAIL_DIR", &mail)
+                .env("HALLES_MEDIA_DIR", out.join("media"));
+            servers.push(Slot {
+                serve: Serve {
+                    log_file: Some(log),
+                    ..serve
+                },
+                mail,
+                current: tokio::sync::Mutex::new(None),
+            });
+        }
         Ok(Self {
-            serve,
-            current: tokio::sync::Mutex::new(None),
+            servers,
             kills: AtomicU64::new(0),
             restart_ms: Mutex::new(Vec::new()),
         })
     }
 
-    pub fn base_url(&self) -> String {
-        self.serve.base_url()
+    /// How many processes serve.
+    pub fn count(&self) -> usize {
+        self.servers.len()
     }
 
-    pub fn webhook_url(&self) -> String {
-        format!("{}/api/v1/webhooks/stripe", self.base_url())
+    pub fn base_urls(&self) -> Vec<String> {
+        self.servers
+            .iter()
+            .map(|slot| slot.serve.base_url())
+            .collect()
     }
 
+    /// Each process's log, in order.
+    pub fn log_files(&self) -> Vec<PathBuf> {
+        self.servers
+            .iter()
+            .filter_map(|slot| slot.serve.log_file.clone())
+            .collect()
+    }
+
+    /// Each process's mail folder, in order.
+    pub fn mail_dirs(&self) -> Vec<PathBuf> {
+        self.servers.iter().map(|slot| slot.mail.clone()).collect()
+    }
+
+    /// The provider's webhooks may go to any process.
+    pub fn webhook_urls(&self) -> Vec<String> {
+        self.base_urls()
+            .into_iter()
+            .map(|base| format!("{base}/api/v1/webhooks/stripe"))
+            .collect()
+    }
+
+    /// Starts every process at once, as a deployment would.
     pub async fn start(&self) -> anyhow::Result<()> {
-        let mut current = self.current.lock().await;
-        *current = Some(start_retrying(&self.serve).await?);
+        let started = futures::future::try_join_all(
+            self.servers.iter().map(|slot| start_retrying(&slot.serve)),
+        )
+        .await?;
+        for (slot, server) in self.servers.iter().zip(started) {
+            *slot.current.lock().await = Some(server);
+        }
         Ok(())
     }
 
-    /// SIGKILL, then start again; answers how long the new process took to be healthy.
-    pub async fn kill_and_restart(&self) -> anyhow::Result<u64> {
-        let mut current = self.current.lock().await;
+    /// SIGKILLs process `index`, then starts it again; answers how long the new process
+    /// took to be healthy.
+    pub async fn kill_and_restart(&self, index: usize) -> anyhow::Result<u64> {
+        let slot = &self.servers[index % self.servers.len()];
+        let mut current = slot.current.lock().await;
         if let Some(server) = current.take() {
             server.kill();
             self.kills.fetch_add(1, Ordering::Relaxed);
         }
-        let started = start_retrying(&self.serve).await?;
+        let started = start_retrying(&slot.serve).await?;
         let ready_ms = started.ready_ms;
         *current = Some(started);
         if let Ok(mut restarts) = self.restart_ms.lock() {
@@ -172,15 +231,22 @@ impl Supervisor {
         Ok(ready_ms)
     }
 
-    /// Whether the server died on its own (a panic, a crash): that is a finding too.
+    /// Whether a server died on its own (a panic, a crash): that is a finding too.
     pub async fn died_unasked(&self) -> bool {
-        let mut current = self.current.lock().await;
-        current.as_mut().is_some_and(|server| !server.is_running())
+        for slot in &self.servers {
+            let mut current = slot.current.lock().await;
+            if current.as_mut().is_some_and(|server| !server.is_running()) {
+                return true;
+            }
+        }
+        false
     }
 
     pub async fn stop(&self) {
-        if let Some(server) = self.current.lock().await.take() {
-            server.stop();
+        for slot in &self.servers {
+            if let Some(server) = slot.current.lock().await.take() {
+                server.stop();
+            }
         }
     }
 }
