@@ -32,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(migrations::m20261125_000011_create_product_listings::Migration),
             Box::new(migrations::m20261126_000012_idempotency_leases::Migration),
             Box::new(migrations::m20261127_000013_notification_leases::Migration),
+            Box::new(migrations::m20261127_000014_create_refund_requests::Migration),
         ]
     }
 }

@@ -13,3 +13,4 @@ pub mod m20261125_000010_create_omnichannel;
 pub mod m20261125_000011_create_product_listings;
 pub mod m20261126_000012_idempotency_leases;
 pub mod m20261127_000013_notification_leases;
+pub mod m20261127_000014_create_refund_requests;

@@ -18,6 +18,8 @@
 //! - [`notifications`]: the outbox of e-mails and account messages.
 //! - [`pickup_hold`]: until when a ready pickup waits in store, its QR code, and the
 //!   job that cancels the parts not collected in time.
+//! - [`refund_requests`]: refunds written down before the provider is asked, and the
+//!   job that finishes those whose answer was lost.
 //! - [`stock`]: reservations: hold, commit, release, restock.
 //! - [`stock_elsewhere`]: the other pickup stores that could serve what one store cannot.
 //! - [`views`]: orders as read back.
@@ -35,6 +37,7 @@ pub mod notifications;
 pub mod orders;
 pub mod payments;
 pub mod pickup_hold;
+pub mod refund_requests;
 pub mod returns;
 pub mod stock;
 pub mod stock_elsewhere;

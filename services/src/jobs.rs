@@ -44,6 +44,10 @@ pub async fn run_due_once(
             affected: orders::finish_interrupted_cancellations(db, provider).await?,
         },
         JobReport {
+            name: "finish_lost_refunds",
+            affected: crate::buying::refund_requests::finish_lost(db, provider).await?,
+        },
+        JobReport {
             name: "alert_low_stock",
             affected: crate::catalog::selling::alert_low_stock(db).await?,
         },

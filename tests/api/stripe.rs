@@ -573,6 +573,137 @@ async fn a_seller_refund_retried_after_a_timeout_refunds_once() {
     assert_invariants(&app).await;
 }
 
+/// The state of the refund requests of a part, oldest first.
+async fn refund_requests(app: &TestApp, part: &str) -> Vec<(i64, String)> {
+    use sea_orm::{ConnectionTrait, Statement};
+    app.db
+        .conn()
+        .query_all_raw(Statement::from_sql_and_values(
+            app.db.backend(),
+            if app.db.backend() == sea_orm::DatabaseBackend::Postgres {
+                "SELECT amount_cents, status FROM refund_requests WHERE seller_order_id = $1 ORDER BY created_at"
+            } else {
+                "SELECT amount_cents, status FROM refund_requests WHERE seller_order_id = ? ORDER BY created_at"
+            },
+            [part.into()],
+        ))
+        .await
+        .expect("reading refund requests")
+        .into_iter()
+        .map(|row| {
+            (
+                row.try_get_by_index(0).expect("amount"),
+                row.try_get_by_index(1).expect("status"),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_refund_whose_answer_stays_lost_is_finished_by_a_job_when_nobody_asks_again() {
+    let (app, fake) = stripe_app().await;
+    let (m, _shopper, placed) = order_two_lamps(&app, "never-retried@shoppers.test").await;
+    let order = placed.expect("paid");
+    let part = order.seller_orders[0].id.clone();
+    let path = format!("/api/v1/seller/orders/{part}/refund");
+    // Stripe refunds, but no answer reaches us however often we ask: the seller is told
+    // to retry, and does not.
+    fake.set_refunds_unreachable(true);
+    let lost = m
+        .shop_a
+        .staff
+        .send::<SellerOrderResponse>(
+            m.shop_a
+                .staff
+                .raw(Method::POST, &path)
+                .json(&json!({"amount_cents": 500, "reason": "scratched"})),
+        )
+        .await
+        .expect_err("the provider's answer was lost");
+    assert_eq!(lost.code(), Some("payment_provider_unavailable"));
+    assert_eq!(
+        refund_requests(&app, &part).await,
+        [(500, "asked".to_owned())],
+        "written down before Stripe was asked"
+    );
+    // Another refund of the part now would reuse the lost one's key with another amount,
+    // or strand its money: refused until the first is settled.
+    let meanwhile = m
+        .shop_a
+        .staff
+        .send::<SellerOrderResponse>(
+            m.shop_a
+                .staff
+                .raw(Method::POST, &path)
+                .json(&json!({"amount_cents": 300, "reason": "late"})),
+        )
+        .await
+        .expect_err("refused while the first is unsettled");
+    assert_eq!(
+        (meanwhile.status(), meanwhile.code()),
+        (Some(409), Some("refund_in_progress")),
+        "{meanwhile:?}"
+    );
+    let asked = fake.refund_calls().len();
+
+    // Stripe answers again. Too soon, the job leaves the request to its live asker.
+    fake.set_refunds_unreachable(false);
+    let provider = fake.provider();
+    let lost_refunds = || services::buying::refund_requests::finish_lost(&app.db, &provider);
+    assert_eq!(lost_refunds().await.expect("job ran"), 0);
+    // Past the while a live request could still be waiting, the job asks again with the
+    // same key: Stripe answers the refund it made, and it is recorded once.
+    backdate_refund_requests(&app).await;
+    assert_eq!(lost_refunds().await.expect("job ran"), 1);
+    assert_eq!(lost_refunds().await.expect("job ran again"), 0);
+    let calls = fake.refund_calls();
+    assert_eq!(calls.len(), asked + 1, "{calls:?}");
+    assert!(calls[asked].replayed, "the job got the first refund back");
+    assert_eq!(
+        calls.iter().filter(|call| !call.replayed).count(),
+        1,
+        "refunded once"
+    );
+    assert_eq!(
+        refund_requests(&app, &part).await,
+        [(500, "recorded".to_owned())]
+    );
+    assert_eq!(payment_row(&app, &order.id).await.refunded_cents, 500);
+    // And the part takes new refunds again.
+    let second: SellerOrderResponse = m
+        .shop_a
+        .staff
+        .send(
+            m.shop_a
+                .staff
+                .raw(Method::POST, &path)
+                .json(&json!({"amount_cents": 300, "reason": "late"})),
+        )
+        .await
+        .expect("a second refund");
+    assert_eq!(second.seller_order.refunded_cents, 800);
+    assert_eq!(payment_row(&app, &order.id).await.refunded_cents, 800);
+    assert_invariants(&app).await;
+}
+
+async fn backdate_refund_requests(app: &TestApp) {
+    use sea_orm::{ConnectionTrait, Statement};
+    let sql = if app.db.backend() == sea_orm::DatabaseBackend::Postgres {
+        "UPDATE refund_requests SET updated_at = $1"
+    } else {
+        "UPDATE refund_requests SET updated_at = ?"
+    };
+    app.db
+        .conn()
+        .execute_raw(Statement::from_sql_and_values(
+            app.db.backend(),
+            sql,
+            [(chrono::Utc::now() - chrono::Duration::minutes(5)).into()],
+        ))
+        .await
+        .expect("backdating");
+}
+
 #[tokio::test]
 async fn typed_card_numbers_are_refused_with_stripe() {
     let (app, fake) = stripe_app().await;

@@ -14,7 +14,7 @@ use sea_orm::{
 use super::payments::PaymentProvider;
 use super::stock::Restock;
 use super::views::{OrderView, SellerOrderView, load_order, seller_order_view};
-use super::{cashback, ledger, notifications, stock};
+use super::{cashback, ledger, notifications, refund_requests, stock};
 use crate::accounts::throttle;
 use crate::db::entity::{orders, payments, seller_orders, shops};
 use crate::db::statement;
@@ -475,6 +475,7 @@ pub(super) async fn refund_part(
         .min(payment.captured_cents - payment.refunded_cents)
         .max(0);
     let refund_id = new_id();
+    refund_requests::ensure_none_pending(db.conn(), row, amount_cents).await?;
     // The provider's key names the part and the state the refund starts from, so the
     // provider refunds at most once per state:
     // - a retry after a timeout (the provider may have refunded without our hearing)
@@ -483,7 +484,7 @@ pub(super) async fn refund_part(
     //   key with other parameters), and only one of them is recorded below;
     // - once a refund is recorded, `refunded_cents` moves on and the next refund gets a
     //   key of its own.
-    let provider_key = format!("refund:{}:{}", row.id, row.refunded_cents);
+    let provider_key = refund_requests::provider_key(row);
     // A cancellation races what hands the part over (a collect at the till against the
     // pickup hold job, say): it claims the part before the card is refunded, so that the
     // card is only ever refunded for a part that is really cancelled. The claim is undone
@@ -501,11 +502,27 @@ pub(super) async fn refund_part(
             Some(format!("till-refund-{refund_id}"))
         }
         (Some(charge), true) => {
-            match refund_at_provider(provider, charge, to_card, provider_key).await {
+            // Written down first, so that a lost answer is finished by a job even if
+            // nobody asks again (a cancellation has its own: the part stays cancelled
+            // and unrefunded, see `finish_interrupted_cancellations`).
+            if cancel_from.is_none() {
+                refund_requests::write_down(db, row, amount_cents, reason).await?;
+            }
+            match refund_at_provider(provider, charge, to_card, provider_key.clone()).await {
                 Ok(reference) => Some(reference),
                 Err(err) => {
                     if cancel_from.is_some() {
                         set_status_if(db, row, status_now, &row.status).await?;
+                    }
+                    if matches!(
+                        err,
+                        StoreError::Conflict {
+                            code: "refund_refused",
+                            ..
+                        }
+                    ) {
+                        // Refused for good: no answer is lost, nothing to finish.
+                        refund_requests::give_up(db, &provider_key, amount_cents).await?;
                     }
                     return Err(err);
                 }
@@ -571,6 +588,7 @@ pub(super) async fn refund_part(
         [to_card.into(), to_card.into(), at.into(), payment.id.clone().into()],
     ))
     .await?;
+    refund_requests::settle(&txn, &provider_key, "recorded").await?;
     post_refund(&txn, row, &payment, &refund_id, amount_cents, to_card).await?;
     cashback::reverse_for_refund(
         &txn,
@@ -598,7 +616,7 @@ pub(super) async fn refund_part(
 /// answer timed out was answered `payment_provider_unavailable`, the seller order left
 /// as it was, and, unless the seller retried that very refund, the money was back on
 /// the card while our books said it was not. A few quick asks close most of that window;
-/// what remains is documented in docs/chaos.md.
+/// the rest is closed by the request written down before (see [`refund_requests`]).
 async fn refund_at_provider(
     provider: &dyn PaymentProvider,
     charge: &str,
@@ -608,10 +626,7 @@ async fn refund_at_provider(
     let mut pause = std::time::Duration::from_millis(200);
     for _ in 0..3 {
         match provider.refund(charge, amount_cents, key.clone()).await {
-            Err(StoreError::Conflict {
-                code: "payment_provider_unavailable",
-                ..
-            }) => {
+            Err(err) if is_unavailable(&err) => {
                 tokio::time::sleep(pause).await;
                 pause *= 2;
             }
@@ -619,6 +634,17 @@ async fn refund_at_provider(
         }
     }
     provider.refund(charge, amount_cents, key).await
+}
+
+/// Whether the provider's answer was lost (it may or may not have refunded).
+fn is_unavailable(err: &StoreError) -> bool {
+    matches!(
+        err,
+        StoreError::Conflict {
+            code: "payment_provider_unavailable",
+            ..
+        }
+    )
 }
 
 /// Moves a seller order from `from` to `to` if nobody changed it since `row` was read

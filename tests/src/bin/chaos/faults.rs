@@ -95,7 +95,8 @@ async fn restart_postgres_once(database: &Database, log: &tokio::sync::Mutex<Fau
 /// are declined, time out (the charge is made, the answer comes too late) or fail after
 /// succeeding (made, answered 500); webhooks come at once, late, twice, or scrambled
 /// (each twice, at random delays, so that events overtake one another); refunds
-/// sometimes time out. Now and then a stale "payment failed" is sent for a charge that
+/// sometimes time out, and now and then, for a few seconds, no refund answer gets
+/// through at all. Now and then a stale "payment failed" is sent for a charge that
 /// succeeded, after its success: events out of order. With several servers, each change
 /// points the webhooks at one of them, at random.
 pub async fn misbehave(
@@ -106,6 +107,7 @@ pub async fn misbehave(
     switches: Arc<AtomicU64>,
     stale: Arc<AtomicU64>,
 ) {
+    let mut unreachable_until = Instant::now();
     while !stop.load(Ordering::Relaxed) {
         let webhook_url = dice.pick(&webhook_urls).clone();
         let mode = match dice.below(100) {
@@ -123,6 +125,14 @@ pub async fn misbehave(
         };
         fake.send_webhooks_to(webhook_url.clone(), delivery);
         fake.set_refunds_time_out(dice.percent(20));
+        // Now and then, for a few seconds, no refund answer gets through however often
+        // the server asks: the seller is told to retry, and if it does not, the job that
+        // finishes lost refunds must record what the provider did.
+        if Instant::now() > unreachable_until && dice.percent(10) {
+            unreachable_until =
+                Instant::now() + dice.between(Duration::from_secs(4), Duration::from_secs(8));
+        }
+        fake.set_refunds_unreachable(Instant::now() < unreachable_until);
         switches.fetch_add(1, Ordering::Relaxed);
         if dice.percent(30) {
             let succeeded: Vec<String> = fake
@@ -147,5 +157,6 @@ pub async fn misbehave(
     // Calm for the end: every charge succeeds and is told at once.
     fake.set_mode(Mode::Succeed);
     fake.set_refunds_time_out(false);
+    fake.set_refunds_unreachable(false);
     fake.send_webhooks_to(webhook_urls[0].clone(), Delivery::Now);
 }

@@ -151,12 +151,15 @@ async fn run() -> anyhow::Result<u64> {
         let _ = tokio::time::timeout(PATIENCE * 2, worker).await;
     }
     killed?;
-    let (processing, unsent) = settle(&shared.db, Duration::from_secs(60)).await?;
+    let (processing, unsent, refunds_asked) = settle(&shared.db, Duration::from_secs(90)).await?;
     if processing > 0 {
         eprintln!("   {processing} payment(s) still processing after the settle time");
     }
     if unsent > 0 {
         eprintln!("   {unsent} e-mail(s) still not sent after the settle time");
+    }
+    if refunds_asked > 0 {
+        eprintln!("   {refunds_asked} refund(s) still asked of the provider after the settle time");
     }
     if supervisor.died_unasked().await {
         log.lock().await.unasked_deaths += 1;
@@ -217,10 +220,11 @@ async fn run() -> anyhow::Result<u64> {
 }
 
 /// Waits until no payment is `processing` (the webhooks' retries and the reconcile
-/// decide them) and every e-mail is sent (a message claimed by a killed process is
-/// claimed again once its claim runs out), or `within` has passed; answers how many
-/// payments and e-mails still wait.
-async fn settle(db: &Db, within: Duration) -> anyhow::Result<(i64, i64)> {
+/// decide them), every e-mail is sent (a message claimed by a killed process is claimed
+/// again once its claim runs out) and no refund is still asked of the provider (a job
+/// finishes those whose answer was lost, after 30 s), or `within` has passed; answers
+/// how many payments, e-mails and refunds still wait.
+async fn settle(db: &Db, within: Duration) -> anyhow::Result<(i64, i64, i64)> {
     let deadline = Instant::now() + within;
     loop {
         let processing = count(
@@ -233,10 +237,15 @@ async fn settle(db: &Db, within: Duration) -> anyhow::Result<(i64, i64)> {
             "SELECT COUNT(*) FROM notifications WHERE status IN ('pending', 'retry', 'sending')",
         )
         .await?;
-        if (processing == 0 && unsent == 0) || Instant::now() > deadline {
+        let asked = count(
+            db,
+            "SELECT COUNT(*) FROM refund_requests WHERE status = 'asked'",
+        )
+        .await?;
+        if (processing == 0 && unsent == 0 && asked == 0) || Instant::now() > deadline {
             // A last round of jobs (cashback, expiries) after the last settlement.
             tokio::time::sleep(Duration::from_secs(2)).await;
-            return Ok((processing, unsent));
+            return Ok((processing, unsent, asked));
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
@@ -282,6 +291,14 @@ async fn counts(db: &Db) -> anyhow::Result<Value> {
         ),
         ("refunds", "SELECT COUNT(*) FROM refunds"),
         (
+            "refund_requests_asked",
+            "SELECT COUNT(*) FROM refund_requests WHERE status = 'asked'",
+        ),
+        (
+            "refund_requests_superseded",
+            "SELECT COUNT(*) FROM refund_requests WHERE status = 'superseded'",
+        ),
+        (
             "cashback_spent_cents",
             "SELECT CAST(COALESCE(SUM(cashback_used_cents), 0) AS BIGINT) FROM orders WHERE paid_at IS NOT NULL",
         ),
@@ -318,6 +335,7 @@ fn clients(tally: &Tally) -> Value {
         "cancels": n(&tally.cancels),
         "restocks": n(&tally.restocks),
         "refunds_retried_after_lost_answer": n(&tally.money_back_retried),
+        "refunds_left_to_the_job": n(&tally.refunds_left_to_the_job),
         "key_answered_twice": n(&tally.key_answered_twice),
     })
 }

@@ -49,8 +49,14 @@ impl Report {
             + self.final_check.violations
             + self.audit.violations()
             + self.jobs.violations()
+            + self.refunds_unsettled()
             + u64::from(self.unasked_deaths)
             + self.sessions_refused()
+    }
+
+    /// Refunds still asked of the provider at the end: a lost answer nobody finished.
+    fn refunds_unsettled(&self) -> u64 {
+        self.database["refund_requests_asked"].as_u64().unwrap_or(0)
     }
 
     /// 401 answers to API tokens (every client stays logged in for the whole run), and
