@@ -23,6 +23,28 @@ use sea_orm::{
     DatabaseTransaction, DbErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
+/// Connections each process keeps to PostgreSQL at most, by default. Several processes
+/// on one database need N × this under the server's `max_connections` (100 by default).
+const POSTGRES_POOL_SIZE: u32 = 16;
+
+/// `HALLES_DB_MAX_CONNECTIONS`, or [`POSTGRES_POOL_SIZE`]; a value that is not a number
+/// from 1 to 1000 is refused at startup rather than ignored.
+fn postgres_pool_size() -> Result<u32, DbErr> {
+    match std::env::var("HALLES_DB_MAX_CONNECTIONS") {
+        Err(_) => Ok(POSTGRES_POOL_SIZE),
+        Ok(value) => value
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|size| (1..=1000).contains(size))
+            .ok_or_else(|| {
+                DbErr::Custom(format!(
+                    "HALLES_DB_MAX_CONNECTIONS must be a number from 1 to 1000, not {value:?}"
+                ))
+            }),
+    }
+}
+
 /// The PostgreSQL advisory lock `migrate` holds: any number, the same in every process
 /// ("HALLES" in ASCII).
 const MIGRATION_LOCK: i64 = 0x48_41_4c_4c_45_53;
@@ -75,7 +97,7 @@ impl Db {
         } else {
             // A server connection can die (a restart, a network cut): ping one that sat
             // idle a while before handing it out, not every one every time.
-            let mut pg_options = options(16);
+            let mut pg_options = options(postgres_pool_size()?);
             pg_options.test_before_acquire_if_idle_for(Duration::from_secs(30));
             let conn = Database::connect(pg_options).await?;
             (conn.clone(), conn)

@@ -103,14 +103,26 @@ async fn checkout_once(shared: &Shared, shopper: &Shopper, dice: &mut Dice) {
     let api = &shared.api;
     let token = &shopper.token;
     let mut cart = Value::Null;
+    let mut answer_lost = false;
     for _ in 0..1 + dice.below(2) {
         let shop = dice.pick(&shared.market.shops);
         let offer = dice.pick(&shop.offer_ids);
-        if let Some(reply) = api
+        match api
             .post(token, "/cart/items")
             .json(json!({"offer_id": offer, "quantity": 1}))
             .send()
             .await
+        {
+            Some(reply) if reply.ok() => cart = reply.body,
+            // Refused, or answered only after retries that may have added it already.
+            _ => answer_lost = true,
+        }
+    }
+    // An add that was refused or whose answer was lost may have gone in all the same (a
+    // first try that committed before its answer was cut, then a retry refused): look at
+    // the cart as it is, as a shopper would, before choosing how each shop delivers.
+    if answer_lost || cart.is_null() {
+        if let Some(reply) = api.get(token, "/cart").send().await
             && reply.ok()
         {
             cart = reply.body;
