@@ -121,12 +121,11 @@ async fn checkout_once(shared: &Shared, shopper: &Shopper, dice: &mut Dice) {
     // An add that was refused or whose answer was lost may have gone in all the same (a
     // first try that committed before its answer was cut, then a retry refused): look at
     // the cart as it is, as a shopper would, before choosing how each shop delivers.
-    if answer_lost || cart.is_null() {
-        if let Some(reply) = api.get(token, "/cart").send().await
-            && reply.ok()
-        {
-            cart = reply.body;
-        }
+    if (answer_lost || cart.is_null())
+        && let Some(reply) = api.get(token, "/cart").send().await
+        && reply.ok()
+    {
+        cart = reply.body;
     }
     let shops: Vec<String> = cart["cart"]["shops"]
         .as_array()
