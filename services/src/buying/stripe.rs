@@ -736,7 +736,10 @@ mod webhook_properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(500))]
+        // 500 cases in the suite; `PROPTEST_CASES=20000` for the full run.
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|cases| cases.parse().ok()).unwrap_or(500)
+        ))]
 
         #[test]
         fn no_signature_header_panics_or_passes_unless_it_signs_the_body(

@@ -26,8 +26,17 @@ fn typed_text() -> impl Strategy<Value = String> {
     "[=+@'\\-]{0,2}[a-zA-Zé0-9 ,;\"'=+@.\\-]{0,30}[a-zé0-9]"
 }
 
+/// `PROPTEST_CASES` when set, else `quick`.
+fn cases_or(quick: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .unwrap_or(quick)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    // 300 cases in the suite; `PROPTEST_CASES=20000` for the full run (README, "Faults").
+    #![proptest_config(ProptestConfig::with_cases(cases_or(300)))]
 
     #[test]
     fn no_bytes_make_the_import_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
