@@ -16,9 +16,8 @@ use std::sync::{Arc, Mutex};
 use api_types::buying::OrderResponse;
 use api_types::{LoginRequest, SignupRequest};
 use reqwest::header::SET_COOKIE;
-use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
 use serde_json::json;
-use tests::{TestApp, csrf_in, spawn_app};
+use tests::{csrf_in, spawn_app};
 
 use market::{add_to_cart, delivered, market};
 
@@ -45,50 +44,6 @@ impl CapturedLogs {
         let bytes = self.0.lock().unwrap_or_else(|p| p.into_inner());
         String::from_utf8_lossy(&bytes).into_owned()
     }
-}
-
-/// Every row of every table as one line of text, prefixed by its table's name.
-async fn database_dump(app: &TestApp) -> Vec<String> {
-    let conn = app.db.conn();
-    let backend = conn.get_database_backend();
-    let query = |sql: String| conn.query_all_raw(Statement::from_string(backend, sql));
-    let first_text = |row: &sea_orm::QueryResult| row.try_get_by_index::<String>(0).ok();
-    let tables_sql = match backend {
-        DatabaseBackend::Postgres => "SELECT table_name::text FROM information_schema.tables \
-             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
-            .to_owned(),
-        _ => "SELECT name FROM sqlite_master WHERE type = 'table'".to_owned(),
-    };
-    let tables: Vec<String> = query(tables_sql)
-        .await
-        .expect("listing tables")
-        .iter()
-        .filter_map(first_text)
-        .collect();
-    assert!(tables.len() > 20, "the dump sees the schema: {tables:?}");
-    let mut lines = Vec::new();
-    for table in tables {
-        let rows_sql = match backend {
-            DatabaseBackend::Postgres => format!("SELECT row_to_json(t)::text FROM \"{table}\" t"),
-            _ => {
-                let columns: Vec<String> = query(format!("PRAGMA table_info(\"{table}\")"))
-                    .await
-                    .expect("columns")
-                    .iter()
-                    .filter_map(|row| row.try_get::<String>("", "name").ok())
-                    .collect();
-                let cells: Vec<String> = columns
-                    .iter()
-                    .map(|column| format!("quote(\"{column}\")"))
-                    .collect();
-                format!("SELECT {} FROM \"{table}\"", cells.join(" || ',' || "))
-            }
-        };
-        for row in query(rows_sql).await.expect("rows").iter() {
-            lines.push(format!("{table}: {}", first_text(row).unwrap_or_default()));
-        }
-    }
-    lines
 }
 
 /// The session cookie's value in a login answer.
@@ -232,7 +187,9 @@ async fn no_card_number_password_or_token_reaches_the_database_or_the_logs() {
             "Tilleul-argent%C3%A9-93".to_owned(),
         ),
     ];
-    let dump = database_dump(&app).await;
+    let dump = tests::dump::database_dump(&app.db)
+        .await
+        .expect("the database as text");
     assert!(
         dump.iter().any(|line| line.contains(email)),
         "the dump holds the data"

@@ -2,6 +2,7 @@
 //! database (SQLite by default, PostgreSQL when `HALLES_TEST_POSTGRES_URL` is set),
 //! driven over HTTP by the console's own client.
 
+pub mod dump;
 pub mod process;
 pub mod shopping;
 

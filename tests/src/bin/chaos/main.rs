@@ -16,6 +16,7 @@ mod jobs;
 mod market;
 mod options;
 mod report;
+mod secrets;
 mod server;
 mod workload;
 
@@ -170,6 +171,7 @@ async fn run() -> anyhow::Result<u64> {
     let audit = audit::provider_against_database(&fake, &shared.db).await?;
     let jobs = jobs::audit(&shared.db, &supervisor.log_files(), &supervisor.mail_dirs()).await?;
     let database_counts = counts(&shared.db).await?;
+    let secrets = secrets::audit(&shared.db, &supervisor.log_files(), &secrets_of(&shared)).await?;
     supervisor.stop().await;
     let log = log.into_inner();
     let restart_ms = supervisor
@@ -193,6 +195,7 @@ async fn run() -> anyhow::Result<u64> {
         audit,
         jobs,
         web_sessions_refused,
+        secrets,
         database: database_counts,
         clients: clients(&shared.tally),
         wire: wire(&shared.api),
@@ -217,6 +220,32 @@ async fn run() -> anyhow::Result<u64> {
         );
     }
     Ok(violations)
+}
+
+/// What must never be stored or logged: the accounts' password, every API token, the
+/// provider's keys.
+fn secrets_of(shared: &Shared) -> Vec<(String, String)> {
+    let mut secrets = vec![
+        (
+            "the accounts' password".to_owned(),
+            market::PASSWORD.to_owned(),
+        ),
+        (
+            "the Stripe secret key".to_owned(),
+            tests::fake_stripe::SECRET_KEY.to_owned(),
+        ),
+        (
+            "the Stripe webhook secret".to_owned(),
+            tests::fake_stripe::WEBHOOK_SECRET.to_owned(),
+        ),
+    ];
+    for (n, shop) in shared.market.shops.iter().enumerate() {
+        secrets.push((format!("seller {n}'s API token"), shop.token.clone()));
+    }
+    for (n, shopper) in shared.market.shoppers.iter().enumerate() {
+        secrets.push((format!("shopper {n}'s API token"), shopper.token.clone()));
+    }
+    secrets
 }
 
 /// Waits until no payment is `processing` (the webhooks' retries and the reconcile

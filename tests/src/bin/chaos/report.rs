@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::audit::Audit;
 use crate::jobs::JobsAudit;
+use crate::secrets::SecretsAudit;
 use crate::server::CheckRun;
 
 pub struct Report {
@@ -30,6 +31,8 @@ pub struct Report {
     /// Times a process did not know the storefront session logged in on another one
     /// (asked of every process, before the faults and after them).
     pub web_sessions_refused: u64,
+    /// Passwords, tokens and provider keys found in the database or the logs.
+    pub secrets: SecretsAudit,
     /// Rows counted in the database at the end.
     pub database: Value,
     /// What the clients saw.
@@ -50,6 +53,7 @@ impl Report {
             + self.audit.violations()
             + self.jobs.violations()
             + self.refunds_unsettled()
+            + self.secrets.violations()
             + u64::from(self.unasked_deaths)
             + self.sessions_refused()
     }
@@ -101,6 +105,7 @@ impl Report {
             },
             "jobs": self.jobs.to_json(),
             "sessions_refused": self.sessions_refused(),
+            "secrets": self.secrets.to_json(),
             "restart_ms": {"median": median, "max": restarts.last().copied().unwrap_or(0)},
             "postgres_restarts": self.postgres_restarts,
             "postgres_note": self.postgres_note,
@@ -180,6 +185,16 @@ impl Report {
             self.web_sessions_refused,
             self.servers
         );
+        println!(
+            "  secrets: {} looked for in {} database rows and {} log(s), {} found",
+            self.secrets.looked_for,
+            self.secrets.dump_lines,
+            self.servers,
+            self.secrets.found.len()
+        );
+        for found in &self.secrets.found {
+            println!("    FOUND {found}");
+        }
         if self.unasked_deaths > 0 {
             println!(
                 "  the server exited on its own {} time(s): see target/chaos/server.log",
