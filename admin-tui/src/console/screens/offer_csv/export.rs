@@ -78,7 +78,10 @@ fn decimal(cents: i64) -> String {
 /// or a carriage return would be run as a formula (CSV injection), so it gets a leading
 /// `'`, which spreadsheets show as text and the import removes again. A cell the import
 /// would take for a guarded one (`'=…`, `''…`) is guarded too, so it comes back as typed.
+/// The cell is trimmed first, as the import trims it before removing a guard: ` '=x`
+/// would otherwise come back as `=x` (found by the round-trip property test).
 pub fn guard(cell: &str) -> String {
+    let cell = cell.trim();
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) || unguard(cell) != cell {
         format!("'{cell}")
     } else {
