@@ -609,15 +609,7 @@ async fn a_refund_whose_answer_stays_lost_is_finished_by_a_job_when_nobody_asks_
     // Stripe refunds, but no answer reaches us however often we ask: the seller is told
     // to retry, and does not.
     fake.set_refunds_unreachable(true);
-    let lost = m
-        .shop_a
-        .staff
-        .send::<SellerOrderResponse>(
-            m.shop_a
-                .staff
-                .raw(Method::POST, &path)
-                .json(&json!({"amount_cents": 500, "reason": "scratched"})),
-        )
+    let lost = refund_as_seller(&m, &path, 500, "scratched")
         .await
         .expect_err("the provider's answer was lost");
     assert_eq!(lost.code(), Some("payment_provider_unavailable"));
@@ -628,15 +620,7 @@ async fn a_refund_whose_answer_stays_lost_is_finished_by_a_job_when_nobody_asks_
     );
     // Another refund of the part now would reuse the lost one's key with another amount,
     // or strand its money: refused until the first is settled.
-    let meanwhile = m
-        .shop_a
-        .staff
-        .send::<SellerOrderResponse>(
-            m.shop_a
-                .staff
-                .raw(Method::POST, &path)
-                .json(&json!({"amount_cents": 300, "reason": "late"})),
-        )
+    let meanwhile = refund_as_seller(&m, &path, 300, "late")
         .await
         .expect_err("refused while the first is unsettled");
     assert_eq!(
@@ -670,20 +654,30 @@ async fn a_refund_whose_answer_stays_lost_is_finished_by_a_job_when_nobody_asks_
     );
     assert_eq!(payment_row(&app, &order.id).await.refunded_cents, 500);
     // And the part takes new refunds again.
-    let second: SellerOrderResponse = m
-        .shop_a
-        .staff
-        .send(
-            m.shop_a
-                .staff
-                .raw(Method::POST, &path)
-                .json(&json!({"amount_cents": 300, "reason": "late"})),
-        )
+    let second = refund_as_seller(&m, &path, 300, "late")
         .await
         .expect("a second refund");
     assert_eq!(second.seller_order.refunded_cents, 800);
     assert_eq!(payment_row(&app, &order.id).await.refunded_cents, 800);
     assert_invariants(&app).await;
+}
+
+/// Shop A's staff refunds `amount_cents` of the part at `path` (`/api/v1/seller/orders/…/refund`).
+async fn refund_as_seller(
+    m: &crate::market::Market,
+    path: &str,
+    amount_cents: i64,
+    reason: &str,
+) -> Result<SellerOrderResponse, admin_tui::client::ApiError> {
+    m.shop_a
+        .staff
+        .send(
+            m.shop_a
+                .staff
+                .raw(Method::POST, path)
+                .json(&json!({"amount_cents": amount_cents, "reason": reason})),
+        )
+        .await
 }
 
 async fn backdate_refund_requests(app: &TestApp) {
