@@ -575,16 +575,12 @@ async fn a_seller_refund_retried_after_a_timeout_refunds_once() {
 
 /// The state of the refund requests of a part, oldest first.
 async fn refund_requests(app: &TestApp, part: &str) -> Vec<(i64, String)> {
-    use sea_orm::{ConnectionTrait, Statement};
+    use sea_orm::ConnectionTrait;
     app.db
         .conn()
-        .query_all_raw(Statement::from_sql_and_values(
+        .query_all_raw(services::db::statement(
             app.db.backend(),
-            if app.db.backend() == sea_orm::DatabaseBackend::Postgres {
-                "SELECT amount_cents, status FROM refund_requests WHERE seller_order_id = $1 ORDER BY created_at"
-            } else {
-                "SELECT amount_cents, status FROM refund_requests WHERE seller_order_id = ? ORDER BY created_at"
-            },
+            "SELECT amount_cents, status FROM refund_requests WHERE seller_order_id = ? ORDER BY created_at",
             [part.into()],
         ))
         .await
@@ -681,17 +677,12 @@ async fn refund_as_seller(
 }
 
 async fn backdate_refund_requests(app: &TestApp) {
-    use sea_orm::{ConnectionTrait, Statement};
-    let sql = if app.db.backend() == sea_orm::DatabaseBackend::Postgres {
-        "UPDATE refund_requests SET updated_at = $1"
-    } else {
-        "UPDATE refund_requests SET updated_at = ?"
-    };
+    use sea_orm::ConnectionTrait;
     app.db
         .conn()
-        .execute_raw(Statement::from_sql_and_values(
+        .execute_raw(services::db::statement(
             app.db.backend(),
-            sql,
+            "UPDATE refund_requests SET updated_at = ?",
             [(chrono::Utc::now() - chrono::Duration::minutes(5)).into()],
         ))
         .await

@@ -14,7 +14,7 @@
 //! the first is settled.
 
 use chrono::Duration;
-use sea_orm::{ConnectionTrait, FromQueryResult, Value};
+use sea_orm::{ConnectionTrait, EntityTrait, Value};
 
 use super::payments::PaymentProvider;
 use crate::db::entity::seller_orders;
@@ -150,13 +150,9 @@ pub async fn finish_lost(db: &Db, provider: &dyn PaymentProvider) -> Result<u64,
         let refunded_from: i64 = request.try_get_by_index(2)?;
         let amount_cents: i64 = request.try_get_by_index(3)?;
         let reason: String = request.try_get_by_index(4)?;
-        let row = seller_orders::Model::find_by_statement(statement(
-            backend,
-            "SELECT * FROM seller_orders WHERE id = ?",
-            [seller_order_id.clone().into()],
-        ))
-        .one(db.conn())
-        .await?;
+        let row = seller_orders::Entity::find_by_id(&seller_order_id)
+            .one(db.conn())
+            .await?;
         let Some(row) = row.filter(|row| row.refunded_cents == refunded_from) else {
             settle(db.writer(), &key, "superseded").await?;
             continue;
