@@ -10,6 +10,7 @@
 //! - [`selling`]: a seller's shop, locations, offers and stock.
 //! - [`sql`]: a small builder for SQL that differs between SQLite and PostgreSQL.
 
+pub mod answers;
 pub mod browse;
 pub mod listings;
 pub mod nearby;

@@ -60,6 +60,8 @@ pub struct Db {
     writer: DatabaseConnection,
     /// Tells pools apart (several live in one test process), e.g. to key caches.
     instance: u64,
+    /// Recent answers of catalog reads on this database.
+    catalog_answers: std::sync::Arc<crate::catalog::answers::CatalogAnswers>,
 }
 
 static NEXT_INSTANCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -107,6 +109,9 @@ impl Db {
             conn,
             writer,
             instance,
+            catalog_answers: std::sync::Arc::new(
+                crate::catalog::answers::CatalogAnswers::from_env()?,
+            ),
         })
     }
 
@@ -120,6 +125,11 @@ impl Db {
     /// [`Db::begin_write`] transaction: that transaction *is* the writer.
     pub fn writer(&self) -> &DatabaseConnection {
         &self.writer
+    }
+
+    /// The recent answers of catalog reads kept for this database.
+    pub fn catalog_answers(&self) -> &crate::catalog::answers::CatalogAnswers {
+        &self.catalog_answers
     }
 
     /// A number unique to this pool within the process.

@@ -110,6 +110,8 @@ pub async fn add_category(app: &TestApp, slug: &str, name_fr: &str) {
     .insert(app.db.conn())
     .await
     .expect("inserting a category");
+    // Written behind the services' back: the category tree kept in memory is read again.
+    services::catalog::answers::catalog_changed();
 }
 
 /// Approves a shop behind the API's back (operators arrive with their own endpoints).

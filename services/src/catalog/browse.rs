@@ -1,6 +1,7 @@
 //! Browsing: categories, approved shops and their stores, product pages.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
@@ -15,12 +16,26 @@ use crate::{Db, StoreError};
 
 /// Every category, parents before children, in display order.
 pub async fn list_categories(db: &Db) -> Result<Vec<CategoryView>, StoreError> {
-    let rows = categories::Entity::find()
-        .order_by_asc(categories::Column::Position)
-        .order_by_asc(categories::Column::Slug)
-        .all(db.conn())
-        .await?;
-    Ok(rows.into_iter().map(CategoryView::from).collect())
+    let rows = all_categories(db).await?;
+    Ok(rows.iter().cloned().map(CategoryView::from).collect())
+}
+
+/// Every category row in display order. Every page shows the tree, and it changes only
+/// when a catalog is seeded, so it is read at most once per
+/// [`crate::catalog::answers`]' reuse time.
+pub async fn all_categories(db: &Db) -> Result<Arc<Vec<categories::Model>>, StoreError> {
+    db.catalog_answers()
+        .categories
+        .get_or_compute(String::new(), || async {
+            Ok(Arc::new(
+                categories::Entity::find()
+                    .order_by_asc(categories::Column::Position)
+                    .order_by_asc(categories::Column::Slug)
+                    .all(db.conn())
+                    .await?,
+            ))
+        })
+        .await
 }
 
 /// One page of approved shops, best rated first, and how many there are.
@@ -67,24 +82,24 @@ pub async fn find_product(db: &Db, product_id: &str) -> Result<ProductPageView, 
         .one(db.conn())
         .await?
         .ok_or(StoreError::NotFound)?;
-    let category = categories::Entity::find_by_id(product.category_id.clone())
-        .one(db.conn())
+    let category = all_categories(db)
         .await?
+        .iter()
+        .find(|category| category.id == product.category_id)
+        .cloned()
         .ok_or(StoreError::NotFound)?;
-    let offer_rows = offers::Entity::find()
-        .filter(offers::Column::ProductId.eq(product.id.clone()))
-        .filter(offers::Column::Status.eq("active"))
-        .all(db.conn())
-        .await?;
-    let shop_ids: Vec<String> = offer_rows.iter().map(|o| o.shop_id.clone()).collect();
-    let shops: HashMap<String, shops::Model> = shops::Entity::find()
-        .filter(shops::Column::Id.is_in(shop_ids))
-        .filter(shops::Column::Status.eq("approved"))
-        .all(db.conn())
-        .await?
-        .into_iter()
-        .map(|shop| (shop.id.clone(), shop))
-        .collect();
+    // Offers with their shop in one query; an offer of a shop not approved is not shown.
+    let (offer_rows, shops): (Vec<offers::Model>, HashMap<String, shops::Model>) =
+        offers::Entity::find()
+            .find_also_related(shops::Entity)
+            .filter(offers::Column::ProductId.eq(product.id.clone()))
+            .filter(offers::Column::Status.eq("active"))
+            .filter(shops::Column::Status.eq("approved"))
+            .all(db.conn())
+            .await?
+            .into_iter()
+            .filter_map(|(offer, shop)| shop.map(|shop| (offer, (shop.id.clone(), shop))))
+            .unzip();
     let availability = availability_by_location(db, &offer_rows).await?;
 
     let mut offers: Vec<ProductOfferView> = offer_rows

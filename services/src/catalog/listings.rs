@@ -110,11 +110,13 @@ const LISTING_COLUMNS: &str =
     "product_id, category_id, created_at, best_offer_id, best_total_cents, offer_count";
 
 /// Adds the statements that recompute `which` products' rows to `script`, to run in the
-/// caller's transaction after its own writes.
+/// caller's transaction after its own writes. Recent search answers are not reused after
+/// it ([`crate::catalog::answers::catalog_changed`]).
 pub(crate) fn push_refresh(script: &mut Script, backend: DatabaseBackend, which: Listed<'_>) {
     if which.is_empty() {
         return;
     }
+    crate::catalog::answers::catalog_changed();
     if backend == DatabaseBackend::Postgres && !matches!(which, Listed::All) {
         let (filter, values) = which.predicate("id");
         script.push(

@@ -18,10 +18,7 @@ mod facets;
 mod near;
 mod scope;
 
-use sea_orm::EntityTrait;
-
 use super::views::ProductCardView;
-use crate::db::entity::categories;
 use crate::{Db, StoreError};
 
 pub use cards::product_cards;
@@ -103,9 +100,16 @@ const PRICE_BANDS: [(i64, Option<i64>); 6] = [
 /// At most this many words of a query are matched.
 const MAX_QUERY_WORDS: usize = 8;
 
-/// Runs a search.
-#[tracing::instrument(skip_all)]
+/// Runs a search, or reuses its recent answer ([`crate::catalog::answers`] says when).
 pub async fn search_products(db: &Db, query: &ProductQuery) -> Result<SearchResults, StoreError> {
+    db.catalog_answers()
+        .searches
+        .get_or_compute(format!("{query:?}"), || run_search(db, query))
+        .await
+}
+
+#[tracing::instrument(skip_all)]
+async fn run_search(db: &Db, query: &ProductQuery) -> Result<SearchResults, StoreError> {
     let words = query_words(query.text.as_deref());
     let empty = || SearchResults {
         items: Vec::new(),
@@ -185,7 +189,7 @@ pub fn query_words(text: Option<&str>) -> Vec<String> {
 }
 
 async fn category_subtree(db: &Db, slug: &str) -> Result<Vec<String>, StoreError> {
-    let all = categories::Entity::find().all(db.conn()).await?;
+    let all = super::browse::all_categories(db).await?;
     let Some(root) = all.iter().find(|c| c.slug == slug) else {
         return Ok(Vec::new());
     };

@@ -132,5 +132,8 @@ pub async fn edit_shop(db: &Db, shop_id: &str, edit: ShopEdit) -> Result<shops::
         }
         row.free_shipping_threshold_cents = Set(threshold);
     }
-    Ok(row.update(db.writer()).await?)
+    let edited = row.update(db.writer()).await?;
+    // Cards and facets show the shop's name.
+    crate::catalog::answers::catalog_changed();
+    Ok(edited)
 }

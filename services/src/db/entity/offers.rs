@@ -2,7 +2,7 @@
 
 use sea_orm::entity::prelude::{
     ActiveModelBehavior, DateTimeUtc, DeriveEntityModel, DerivePrimaryKey, DeriveRelation,
-    EntityTrait, EnumIter, PrimaryKeyTrait,
+    EntityTrait, EnumIter, PrimaryKeyTrait, Related, RelationDef, RelationTrait,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -28,6 +28,20 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    /// The shop selling it: lets a product page read offers and shops in one query.
+    #[sea_orm(
+        belongs_to = "super::shops::Entity",
+        from = "Column::ShopId",
+        to = "super::shops::Column::Id"
+    )]
+    Shop,
+}
+
+impl Related<super::shops::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Shop.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,324 @@
+//! Recent answers of the catalog's reads, reused for a few seconds: searches and the
+//! category tree.
+//!
+//! A search at 50,000 products reads thousands of listing rows to count its facets
+//! (tens of milliseconds), while shoppers ask the same few category pages and popular
+//! words over and over. So each process keeps the answer of every recent search, keyed
+//! by the whole query (words, filters, sort and page), and reuses it:
+//!
+//! - **never after a catalog change made by this process**: every listing refresh, shop
+//!   edit and cashback boost calls [`catalog_changed`], which bumps a generation that
+//!   every answer carries; an answer of an older generation is recomputed. A shopper who
+//!   just changed stock, an offer or a shop sees it at once, as the tests expect;
+//! - **for at most [`Answers::ttl`] after a change made by another process** (several
+//!   servers on one PostgreSQL, the console's own connection) — 10 s by default, set by
+//!   `HALLES_SEARCH_CACHE_SECS` (0 turns the reuse off, to measure the searches
+//!   themselves). Prices and stock are checked again when a unit is put in a cart and at
+//!   checkout, so a stale card can at worst list a unit already sold;
+//! - when an answer is older than that, one request recomputes it while the others keep
+//!   getting the old answer (stale while revalidating), so an expiry never sends every
+//!   client at once into the same expensive query.
+//!
+//! A change that commits while a search is running could let that search store what it
+//! read before the change: an answer is only stored when the generation did not move
+//! while it was computed, and the TTL bounds the rest.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use sea_orm::DbErr;
+
+use crate::StoreError;
+use crate::catalog::search::SearchResults;
+use crate::db::entity::categories;
+
+/// Every kind of recent answer kept for one database pool.
+#[derive(Debug)]
+pub struct CatalogAnswers {
+    /// Search results, keyed by the whole query.
+    pub searches: Answers<SearchResults>,
+    /// Every category (one key), for the tree each page shows and category searches.
+    pub categories: Answers<std::sync::Arc<Vec<categories::Model>>>,
+}
+
+impl CatalogAnswers {
+    /// Reused for `HALLES_SEARCH_CACHE_SECS` ([`Answers::ttl_from_env`]).
+    pub fn from_env() -> Result<Self, DbErr> {
+        let ttl = Answers::<()>::ttl_from_env()?;
+        Ok(Self {
+            searches: Answers::new(ttl),
+            categories: Answers::new(ttl),
+        })
+    }
+}
+
+/// The catalog generation of this process: bumped by every change a search could show.
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// Says that the catalog changed: answers computed before are not reused.
+pub fn catalog_changed() {
+    GENERATION.fetch_add(1, Ordering::SeqCst);
+}
+
+/// How long an answer is reused by default.
+const DEFAULT_TTL: Duration = Duration::from_secs(10);
+
+/// Answers kept at most (a page of 24 cards with its facets is about 15 KB).
+const MAX_ENTRIES: usize = 2_000;
+
+/// A recomputation that has not stored its answer after this long is taken as abandoned
+/// (its request was cancelled) and another request takes it over.
+const REFRESH_ABANDONED_AFTER: Duration = Duration::from_secs(5);
+
+struct Entry<T> {
+    generation: u64,
+    computed_at: Instant,
+    refresh_started: Option<Instant>,
+    answer: T,
+}
+
+/// What a lookup found.
+enum Found<T> {
+    Reusable(T),
+    Compute,
+}
+
+/// The recent answers of one kind (search results, the category tree) on one database
+/// pool.
+pub struct Answers<T> {
+    ttl: Duration,
+    /// [`GENERATION`], except in tests, which must not see each other's changes.
+    generation: &'static AtomicU64,
+    entries: Mutex<HashMap<String, Entry<T>>>,
+}
+
+impl<T> std::fmt::Debug for Answers<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Answers")
+            .field("ttl", &self.ttl)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: Clone> Answers<T> {
+    /// Reuse for `ttl` (zero: never).
+    pub fn new(ttl: Duration) -> Self {
+        Self::following(ttl, &GENERATION)
+    }
+
+    fn following(ttl: Duration, generation: &'static AtomicU64) -> Self {
+        Self {
+            ttl,
+            generation,
+            entries: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// How long answers are reused: `HALLES_SEARCH_CACHE_SECS` (0 to 3600), or 10 s; any
+    /// other value is refused at startup rather than ignored.
+    pub fn ttl_from_env() -> Result<Duration, DbErr> {
+        Ok(match std::env::var("HALLES_SEARCH_CACHE_SECS") {
+            Err(_) => DEFAULT_TTL,
+            Ok(value) => value
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|secs| *secs <= 3600)
+                .map(Duration::from_secs)
+                .ok_or_else(|| {
+                    DbErr::Custom(format!(
+                        "HALLES_SEARCH_CACHE_SECS must be a number of seconds from 0 to 3600, not {value:?}"
+                    ))
+                })?,
+        })
+    }
+
+    /// How long an answer may be reused when another process changed the catalog.
+    pub fn ttl(&self) -> Duration {
+        self.ttl
+    }
+
+    /// The answer to the query keyed `key`: reused when it may be, else computed by
+    /// `compute` and kept.
+    pub async fn get_or_compute<F, Fut>(&self, key: String, compute: F) -> Result<T, StoreError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, StoreError>>,
+    {
+        if self.ttl.is_zero() {
+            return compute().await;
+        }
+        let generation = self.generation.load(Ordering::SeqCst);
+        if let Found::Reusable(results) = self.look_up(&key, generation) {
+            return Ok(results);
+        }
+        let computed = compute().await;
+        let Ok(mut entries) = self.entries.lock() else {
+            return computed;
+        };
+        match &computed {
+            Ok(answer) if self.generation.load(Ordering::SeqCst) == generation => {
+                if entries.len() >= MAX_ENTRIES && !entries.contains_key(&key) {
+                    self.make_room(&mut entries, generation);
+                }
+                entries.insert(
+                    key,
+                    Entry {
+                        generation,
+                        computed_at: Instant::now(),
+                        refresh_started: None,
+                        answer: answer.clone(),
+                    },
+                );
+            }
+            _ => {
+                // Failed, or the catalog changed meanwhile: let the next request try.
+                if let Some(entry) = entries.get_mut(&key) {
+                    entry.refresh_started = None;
+                }
+            }
+        }
+        computed
+    }
+
+    fn look_up(&self, key: &str, generation: u64) -> Found<T> {
+        let Ok(mut entries) = self.entries.lock() else {
+            return Found::Compute;
+        };
+        let Some(entry) = entries.get_mut(key) else {
+            return Found::Compute;
+        };
+        if entry.generation != generation {
+            return Found::Compute;
+        }
+        if entry.computed_at.elapsed() < self.ttl {
+            return Found::Reusable(entry.answer.clone());
+        }
+        match entry.refresh_started {
+            Some(started) if started.elapsed() < REFRESH_ABANDONED_AFTER => {
+                Found::Reusable(entry.answer.clone())
+            }
+            _ => {
+                entry.refresh_started = Some(Instant::now());
+                Found::Compute
+            }
+        }
+    }
+
+    /// Drops the answers that may no longer be reused as they are; when every one still
+    /// may, drops them all (a flood of distinct queries must not grow memory).
+    fn make_room(&self, entries: &mut HashMap<String, Entry<T>>, generation: u64) {
+        entries.retain(|_, entry| {
+            entry.generation == generation && entry.computed_at.elapsed() < self.ttl
+        });
+        if entries.len() >= MAX_ENTRIES {
+            entries.clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    use super::{Answers, SearchResults};
+
+    /// Each test its own catalog generation: the process's is bumped by other tests.
+    fn answers(ttl: Duration) -> (Answers<SearchResults>, &'static AtomicU64) {
+        let generation: &'static AtomicU64 = Box::leak(Box::new(AtomicU64::new(0)));
+        (Answers::following(ttl, generation), generation)
+    }
+
+    fn answer(total: u64) -> SearchResults {
+        SearchResults {
+            items: Vec::new(),
+            total,
+            facets: Default::default(),
+        }
+    }
+
+    #[tokio::test]
+    async fn an_answer_is_reused_until_the_catalog_changes() {
+        let (answers, generation) = answers(Duration::from_secs(60));
+        let computed = AtomicUsize::new(0);
+        let ask = || async {
+            let n = computed.fetch_add(1, Ordering::SeqCst) as u64;
+            Ok(answer(n))
+        };
+        let first = answers
+            .get_or_compute("q".into(), ask)
+            .await
+            .expect("an answer");
+        let again = answers
+            .get_or_compute("q".into(), ask)
+            .await
+            .expect("an answer");
+        assert_eq!(first.total, again.total, "reused");
+        let other = answers
+            .get_or_compute("r".into(), ask)
+            .await
+            .expect("an answer");
+        assert_ne!(other.total, first.total, "another query is its own answer");
+        generation.fetch_add(1, Ordering::SeqCst);
+        let after = answers
+            .get_or_compute("q".into(), ask)
+            .await
+            .expect("an answer");
+        assert_ne!(after.total, first.total, "recomputed after a change");
+    }
+
+    #[tokio::test]
+    async fn an_expired_answer_is_recomputed_by_one_request_while_others_get_the_old_one() {
+        let (answers, _) = answers(Duration::from_millis(20));
+        answers
+            .get_or_compute("q".into(), || async { Ok(answer(1)) })
+            .await
+            .expect("an answer");
+        tokio::time::sleep(Duration::from_millis(30)).await;
+        let (slow, other) = tokio::join!(
+            answers.get_or_compute("q".into(), || async {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                Ok(answer(2))
+            }),
+            async {
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                answers
+                    .get_or_compute("q".into(), || async { Ok(answer(3)) })
+                    .await
+            }
+        );
+        assert_eq!(
+            slow.expect("an answer").total,
+            2,
+            "the first request recomputes"
+        );
+        assert_eq!(
+            other.expect("an answer").total,
+            1,
+            "the other gets the old answer meanwhile"
+        );
+        let next = answers
+            .get_or_compute("q".into(), || async { Ok(answer(4)) })
+            .await
+            .expect("an answer");
+        assert_eq!(next.total, 2, "the recomputed answer is kept");
+    }
+
+    #[tokio::test]
+    async fn zero_seconds_turns_the_reuse_off() {
+        let (answers, _) = answers(Duration::ZERO);
+        let a = answers
+            .get_or_compute("q".into(), || async { Ok(answer(1)) })
+            .await
+            .expect("an answer");
+        let b = answers
+            .get_or_compute("q".into(), || async { Ok(answer(2)) })
+            .await
+            .expect("an answer");
+        assert_eq!((a.total, b.total), (1, 2));
+    }
+}
