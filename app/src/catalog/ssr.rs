@@ -7,7 +7,7 @@ use api_types::catalog::{
 };
 use leptos::prelude::use_context;
 use services::analytics::Event;
-use services::buying::cashback_estimate::{self, CashbackEstimate};
+use services::buying::cashback_estimate;
 use services::buying::checkout::Channel;
 use services::catalog::{browse, nearby, recent};
 use services::{Db, StoreError};
@@ -44,15 +44,12 @@ pub async fn search_products(
         field: bad.field.to_owned(),
     })?;
     let db = db()?;
-    let results = services::catalog::search::search_products(&db, &query)
+    let answer = services::catalog::answers::search(&db, &query)
         .await
         .map_err(unavailable("searching products"))?;
-    let cashback = cashback_estimate::for_cards(db.conn(), &results.items)
-        .await
-        .map_err(unavailable("estimating cashback"))?;
     Ok(convert::search_response(
-        &results,
-        &cashback,
+        &answer.results,
+        &answer.cashback,
         query.page,
         query.per_page,
     ))
@@ -63,7 +60,7 @@ pub async fn find_product(
     near: &ProductNearParams,
 ) -> Result<ProductPageData, CatalogError> {
     let db = db()?;
-    let mut product = browse::find_product(&db, id)
+    let (mut product, cashback) = services::catalog::answers::product_page(&db, id)
         .await
         .map_err(unavailable("loading a product"))?;
     let place = match convert::parse_near(near) {
@@ -87,13 +84,6 @@ pub async fn find_product(
         // Remembering the view is a nicety: the page is shown all the same.
         tracing::warn!(error = %err, "recording a recently viewed product");
     }
-    // The cashback line is a nicety too: without it the offers are still shown.
-    let cashback = cashback_estimate::for_product(db.conn(), &product)
-        .await
-        .unwrap_or_else(|err| {
-            tracing::warn!(error = %err, "estimating the cashback of offers");
-            CashbackEstimate::default()
-        });
     Ok(ProductPageData {
         product: convert::product_detail(&product, &cashback),
         place,

@@ -1,5 +1,5 @@
-//! Recent answers of the catalog's reads, reused for a few seconds: searches and the
-//! category tree.
+//! Recent answers of the catalog's reads, reused for a few seconds: searches, product
+//! sheets (a product page without its stock, which is always read) and the category tree.
 //!
 //! A search at 50,000 products reads thousands of listing rows to count its facets
 //! (tens of milliseconds), while shoppers ask the same few category pages and popular
@@ -7,7 +7,7 @@
 //! by the whole query (words, filters, sort and page), and reuses it:
 //!
 //! - **never after a catalog change made by this process**: every listing refresh, shop
-//!   edit and cashback boost calls [`catalog_changed`], which bumps a generation that
+//!   edit, cashback boost, campaign and rate change calls [`catalog_changed`], which bumps a generation that
 //!   every answer carries; an answer of an older generation is recomputed. A shopper who
 //!   just changed stock, an offer or a shop sees it at once, as the tests expect;
 //! - **for at most [`Answers::ttl`] after a change made by another process** (several
@@ -25,23 +25,82 @@
 
 use std::collections::HashMap;
 use std::future::Future;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use sea_orm::DbErr;
 
-use crate::StoreError;
-use crate::catalog::search::SearchResults;
+use crate::buying::cashback_estimate::{self, CashbackEstimate, EstimateLine};
+use crate::catalog::browse::{self, ProductSheet};
+use crate::catalog::search::{ProductQuery, SearchResults, search_products};
+use crate::catalog::views::ProductPageView;
 use crate::db::entity::categories;
+use crate::{Db, StoreError};
+
+/// A page of search results with what each card's best offer would earn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchAnswer {
+    pub results: SearchResults,
+    pub cashback: CashbackEstimate,
+}
+
+/// The answer to `query`, reused when it may be (see the module's notes).
+pub async fn search(db: &Db, query: &ProductQuery) -> Result<Arc<SearchAnswer>, StoreError> {
+    db.catalog_answers()
+        .searches
+        .get_or_compute(format!("{query:?}"), || async {
+            let results = search_products(db, query).await?;
+            let cashback = cashback_estimate::for_cards(db.conn(), &results.items).await?;
+            Ok(Arc::new(SearchAnswer { results, cashback }))
+        })
+        .await
+}
+
+/// A product's sheet with what one unit of each offer would earn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductAnswer {
+    pub sheet: ProductSheet,
+    pub cashback: CashbackEstimate,
+}
+
+/// A product page: its sheet and cashback reused when they may be (see the module's
+/// notes), the stock free to sell read now, so a page never shows a unit already sold.
+pub async fn product_page(
+    db: &Db,
+    product_id: &str,
+) -> Result<(ProductPageView, CashbackEstimate), StoreError> {
+    let answer = db
+        .catalog_answers()
+        .products
+        .get_or_compute(product_id.to_owned(), || async {
+            let sheet = browse::product_sheet(db, product_id).await?;
+            let lines: Vec<EstimateLine<'_>> = sheet
+                .offers
+                .iter()
+                .map(|(offer, _)| EstimateLine {
+                    offer_id: &offer.id,
+                    price_cents: offer.price_cents,
+                    quantity: 1,
+                })
+                .collect();
+            let cashback = cashback_estimate::estimate(db.conn(), &lines).await?;
+            Ok(Arc::new(ProductAnswer { sheet, cashback }))
+        })
+        .await?;
+    let page = browse::with_stock(db, &answer.sheet).await?;
+    Ok((page, answer.cashback.clone()))
+}
 
 /// Every kind of recent answer kept for one database pool.
 #[derive(Debug)]
 pub struct CatalogAnswers {
-    /// Search results, keyed by the whole query.
-    pub searches: Answers<SearchResults>,
+    /// Search results with their cashback, keyed by the whole query.
+    pub searches: Answers<Arc<SearchAnswer>>,
+    /// Product sheets with their cashback, keyed by product id.
+    pub products: Answers<Arc<ProductAnswer>>,
     /// Every category (one key), for the tree each page shows and category searches.
-    pub categories: Answers<std::sync::Arc<Vec<categories::Model>>>,
+    pub categories: Answers<Arc<Vec<categories::Model>>>,
 }
 
 impl CatalogAnswers {
@@ -50,6 +109,7 @@ impl CatalogAnswers {
         let ttl = Answers::<()>::ttl_from_env()?;
         Ok(Self {
             searches: Answers::new(ttl),
+            products: Answers::new(ttl),
             categories: Answers::new(ttl),
         })
     }
@@ -83,7 +143,10 @@ struct Entry<T> {
 /// What a lookup found.
 enum Found<T> {
     Reusable(T),
-    Compute,
+    /// `refreshing`: an old answer is given to the others meanwhile.
+    Compute {
+        refreshing: bool,
+    },
 }
 
 /// The recent answers of one kind (search results, the category tree) on one database
@@ -93,6 +156,9 @@ pub struct Answers<T> {
     /// [`GENERATION`], except in tests, which must not see each other's changes.
     generation: &'static AtomicU64,
     entries: Mutex<HashMap<String, Entry<T>>>,
+    /// One lock per query being computed with no answer to give meanwhile: the requests
+    /// that arrive during it wait for its answer instead of computing it too.
+    computing: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl<T> std::fmt::Debug for Answers<T> {
@@ -114,6 +180,7 @@ impl<T: Clone> Answers<T> {
             ttl,
             generation,
             entries: Mutex::new(HashMap::new()),
+            computing: Mutex::new(HashMap::new()),
         }
     }
 
@@ -152,10 +219,28 @@ impl<T: Clone> Answers<T> {
             return compute().await;
         }
         let generation = self.generation.load(Ordering::SeqCst);
-        if let Found::Reusable(results) = self.look_up(&key, generation) {
-            return Ok(results);
-        }
+        let refreshing = match self.look_up(&key, generation) {
+            Found::Reusable(answer) => return Ok(answer),
+            Found::Compute { refreshing } => refreshing,
+        };
+        // Without an old answer to give, the first request computes and the others wait.
+        let key_lock = (!refreshing).then(|| self.key_lock(&key));
+        let _computing = match &key_lock {
+            Some(lock) => {
+                let guard = lock.lock().await;
+                if let Found::Reusable(answer) = self.peek(&key, generation) {
+                    return Ok(answer);
+                }
+                Some(guard)
+            }
+            None => None,
+        };
         let computed = compute().await;
+        if key_lock.is_some()
+            && let Ok(mut computing) = self.computing.lock()
+        {
+            computing.remove(&key);
+        }
         let Ok(mut entries) = self.entries.lock() else {
             return computed;
         };
@@ -184,15 +269,37 @@ impl<T: Clone> Answers<T> {
         computed
     }
 
+    /// The lock of `key`'s computation.
+    fn key_lock(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        match self.computing.lock() {
+            Ok(mut computing) => Arc::clone(computing.entry(key.to_owned()).or_default()),
+            Err(_) => Arc::default(),
+        }
+    }
+
+    /// A fresh answer of this generation, if one is stored.
+    fn peek(&self, key: &str, generation: u64) -> Found<T> {
+        let fresh = self.entries.lock().ok().and_then(|entries| {
+            entries
+                .get(key)
+                .filter(|e| e.generation == generation && e.computed_at.elapsed() < self.ttl)
+                .map(|e| e.answer.clone())
+        });
+        match fresh {
+            Some(answer) => Found::Reusable(answer),
+            None => Found::Compute { refreshing: false },
+        }
+    }
+
     fn look_up(&self, key: &str, generation: u64) -> Found<T> {
         let Ok(mut entries) = self.entries.lock() else {
-            return Found::Compute;
+            return Found::Compute { refreshing: false };
         };
         let Some(entry) = entries.get_mut(key) else {
-            return Found::Compute;
+            return Found::Compute { refreshing: false };
         };
         if entry.generation != generation {
-            return Found::Compute;
+            return Found::Compute { refreshing: false };
         }
         if entry.computed_at.elapsed() < self.ttl {
             return Found::Reusable(entry.answer.clone());
@@ -203,7 +310,7 @@ impl<T: Clone> Answers<T> {
             }
             _ => {
                 entry.refresh_started = Some(Instant::now());
-                Found::Compute
+                Found::Compute { refreshing: true }
             }
         }
     }
@@ -306,6 +413,26 @@ mod tests {
             .await
             .expect("an answer");
         assert_eq!(next.total, 2, "the recomputed answer is kept");
+    }
+
+    #[tokio::test]
+    async fn requests_arriving_while_a_new_query_is_computed_wait_for_its_answer() {
+        let (answers, _) = answers(Duration::from_secs(60));
+        let computed = AtomicUsize::new(0);
+        let ask = || async {
+            computed.fetch_add(1, Ordering::SeqCst);
+            tokio::time::sleep(Duration::from_millis(30)).await;
+            Ok(answer(7))
+        };
+        let asked =
+            futures::future::join_all((0..8).map(|_| answers.get_or_compute("q".into(), ask)))
+                .await;
+        assert!(asked.iter().all(|a| a.as_ref().is_ok_and(|a| a.total == 7)));
+        assert_eq!(
+            computed.load(Ordering::SeqCst),
+            1,
+            "computed once for eight requests"
+        );
     }
 
     #[tokio::test]

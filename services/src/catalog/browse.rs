@@ -75,9 +75,18 @@ pub async fn find_shop(db: &Db, slug: &str) -> Result<ShopWithStores, StoreError
     })
 }
 
-/// A product with every live offer of an approved shop, best first (lowest total, then
-/// best condition). Offers with nothing left to sell are listed last, as sold out.
-pub async fn find_product(db: &Db, product_id: &str) -> Result<ProductPageView, StoreError> {
+/// What a product page shows apart from stock: the product, its category, and its live
+/// offers with their approved shops. It changes only with the catalog, so it may be
+/// reused ([`crate::catalog::answers::product_page`]); stock is read for every page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductSheet {
+    pub product: products::Model,
+    pub category: categories::Model,
+    pub offers: Vec<(offers::Model, shops::Model)>,
+}
+
+/// The product's sheet; a product that does not exist is not found.
+pub async fn product_sheet(db: &Db, product_id: &str) -> Result<ProductSheet, StoreError> {
     let product = products::Entity::find_by_id(product_id.to_owned())
         .one(db.conn())
         .await?
@@ -89,24 +98,39 @@ pub async fn find_product(db: &Db, product_id: &str) -> Result<ProductPageView, 
         .cloned()
         .ok_or(StoreError::NotFound)?;
     // Offers with their shop in one query; an offer of a shop not approved is not shown.
-    let (offer_rows, shops): (Vec<offers::Model>, HashMap<String, shops::Model>) =
-        offers::Entity::find()
-            .find_also_related(shops::Entity)
-            .filter(offers::Column::ProductId.eq(product.id.clone()))
-            .filter(offers::Column::Status.eq("active"))
-            .filter(shops::Column::Status.eq("approved"))
-            .all(db.conn())
-            .await?
-            .into_iter()
-            .filter_map(|(offer, shop)| shop.map(|shop| (offer, (shop.id.clone(), shop))))
-            .unzip();
-    let availability = availability_by_location(db, &offer_rows).await?;
-
-    let mut offers: Vec<ProductOfferView> = offer_rows
+    let offers = offers::Entity::find()
+        .find_also_related(shops::Entity)
+        .filter(offers::Column::ProductId.eq(product.id.clone()))
+        .filter(offers::Column::Status.eq("active"))
+        .filter(shops::Column::Status.eq("approved"))
+        .all(db.conn())
+        .await?
         .into_iter()
-        .filter_map(|offer| {
-            let shop = shops.get(&offer.shop_id)?.clone();
-            let held = availability.get(&offer.id).cloned().unwrap_or_default();
+        .filter_map(|(offer, shop)| shop.map(|shop| (offer, shop)))
+        .collect();
+    Ok(ProductSheet {
+        product,
+        category,
+        offers,
+    })
+}
+
+/// A product with every live offer of an approved shop, best first (lowest total, then
+/// best condition). Offers with nothing left to sell are listed last, as sold out.
+pub async fn find_product(db: &Db, product_id: &str) -> Result<ProductPageView, StoreError> {
+    let sheet = product_sheet(db, product_id).await?;
+    with_stock(db, &sheet).await
+}
+
+/// The page of `sheet` with the stock free to sell now.
+pub async fn with_stock(db: &Db, sheet: &ProductSheet) -> Result<ProductPageView, StoreError> {
+    let offer_ids: Vec<String> = sheet.offers.iter().map(|(o, _)| o.id.clone()).collect();
+    let mut availability = availability_by_location(db, &offer_ids).await?;
+    let mut offers: Vec<ProductOfferView> = sheet
+        .offers
+        .iter()
+        .map(|(offer, shop)| {
+            let held = availability.remove(&offer.id).unwrap_or_default();
             let available = held.iter().map(|h| h.available).sum();
             // Only what checkout accepts as a pickup store: a store that serves pickups.
             let pickup_stores = held
@@ -124,18 +148,18 @@ pub async fn find_product(db: &Db, product_id: &str) -> Result<ProductPageView, 
                     distance_km: None,
                 })
                 .collect();
-            Some(ProductOfferView {
-                id: offer.id,
-                shop: shop.into(),
+            ProductOfferView {
+                id: offer.id.clone(),
+                shop: shop.clone().into(),
                 price_cents: offer.price_cents,
-                currency: offer.currency,
-                condition: offer.condition,
-                description: offer.description,
+                currency: offer.currency.clone(),
+                condition: offer.condition.clone(),
+                description: offer.description.clone(),
                 delivery_price_cents: offer.delivery_price_cents,
                 delivery_days: offer.delivery_days,
                 available,
                 pickup_stores,
-            })
+            }
         })
         .collect();
     offers.sort_by_key(|o| {
@@ -146,15 +170,15 @@ pub async fn find_product(db: &Db, product_id: &str) -> Result<ProductPageView, 
             o.id.clone(),
         )
     });
-
+    let product = &sheet.product;
     Ok(ProductPageView {
-        id: product.id,
-        gtin: product.gtin,
-        title: product.title,
-        brand: product.brand,
-        slug: product.slug,
-        description: product.description,
-        category: category.into(),
+        id: product.id.clone(),
+        gtin: product.gtin.clone(),
+        title: product.title.clone(),
+        brand: product.brand.clone(),
+        slug: product.slug.clone(),
+        description: product.description.clone(),
+        category: sheet.category.clone().into(),
         offers,
     })
 }
@@ -177,7 +201,7 @@ struct Held {
 
 async fn availability_by_location(
     db: &Db,
-    offers: &[offers::Model],
+    offers: &[String],
 ) -> Result<HashMap<String, Vec<Held>>, StoreError> {
     let mut by_offer: HashMap<String, Vec<Held>> = HashMap::new();
     if offers.is_empty() {
@@ -189,7 +213,7 @@ async fn availability_by_location(
          l.kind, l.pickup, l.latitude, l.longitude, sl.quantity - sl.reserved AS available \
          FROM stock_levels sl JOIN locations l ON l.id = sl.location_id WHERE sl.quantity > sl.reserved AND sl.offer_id IN ",
     )
-    .bind_list(offers.iter().map(|o| o.id.clone()))
+    .bind_list(offers.iter().cloned())
     .push(" ORDER BY l.city, l.name");
     for row in db.conn().query_all_raw(sql.build()).await? {
         let offer_id: String = row.try_get("", "offer_id")?;

@@ -100,16 +100,10 @@ const PRICE_BANDS: [(i64, Option<i64>); 6] = [
 /// At most this many words of a query are matched.
 const MAX_QUERY_WORDS: usize = 8;
 
-/// Runs a search, or reuses its recent answer ([`crate::catalog::answers`] says when).
-pub async fn search_products(db: &Db, query: &ProductQuery) -> Result<SearchResults, StoreError> {
-    db.catalog_answers()
-        .searches
-        .get_or_compute(format!("{query:?}"), || run_search(db, query))
-        .await
-}
-
+/// Runs a search. Pages and the API ask [`crate::catalog::answers::search`], which reuses
+/// recent answers.
 #[tracing::instrument(skip_all)]
-async fn run_search(db: &Db, query: &ProductQuery) -> Result<SearchResults, StoreError> {
+pub async fn search_products(db: &Db, query: &ProductQuery) -> Result<SearchResults, StoreError> {
     let words = query_words(query.text.as_deref());
     let empty = || SearchResults {
         items: Vec::new(),

@@ -279,6 +279,8 @@ pub async fn create_campaign(
     .await?;
     let campaign = find(&txn, &id).await?;
     txn.commit().await?;
+    // Search cards show what their offer earns.
+    crate::catalog::answers::catalog_changed();
     Ok(campaign)
 }
 
@@ -320,6 +322,7 @@ pub async fn end_campaign(
             .rows_affected(),
         _ => 0,
     };
+    crate::catalog::answers::catalog_changed();
     if changed != 1 {
         return Err(StoreError::Conflict {
             code: "campaign_ended",

@@ -124,6 +124,8 @@ pub async fn update_settings(
         ],
     ))
     .await?;
+    // Search cards show what their offer earns at the platform's rate.
+    crate::catalog::answers::catalog_changed();
     record(
         &txn,
         operator_id,

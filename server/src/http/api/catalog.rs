@@ -14,10 +14,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use services::analytics::Event;
-use services::buying::cashback_estimate;
 use services::buying::checkout::Channel;
-use services::catalog::search::search_products;
-use services::catalog::{browse, nearby, recent};
+use services::catalog::{answers, browse, nearby, recent};
 
 use utoipa_axum::routes;
 
@@ -66,11 +64,10 @@ async fn list_products(
     Query(params): Query<ProductSearchParams>,
 ) -> Result<Json<ProductSearchResponse>, ApiError> {
     let query = parse_search(&params).map_err(bad_parameter)?;
-    let results = search_products(&state.db, &query).await?;
-    let cashback = cashback_estimate::for_cards(state.db.conn(), &results.items).await?;
+    let answer = answers::search(&state.db, &query).await?;
     Ok(Json(search_response(
-        &results,
-        &cashback,
+        &answer.results,
+        &answer.cashback,
         query.page,
         query.per_page,
     )))
@@ -103,7 +100,7 @@ async fn find_product(
     Query(near): Query<ProductNearParams>,
 ) -> Result<Json<ProductResponse>, ApiError> {
     let origin = parse_near(&near).map_err(bad_parameter)?;
-    let mut product = browse::find_product(&state.db, &id).await?;
+    let (mut product, cashback) = answers::product_page(&state.db, &id).await?;
     let user_id = session
         .ok()
         .and_then(|session| session.0)
@@ -122,7 +119,6 @@ async fn find_product(
     if let Some(origin) = origin {
         nearby::rank_pickup_stores(&mut product, origin);
     }
-    let cashback = cashback_estimate::for_product(state.db.conn(), &product).await?;
     Ok(Json(ProductResponse {
         product: product_detail(&product, &cashback),
     }))

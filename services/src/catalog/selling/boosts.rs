@@ -125,6 +125,8 @@ pub async fn set_shop_boost(
     if updated.rows_affected() != 1 {
         return Err(StoreError::NotFound);
     }
+    // Search cards show what their offer earns.
+    crate::catalog::answers::catalog_changed();
     Ok(())
 }
 
@@ -152,5 +154,7 @@ pub async fn set_offer_boost(
     if updated.rows_affected() != 1 {
         return Err(StoreError::NotFound);
     }
+    // Search cards show what their offer earns.
+    crate::catalog::answers::catalog_changed();
     Ok(())
 }

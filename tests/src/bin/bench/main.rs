@@ -39,11 +39,12 @@ const FLASH_BUYERS: usize = 256;
 const CHECKOUT_CLIENTS: usize = 16;
 
 const USAGE: &str = "\
-usage: bench [--quick] [--products N]... [--buying-only] [--update-docs]
+usage: bench [--quick] [--products N]... [--buying-only | --catalog-only] [--update-docs]
 
   --quick         5-second scenarios instead of 20 (the whole run in under 3 minutes)
   --products N    catalog size to seed and measure; repeat for several (default: 500 and 50000)
   --buying-only   only add_to_cart, checkout and flash_sale
+  --catalog-only  only the catalog scenarios (as shipped, then with every answer computed)
   --update-docs   write this run's table into docs/benchmarks.md (between its markers)
 
 PostgreSQL: set HALLES_BENCH_DATABASE_URL to an empty database's URL.
@@ -53,6 +54,8 @@ struct Options {
     quick: bool,
     /// Skips the catalog scenarios, e.g. to profile checkout.
     buying_only: bool,
+    /// Skips the buying scenarios, e.g. to profile searches.
+    catalog_only: bool,
     update_docs: bool,
     sizes: Vec<u32>,
 }
@@ -60,6 +63,7 @@ struct Options {
 fn options() -> anyhow::Result<Options> {
     let mut quick = false;
     let mut buying_only = false;
+    let mut catalog_only = false;
     let mut update_docs = false;
     let mut sizes = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -67,6 +71,7 @@ fn options() -> anyhow::Result<Options> {
         match arg.as_str() {
             "--quick" => quick = true,
             "--buying-only" => buying_only = true,
+            "--catalog-only" => catalog_only = true,
             "--update-docs" => update_docs = true,
             "--help" | "-h" => {
                 println!("{USAGE}");
@@ -85,6 +90,7 @@ fn options() -> anyhow::Result<Options> {
     Ok(Options {
         quick,
         buying_only,
+        catalog_only,
         update_docs,
         sizes,
     })
@@ -98,13 +104,12 @@ async fn main() -> anyhow::Result<()> {
     } else {
         Duration::from_secs(20)
     };
-    let concurrency = 32;
     let mut report = Report::new();
     for &products in &options.sizes {
         eprintln!("== {products} products: seeding");
         let database = seed_catalog(products).await?;
         let market = Arc::new(Market::open(&database).await?);
-        let server = server::start(&database).await?;
+        let server = server::start(&database, true).await?;
         let idle_rss_mb = server.rss_mb();
         let urls = load::discover(&server.base_url).await?;
         let mut size = SizeReport {
@@ -114,32 +119,25 @@ async fn main() -> anyhow::Result<()> {
             peak_rss_mb: idle_rss_mb,
             scenarios: Vec::new(),
         };
-        let catalog_scenarios = if options.buying_only {
-            Vec::new()
-        } else {
-            vec![
-                Scenario::CatalogApi,
-                Scenario::ProductPage,
-                Scenario::CategoryPage,
-            ]
-        };
-        for scenario in catalog_scenarios {
-            eprintln!(
-                "   {} for {} s with {concurrency} clients",
-                scenario.name(),
-                duration.as_secs()
-            );
-            let result =
-                run_scenario(scenario, &server.base_url, &urls, concurrency, duration).await;
-            size.peak_rss_mb = size.peak_rss_mb.max(server.rss_mb());
-            size.scenarios.push(result);
+        if !options.buying_only {
+            catalog_scenarios(&server, true, &urls, &mut size, duration).await;
         }
-        for result in buying_scenarios(&server, market, duration).await? {
-            size.peak_rss_mb = size.peak_rss_mb.max(server.rss_mb());
-            size.scenarios.push(result);
+        if !options.catalog_only {
+            for result in buying_scenarios(&server, market, duration).await? {
+                size.peak_rss_mb = size.peak_rss_mb.max(server.rss_mb());
+                size.scenarios.push(result);
+            }
+        }
+        server.stop();
+        if !options.buying_only {
+            // The same reads with every answer computed: what a search costs when its
+            // answer is not at hand (a new query, or just after a catalog change).
+            let uncached = server::start(&database, false).await?;
+            let urls = urls.on(&uncached.base_url);
+            catalog_scenarios(&uncached, false, &urls, &mut size, duration).await;
+            uncached.stop();
         }
         report.sizes.push(size);
-        server.stop();
     }
     report.print();
     let path = report.write()?;
@@ -150,6 +148,31 @@ async fn main() -> anyhow::Result<()> {
         eprintln!("figures written into {}", docs.display());
     }
     Ok(())
+}
+
+/// Runs the catalog scenarios one after another against `server`.
+async fn catalog_scenarios(
+    server: &ServerProcess,
+    reused: bool,
+    urls: &load::Urls,
+    size: &mut SizeReport,
+    duration: Duration,
+) {
+    const CLIENTS: usize = 32;
+    for scenario in [
+        Scenario::CatalogApi,
+        Scenario::ProductPage,
+        Scenario::CategoryPage,
+    ] {
+        eprintln!(
+            "   {} for {} s with {CLIENTS} clients",
+            scenario.name(reused),
+            duration.as_secs()
+        );
+        let result = run_scenario(scenario, reused, urls, CLIENTS, duration).await;
+        size.peak_rss_mb = size.peak_rss_mb.max(server.rss_mb());
+        size.scenarios.push(result);
+    }
 }
 
 /// Signs shoppers up (not measured), then runs the buying scenarios one after another.

@@ -34,14 +34,18 @@ pub async fn seed_catalog(products: u32) -> anyhow::Result<String> {
 }
 
 /// Starts `halles serve` on `database` without background jobs or rate limits, and
-/// waits until `/healthz` answers.
-pub async fn start(database: &str) -> anyhow::Result<ServerProcess> {
-    let serve = Serve::new(database, free_port()?)
+/// waits until `/healthz` answers. `reuse_answers: false` turns off the reuse of recent
+/// catalog answers, to measure the searches themselves.
+pub async fn start(database: &str, reuse_answers: bool) -> anyhow::Result<ServerProcess> {
+    let mut serve = Serve::new(database, free_port()?)
         .arg("--jobs-interval-secs")
         .arg("0")
         // The bench's clients are a crowd on one address: measure the server, not its
         // rate limits.
         .arg("--api-rate-per-minute")
         .arg("0");
+    if !reuse_answers {
+        serve = serve.env("HALLES_SEARCH_CACHE_SECS", "0");
+    }
     ServerProcess::start(&serve).await
 }
