@@ -251,6 +251,78 @@ async fn two_sellers_offers_join_one_product_compared_best_first() {
     );
 }
 
+/// Search answers and product sheets are reused for a few seconds (the catalog's answer
+/// cache): a change made through this server must show at once all the same.
+#[tokio::test]
+async fn reused_answers_never_hide_a_price_or_stock_change() {
+    let app = spawn_app().await;
+    add_category(&app, "bricolage", "Bricolage").await;
+    let (seller, _, offer_id) =
+        stocked_shop(&app, "a@halles.test", "outils-a", 10_000, 990, 3).await;
+    let search = || async {
+        let found: ProductSearchResponse = app
+            .client()
+            .get("/products?q=perceu")
+            .await
+            .expect("search");
+        found
+    };
+    let card = search().await.items.remove(0);
+    let best_total =
+        |found: &ProductSearchResponse| found.items[0].best_offer.as_ref().map(|b| b.total_cents);
+    assert_eq!(
+        best_total(&search().await),
+        Some(10_990),
+        "asked twice: reused"
+    );
+    let product = || async {
+        let page: ProductResponse = app
+            .client()
+            .get(&format!("/products/{}", card.id))
+            .await
+            .expect("product");
+        page.product.offers[0].clone()
+    };
+    assert_eq!(product().await.available, 3);
+
+    let _: Value = seller
+        .call(
+            Method::PATCH,
+            &format!("/seller/offers/{offer_id}"),
+            &drill(9_000, 990),
+        )
+        .await
+        .expect("price changed");
+    assert_eq!(
+        best_total(&search().await),
+        Some(9_990),
+        "the new price is searched"
+    );
+    assert_eq!(
+        product().await.price_cents,
+        9_000,
+        "and shown on the product"
+    );
+
+    let location_id = product().await.pickup_stores[0].id.clone();
+    let set_stock = |units: i64| {
+        seller
+            .raw(
+                Method::PUT,
+                &format!("/api/v1/seller/offers/{offer_id}/stock"),
+            )
+            .json(&StockRequest::level(location_id.clone(), units))
+    };
+    seller.send_empty(set_stock(1)).await.expect("stock set");
+    assert_eq!(product().await.available, 1, "stock is read for every page");
+    seller.send_empty(set_stock(0)).await.expect("sold out");
+    assert_eq!(
+        search().await.total,
+        0,
+        "a sold-out product leaves the search at once"
+    );
+}
+
 #[tokio::test]
 async fn search_folds_accents_filters_and_sorts() {
     let app = spawn_app().await;
