@@ -13,7 +13,8 @@ use sea_orm::{ConnectionTrait, FromQueryResult, Value};
 use super::cart::{CartView, LineState};
 use super::cashback;
 use super::checkout::Quote;
-use crate::catalog::views::{ProductCardView, ProductPageView};
+use crate::catalog::browse::ProductSheet;
+use crate::catalog::views::ProductCardView;
 use crate::db::statement;
 use crate::{StoreError, now, settings};
 
@@ -177,15 +178,15 @@ pub async fn estimate(
     Ok(estimate_lines(lines, &rates))
 }
 
-/// What one unit of each offer of a product page would earn.
+/// What one unit of each live offer of a product would earn.
 pub async fn for_product(
     conn: &impl ConnectionTrait,
-    product: &ProductPageView,
+    product: &ProductSheet,
 ) -> Result<CashbackEstimate, StoreError> {
     let lines: Vec<EstimateLine<'_>> = product
         .offers
         .iter()
-        .map(|offer| EstimateLine {
+        .map(|(offer, _)| EstimateLine {
             offer_id: &offer.id,
             price_cents: offer.price_cents,
             quantity: 1,

@@ -10,7 +10,7 @@
 //!   edit, cashback boost, campaign and rate change calls [`catalog_changed`], which bumps a generation that
 //!   every answer carries; an answer of an older generation is recomputed. A shopper who
 //!   just changed stock, an offer or a shop sees it at once, as the tests expect;
-//! - **for at most [`Answers::ttl`] after a change made by another process** (several
+//! - **for at most the reuse time after a change made by another process** (several
 //!   servers on one PostgreSQL, the console's own connection) — 10 s by default, set by
 //!   `HALLES_SEARCH_CACHE_SECS` (0 turns the reuse off, to measure the searches
 //!   themselves). Prices and stock are checked again when a unit is put in a cart and at
@@ -31,9 +31,9 @@ use std::time::{Duration, Instant};
 
 use sea_orm::DbErr;
 
-use crate::buying::cashback_estimate::{self, CashbackEstimate, EstimateLine};
+use crate::buying::cashback_estimate::{self, CashbackEstimate};
 use crate::catalog::browse::{self, ProductSheet};
-use crate::catalog::search::{ProductQuery, SearchResults, search_products};
+use crate::catalog::search::{FacetCounts, ProductQuery, SearchResults, search_products};
 use crate::catalog::views::ProductPageView;
 use crate::db::entity::categories;
 use crate::{Db, StoreError};
@@ -75,16 +75,7 @@ pub async fn product_page(
         .products
         .get_or_compute(product_id.to_owned(), || async {
             let sheet = browse::product_sheet(db, product_id).await?;
-            let lines: Vec<EstimateLine<'_>> = sheet
-                .offers
-                .iter()
-                .map(|(offer, _)| EstimateLine {
-                    offer_id: &offer.id,
-                    price_cents: offer.price_cents,
-                    quantity: 1,
-                })
-                .collect();
-            let cashback = cashback_estimate::estimate(db.conn(), &lines).await?;
+            let cashback = cashback_estimate::for_product(db.conn(), &sheet).await?;
             Ok(Arc::new(ProductAnswer { sheet, cashback }))
         })
         .await?;
@@ -97,6 +88,8 @@ pub async fn product_page(
 pub struct CatalogAnswers {
     /// Search results with their cashback, keyed by the whole query.
     pub searches: Answers<Arc<SearchAnswer>>,
+    /// The total and facets of the unfiltered listing (one key), shared by its pages.
+    pub whole_catalog_counts: Answers<(u64, FacetCounts)>,
     /// Product sheets with their cashback, keyed by product id.
     pub products: Answers<Arc<ProductAnswer>>,
     /// Every category (one key), for the tree each page shows and category searches.
@@ -104,11 +97,12 @@ pub struct CatalogAnswers {
 }
 
 impl CatalogAnswers {
-    /// Reused for `HALLES_SEARCH_CACHE_SECS` ([`Answers::ttl_from_env`]).
+    /// Reused for `HALLES_SEARCH_CACHE_SECS` ([`ttl_from_env`]).
     pub fn from_env() -> Result<Self, DbErr> {
-        let ttl = Answers::<()>::ttl_from_env()?;
+        let ttl = ttl_from_env()?;
         Ok(Self {
             searches: Answers::new(ttl),
+            whole_catalog_counts: Answers::new(ttl),
             products: Answers::new(ttl),
             categories: Answers::new(ttl),
         })
@@ -125,6 +119,25 @@ pub fn catalog_changed() {
 
 /// How long an answer is reused by default.
 const DEFAULT_TTL: Duration = Duration::from_secs(10);
+
+/// How long answers are reused: `HALLES_SEARCH_CACHE_SECS` (0 to 3600), or 10 s; any
+/// other value is refused at startup rather than ignored.
+pub fn ttl_from_env() -> Result<Duration, DbErr> {
+    Ok(match std::env::var("HALLES_SEARCH_CACHE_SECS") {
+        Err(_) => DEFAULT_TTL,
+        Ok(value) => value
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|secs| *secs <= 3600)
+            .map(Duration::from_secs)
+            .ok_or_else(|| {
+                DbErr::Custom(format!(
+                    "HALLES_SEARCH_CACHE_SECS must be a number of seconds from 0 to 3600, not {value:?}"
+                ))
+            })?,
+    })
+}
 
 /// Answers kept at most (a page of 24 cards with its facets is about 15 KB).
 const MAX_ENTRIES: usize = 2_000;
@@ -182,30 +195,6 @@ impl<T: Clone> Answers<T> {
             entries: Mutex::new(HashMap::new()),
             computing: Mutex::new(HashMap::new()),
         }
-    }
-
-    /// How long answers are reused: `HALLES_SEARCH_CACHE_SECS` (0 to 3600), or 10 s; any
-    /// other value is refused at startup rather than ignored.
-    pub fn ttl_from_env() -> Result<Duration, DbErr> {
-        Ok(match std::env::var("HALLES_SEARCH_CACHE_SECS") {
-            Err(_) => DEFAULT_TTL,
-            Ok(value) => value
-                .trim()
-                .parse::<u64>()
-                .ok()
-                .filter(|secs| *secs <= 3600)
-                .map(Duration::from_secs)
-                .ok_or_else(|| {
-                    DbErr::Custom(format!(
-                        "HALLES_SEARCH_CACHE_SECS must be a number of seconds from 0 to 3600, not {value:?}"
-                    ))
-                })?,
-        })
-    }
-
-    /// How long an answer may be reused when another process changed the catalog.
-    pub fn ttl(&self) -> Duration {
-        self.ttl
     }
 
     /// The answer to the query keyed `key`: reused when it may be, else computed by

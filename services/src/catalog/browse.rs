@@ -115,14 +115,9 @@ pub async fn product_sheet(db: &Db, product_id: &str) -> Result<ProductSheet, St
     })
 }
 
-/// A product with every live offer of an approved shop, best first (lowest total, then
-/// best condition). Offers with nothing left to sell are listed last, as sold out.
-pub async fn find_product(db: &Db, product_id: &str) -> Result<ProductPageView, StoreError> {
-    let sheet = product_sheet(db, product_id).await?;
-    with_stock(db, &sheet).await
-}
-
-/// The page of `sheet` with the stock free to sell now.
+/// The page of `sheet` with the stock free to sell now: every live offer of an approved
+/// shop, best first (lowest total, then best condition); offers with nothing left to sell
+/// are listed last, as sold out.
 pub async fn with_stock(db: &Db, sheet: &ProductSheet) -> Result<ProductPageView, StoreError> {
     let offer_ids: Vec<String> = sheet.offers.iter().map(|(o, _)| o.id.clone()).collect();
     let mut availability = availability_by_location(db, &offer_ids).await?;

@@ -322,7 +322,6 @@ pub async fn end_campaign(
             .rows_affected(),
         _ => 0,
     };
-    crate::catalog::answers::catalog_changed();
     if changed != 1 {
         return Err(StoreError::Conflict {
             code: "campaign_ended",
@@ -330,6 +329,8 @@ pub async fn end_campaign(
             field: None,
         });
     }
+    // Search cards show what their offer earns.
+    crate::catalog::answers::catalog_changed();
     let (action, after) = if state == "upcoming" {
         ("campaign.withdraw", None)
     } else {
