@@ -104,14 +104,21 @@ pub fn use_page() -> PageResource {
     expect_context::<PageResource>()
 }
 
-/// The current language.
+/// The current language. Islands hydrate without the server's context, so in the
+/// browser it is read back from `<html lang>`, which the server wrote from the same value.
 pub fn use_locale() -> Locale {
-    use_context::<Locale>().unwrap_or_default()
+    use_context::<Locale>().unwrap_or_else(crate::request_locale)
 }
 
-/// Whether the page has hydrated (`false` during SSR and before hydration).
-#[derive(Debug, Clone, Copy)]
-pub struct Hydrated(pub RwSignal<bool>);
+/// Whether this island is live in the browser: `false` on the server and while the
+/// island hydrates (so both render the same HTML), `true` right after. Controls that
+/// only work with the wasm loaded are shown under it.
+pub fn use_live() -> ReadSignal<bool> {
+    let (live, set_live) = signal(false);
+    // Effects run only in the browser.
+    Effect::new(move |_| set_live.set(true));
+    live
+}
 
 /// Renders `render` with the page context, with a loading and an error state.
 #[component]

@@ -1,5 +1,5 @@
-//! The Halles storefront in Leptos: rendered on the server, hydrated in the browser,
-//! usable without JavaScript.
+//! The Halles storefront in Leptos: rendered on the server, usable without JavaScript;
+//! the few interactive pieces are islands (`#[island]`) that hydrate in the browser.
 //!
 //! - [`shell`] and [`App`]: the HTML document and the router.
 //! - [`i18n`]: every visible string, French and English.
@@ -28,6 +28,7 @@ pub mod convert;
 pub mod format;
 pub mod i18n;
 pub mod layout;
+mod live;
 pub mod omni;
 pub mod pages;
 pub mod query;
@@ -37,7 +38,7 @@ use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-use crate::context::{Hydrated, PageResource, SiteAssets, load_page_context};
+use crate::context::{PageResource, SiteAssets, load_page_context};
 use crate::i18n::{Locale, Msg};
 use crate::layout::{Footer, Header};
 use crate::pages::{
@@ -49,6 +50,12 @@ use crate::pages::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     adopt_the_request_nonce();
+    // Islands: what the page's resources loaded is written into the HTML and never
+    // serialized for a hydration that only islands do (the islands loader says the same,
+    // but only when the site is built).
+    if let Some(shared) = Owner::current_shared_context() {
+        shared.set_is_hydrating(false);
+    }
     let locale = request_locale();
     let assets = use_context::<SiteAssets>().unwrap_or(SiteAssets {
         stylesheet_href: "/assets/halles.css".into(),
@@ -64,7 +71,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#1f4d3a" />
                 <link rel="stylesheet" href=assets.stylesheet_href />
                 <link rel="icon" type="image/svg+xml" href=assets.favicon_href />
-                {assets.hydrate.then(|| view! { <HydrationScripts options /> })}
+                {assets.hydrate.then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
             </head>
             <body>
@@ -117,15 +124,11 @@ pub fn App() -> impl IntoView {
     provide_context(locale);
     let page: PageResource = OnceResource::new_blocking(load_page_context());
     provide_context(page);
-    let hydrated = RwSignal::new(false);
-    provide_context(Hydrated(hydrated));
-    // Effects run only in the browser: this flips once the page is live.
-    Effect::new(move |_| hydrated.set(true));
 
     view! {
         <Title formatter=|title: String| title_text(if title.is_empty() { "Halles".to_owned() } else { format!("{title} · Halles") }) />
         <Router>
-            <div class="app" data-hydrated=move || hydrated.get().to_string()>
+            <div class="app" data-hydrated="false">
                 <a class="skip-link" href="#main">{locale.t(Msg::SkipToContent)}</a>
                 <Header />
                 <main id="main" class="main">
@@ -148,14 +151,15 @@ pub fn App() -> impl IntoView {
                     </Routes>
                 </main>
                 <Footer />
+                <live::LiveMark />
             </div>
         </Router>
     }
 }
 
 /// The language of this request: set by the server from `?lang=` or the language cookie,
-/// read back from `<html lang>` in the browser so hydration renders the same text.
-fn request_locale() -> Locale {
+/// read back from `<html lang>` in the browser so islands render the same text.
+pub(crate) fn request_locale() -> Locale {
     #[cfg(feature = "ssr")]
     {
         use_context::<http::request::Parts>()

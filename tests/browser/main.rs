@@ -155,9 +155,11 @@ async fn the_password_toggle_works_once_hydrated_and_login_succeeds() {
         Some("password")
     );
     client
-        .find(Locator::Css(".password-toggle"))
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".password-toggle"))
         .await
-        .expect("toggle shown after hydration")
+        .expect("toggle shown once its island is live")
         .click()
         .await
         .expect("click");

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::context::use_locale;
 use crate::i18n::Msg;
 
-/// Sends the visitor on to `href`: a 303 from the server, a replacing navigation in the
-/// browser, and a plain link for anyone left in between.
+/// Sends the visitor on to `href`: a 303 from the server, and a plain link in the page
+/// for anyone left in between.
 #[component]
 pub fn SeeOther(href: String) -> impl IntoView {
     view! { <Redirect href=href permanent=false /> }
@@ -33,22 +33,9 @@ fn Redirect(href: String, permanent: bool) -> impl IntoView {
         });
         response.insert_header(http::header::LOCATION, location);
     }
+    // Pages render on the server only; builds without `ssr` just type-check this.
     #[cfg(not(feature = "ssr"))]
-    {
-        // Only the server's status tells a moved page from a one-off redirect.
-        let _ = permanent;
-        let navigate = leptos_router::hooks::use_navigate();
-        let target = href.clone();
-        request_animation_frame(move || {
-            navigate(
-                &target,
-                leptos_router::NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
-        });
-    }
+    let _ = permanent;
     view! {
         <p class="container loading"><a href=href>{locale.t(Msg::MovedHere)}</a></p>
     }

@@ -79,9 +79,19 @@ pub fn CheckoutPage() -> impl IntoView {
     }
 }
 
-/// Once hydrated, choosing delivery or pickup, another store, or cashback recalculates
-/// the totals at once (as "Recalculer le total" does without JavaScript), so the pay
-/// button never shows a total the shopper's choices no longer give.
+/// The checkout form. Once live, choosing delivery or pickup, another store, or cashback
+/// recalculates the totals at once (as "Recalculer le total" does without JavaScript), so
+/// the pay button never shows a total the shopper's choices no longer give. Its content
+/// is the server's HTML, never rendered in the browser.
+#[island]
+fn CheckoutForm(children: Children) -> impl IntoView {
+    view! {
+        <form class="checkout-form" method="post" action="/checkout" on:change=recalculate>
+            {children()}
+        </form>
+    }
+}
+
 fn recalculate(ev: leptos::ev::Event) {
     #[cfg(feature = "hydrate")]
     {
@@ -207,7 +217,7 @@ fn checkout_body(locale: Locale, data: CheckoutData, context: PageContext) -> An
                 })}
             </div>
         })}
-        <form class="checkout-form" method="post" action="/checkout" on:change=recalculate>
+        <CheckoutForm>
             <input type="hidden" name="csrf" value=context.csrf_token.clone() />
             <div class="checkout-layout">
                 <div class="checkout-main">
@@ -230,7 +240,7 @@ fn checkout_body(locale: Locale, data: CheckoutData, context: PageContext) -> An
                 </div>
                 <totals::Totals cart=data.cart.clone() quote=data.quote.clone() can_pay=!cart_problem />
             </div>
-        </form>
+        </CheckoutForm>
     }
     .into_any()
 }

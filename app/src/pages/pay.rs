@@ -133,17 +133,6 @@ fn pay_form(locale: Locale, order: &Order, seconds_left: i64, context: &PageCont
             )
         })
         .map(|f| f.message(locale));
-    let left = RwSignal::new(seconds_left);
-    Effect::new(move |_| {
-        if let Ok(handle) = set_interval_with_handle(
-            move || {
-                left.try_update(|s| *s = (*s - 1).max(0));
-            },
-            Duration::from_secs(1),
-        ) {
-            on_cleanup(move || handle.clear());
-        }
-    });
     let pay_label = fill(
         locale.t(BuyMsg::PayAmount),
         "amount",
@@ -156,9 +145,7 @@ fn pay_form(locale: Locale, order: &Order, seconds_left: i64, context: &PageCont
         .map(|(number, outcome)| view! { <li><code>{*number}</code>" — "{locale.t(*outcome)}</li> })
         .collect_view();
     view! {
-        <p class="pay-timer" role="timer" aria-live="off">
-            {locale.t(BuyMsg::TimeLeft)}" "<strong>{move || clock(left.get())}</strong>
-        </p>
+        <PayTimer seconds_left />
         {top_error.map(|message| view! { <p class="notice notice-error" role="alert">{message}</p> })}
         <form class="form pay-form" method="post" action=action>
             <input type="hidden" name="csrf" value=context.csrf_token.clone() />
@@ -188,6 +175,28 @@ fn pay_form(locale: Locale, order: &Order, seconds_left: i64, context: &PageCont
         </aside>
     }
     .into_any()
+}
+
+/// How long the items stay reserved, counting down once the page is live.
+#[island]
+fn PayTimer(seconds_left: i64) -> impl IntoView {
+    let locale = use_locale();
+    let left = RwSignal::new(seconds_left);
+    Effect::new(move |_| {
+        if let Ok(handle) = set_interval_with_handle(
+            move || {
+                left.try_update(|s| *s = (*s - 1).max(0));
+            },
+            Duration::from_secs(1),
+        ) {
+            on_cleanup(move || handle.clear());
+        }
+    });
+    view! {
+        <p class="pay-timer" role="timer" aria-live="off">
+            {locale.t(BuyMsg::TimeLeft)}" "<strong>{move || clock(left.get())}</strong>
+        </p>
+    }
 }
 
 /// A card form input, with its error tied to it.

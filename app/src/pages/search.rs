@@ -1,6 +1,6 @@
 //! `/search?q=…` and `/categories/{slug}`: one listing of products with facets, sort and
 //! pages. Every control is a link or a GET form, so the page works without JavaScript;
-//! once hydrated, links navigate in place and the results refetch.
+//! once live, choosing a sort applies it at once.
 //!
 //! - [`facets`]: the sidebar of filters and the chips of active filters.
 //! - [`results`]: the grid, the sort form and the "no results" help.

@@ -5,10 +5,9 @@
 
 use api_types::catalog::{PickupStore, ProductNearParams, ProductOffer};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::catalog::PickupPlace;
-use crate::context::{Hydrated, use_locale};
+use crate::context::{use_live, use_locale};
 use crate::format::{count_text, fill, format_distance, format_price, ready_in, store_place};
 use crate::i18n::{Locale, Msg, PickupMsg};
 
@@ -183,28 +182,9 @@ pub fn PickupNearby(
 #[component]
 fn PlaceForm(path: String, postcode: String, bad: bool) -> AnyView {
     let locale = use_locale();
-    let hydrated = use_context::<Hydrated>().map(|h| h.0);
-    let locating = RwSignal::new(false);
-    let navigate = use_navigate();
-    let target = path.clone();
-    let on_locate = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            let navigate = navigate.clone();
-            let target = target.clone();
-            locating.set(true);
-            locate(locating, move |latitude, longitude| {
-                // Three decimals (about 100 m) are enough to rank stores, and say less
-                // about where someone lives.
-                let href = format!("{target}?lat={latitude:.3}&lon={longitude:.3}#pickup");
-                navigate(&href, Default::default());
-            });
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (&navigate, &target, locating);
-    };
+    let action = format!("{path}#pickup");
     view! {
-        <form class="pickup-form pickup-near-form" method="get" action=format!("{path}#pickup")>
+        <form class="pickup-form pickup-near-form" method="get" action=action>
             <label for="pickup-near-postcode">{locale.t(PickupMsg::PostcodeLabel)}</label>
             <div class="pickup-row">
                 <input
@@ -221,20 +201,49 @@ fn PlaceForm(path: String, postcode: String, bad: bool) -> AnyView {
                     aria-describedby=bad.then_some("pickup-near-error")
                 />
                 <button type="submit" class="button button-secondary">{locale.t(PickupMsg::Find)}</button>
-                <Show when=move || hydrated.is_some_and(|h| h.get())>
-                    <button
-                        type="button"
-                        class="button button-ghost pickup-locate"
-                        disabled=move || locating.get()
-                        on:click=on_locate.clone()
-                    >
-                        {move || locale.t(if locating.get() { PickupMsg::Locating } else { PickupMsg::UseLocation })}
-                    </button>
-                </Show>
+                <LocateButton path />
             </div>
         </form>
     }
     .into_any()
+}
+
+/// "Use my location", shown once live: asks the browser where it is and opens `path`
+/// with those coordinates.
+#[island]
+fn LocateButton(path: String) -> impl IntoView {
+    let locale = use_locale();
+    let live = use_live();
+    let locating = RwSignal::new(false);
+    let on_locate = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let target = path.clone();
+            locating.set(true);
+            locate(locating, move |latitude, longitude| {
+                // Three decimals (about 100 m) are enough to rank stores, and say less
+                // about where someone lives.
+                let href = format!("{target}?lat={latitude:.3}&lon={longitude:.3}#pickup");
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().assign(&href);
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&path, locating);
+    };
+    view! {
+        <Show when=move || live.get()>
+            <button
+                type="button"
+                class="button button-ghost pickup-locate"
+                disabled=move || locating.get()
+                on:click=on_locate.clone()
+            >
+                {move || locale.t(if locating.get() { PickupMsg::Locating } else { PickupMsg::UseLocation })}
+            </button>
+        </Show>
+    }
 }
 
 /// Asks the browser where it is; `found` gets the degrees. Refused, unavailable or

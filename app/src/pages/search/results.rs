@@ -3,8 +3,6 @@
 
 use api_types::catalog::{Category, ProductCard, ProductSearchResponse};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
 
 use domain::geo::DEFAULT_PICKUP_RADIUS_KM;
 
@@ -12,7 +10,7 @@ use super::facets::{ActiveFilters, PICKUP_RADII_KM};
 use super::pagination::Pagination;
 use super::{Scope, quoted};
 use crate::components::ProductTile;
-use crate::context::{Hydrated, use_locale};
+use crate::context::{use_live, use_locale};
 use crate::format::format_distance;
 use crate::i18n::Msg;
 use crate::query::QueryString;
@@ -78,49 +76,64 @@ pub fn ProductGrid(
 /// page is live, choosing an order applies it at once and the button steps aside.
 #[component]
 pub fn SortForm(path: String, query: QueryString) -> AnyView {
-    let locale = use_locale();
-    let hydrated = use_context::<Hydrated>().map(|h| h.0);
     let current = query.get("sort").unwrap_or("relevance").to_owned();
-    let kept = query.without("sort");
-    let hidden = kept
+    let hidden = query
+        .without("sort")
         .pairs()
         .iter()
         .map(
             |(name, value)| view! { <input type="hidden" name=name.clone() value=value.clone() /> },
         )
         .collect_view();
+    view! {
+        <form class="sort-form" method="get" action=path>
+            {hidden}
+            <SortChoice current />
+        </form>
+    }
+    .into_any()
+}
+
+/// The sort's label, select and button: live, a change submits the form.
+#[island]
+fn SortChoice(current: String) -> impl IntoView {
+    let locale = use_locale();
+    let live = use_live();
     let options = SORTS
         .iter()
         .map(|(value, label)| {
             view! { <option value=*value selected=*value == current>{locale.t(*label)}</option> }
         })
         .collect_view();
-    let navigate = use_navigate();
-    let target = path.clone();
-    let on_change = move |ev: leptos::ev::Event| {
-        let sort = event_target_value(&ev);
-        let href = if sort == "relevance" {
-            kept.without("sort").href(&target)
-        } else {
-            kept.with("sort", &sort).href(&target)
-        };
-        navigate(&href, NavigateOptions::default());
-    };
     view! {
-        <form class="sort-form" method="get" action=path>
-            {hidden}
-            <label for="sort">{locale.t(Msg::SortBy)}</label>
-            <select id="sort" name="sort" on:change=on_change>{options}</select>
-            <button
-                type="submit"
-                class="button button-ghost sort-submit"
-                class:visually-hidden=move || hydrated.is_some_and(|h| h.get())
-            >
-                {locale.t(Msg::Apply)}
-            </button>
-        </form>
+        <label for="sort">{locale.t(Msg::SortBy)}</label>
+        <select id="sort" name="sort" on:change=submit_own_form>{options}</select>
+        <button
+            type="submit"
+            class="button button-ghost sort-submit"
+            class:visually-hidden=move || live.get()
+        >
+            {locale.t(Msg::Apply)}
+        </button>
     }
-    .into_any()
+}
+
+/// Submits the form the changed control belongs to, as its button would.
+fn submit_own_form(ev: leptos::ev::Event) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let form = ev
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|control| control.closest("form").ok().flatten())
+            .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
+        if let Some(form) = form {
+            let _ = form.request_submit();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ev;
 }
 
 /// A click & collect search with the next wider radius, the postcode and the radius
