@@ -65,6 +65,10 @@ pub enum PickupPlace {
 pub struct ProductPageData {
     pub product: ProductDetail,
     pub place: PickupPlace,
+    /// The product's category and its parents, the root first, for the breadcrumb.
+    pub crumbs: Vec<Category>,
+    /// Whether the product is on the caller's wishlist (never for a visitor).
+    pub wished: bool,
 }
 
 /// A product page: the product and every offer, best first; each offer's pickup stores

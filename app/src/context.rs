@@ -1,7 +1,7 @@
 //! What every page needs to know about the request: who is logged in, the form token,
 //! a message left by the last form post. The server fills a [`PageContext`] into the
-//! request; the [`load_page_context`] server function hands it to the page, so the hydrating
-//! browser receives the very same value the server rendered with.
+//! request, and pages read it from there ([`use_page`]); the [`load_page_context`] server
+//! function hands the same value to a caller in the browser.
 
 use api_types::{ShopSummary, User};
 use leptos::prelude::*;
@@ -83,7 +83,8 @@ pub struct SiteAssets {
     pub hydrate: bool,
 }
 
-/// Hands the request's [`PageContext`] to the page. Only ever the caller's own data.
+/// Hands the request's [`PageContext`] to a caller in the browser. Only ever the caller's
+/// own data.
 #[server(prefix = "/_fn", endpoint = "page_context")]
 pub async fn load_page_context() -> Result<PageContext, ServerFnError> {
     let parts = use_context::<http::request::Parts>()
@@ -95,13 +96,25 @@ pub async fn load_page_context() -> Result<PageContext, ServerFnError> {
         .unwrap_or_default())
 }
 
-/// The page context resource, loaded once per page load and blocking the first byte so
-/// that titles and menus render with it.
-pub type PageResource = OnceResource<Result<PageContext, ServerFnError>>;
+/// The request's page context, as the server filled it (empty when there is none, which
+/// only a build without `ssr` sees).
+pub fn request_page_context() -> PageContext {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<PageContext>().cloned())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        PageContext::default()
+    }
+}
 
-/// The page context of the current page.
-pub fn use_page() -> PageResource {
-    expect_context::<PageResource>()
+/// The page context of the current page: read from the request once, when the app
+/// starts rendering, with no waiting (a page is rendered on the server only).
+pub fn use_page() -> PageContext {
+    use_context::<PageContext>().unwrap_or_default()
 }
 
 /// The current language. Islands hydrate without the server's context, so in the
@@ -120,29 +133,12 @@ pub fn use_live() -> ReadSignal<bool> {
     live
 }
 
-/// Renders `render` with the page context, with a loading and an error state.
+/// Renders `render` with the page context.
 #[component]
 pub fn WithPage<F, V>(render: F) -> impl IntoView
 where
     F: Fn(PageContext) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let page = use_page();
-    let locale = use_locale();
-    view! {
-        <Suspense fallback=move || view! { <p class="loading" aria-busy="true">{locale.t(Msg::Loading)}</p> }>
-            {move || {
-                let render = render.clone();
-                Suspend::new(async move {
-                    match page.await {
-                        Ok(context) => render(context).into_any(),
-                        Err(_) => view! {
-                            <p class="notice notice-error" role="alert">{locale.t(Msg::LoadError)}</p>
-                        }
-                        .into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    render(use_page())
 }

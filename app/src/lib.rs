@@ -38,7 +38,7 @@ use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-use crate::context::{PageResource, SiteAssets, load_page_context};
+use crate::context::{SiteAssets, request_page_context};
 use crate::i18n::{Locale, Msg};
 use crate::layout::{Footer, Header};
 use crate::pages::{
@@ -122,8 +122,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let locale = request_locale();
     provide_context(locale);
-    let page: PageResource = OnceResource::new_blocking(load_page_context());
-    provide_context(page);
+    provide_context(request_page_context());
 
     view! {
         <Title formatter=|title: String| title_text(if title.is_empty() { "Halles".to_owned() } else { format!("{title} · Halles") }) />

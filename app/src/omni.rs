@@ -39,12 +39,6 @@ pub async fn load_wishlist() -> Result<Vec<WishedProduct>, CatalogError> {
     ssr::load_wishlist().await
 }
 
-/// Whether `product_id` is on the shopper's wishlist (false for visitors).
-#[server(prefix = "/_fn", endpoint = "is_wished")]
-pub async fn is_wished(product_id: String) -> Result<bool, CatalogError> {
-    ssr::is_wished(product_id).await
-}
-
 /// What the shopper last looked at in the app (channel `api`), for "seen on your phone".
 #[server(prefix = "/_fn", endpoint = "seen_in_app")]
 pub async fn seen_in_app(count: u32) -> Result<Vec<ProductCard>, CatalogError> {

@@ -9,7 +9,7 @@ use leptos::prelude::use_context;
 use services::analytics::Event;
 use services::buying::cashback_estimate;
 use services::buying::checkout::Channel;
-use services::catalog::{browse, nearby, recent};
+use services::catalog::{browse, nearby, recent, wishlist};
 use services::{Db, StoreError};
 
 use super::{CatalogError, PER_PAGE, PickupPlace, ProductPageData};
@@ -78,15 +78,24 @@ pub async fn find_product(
     {
         analytics::record(Event::view(Channel::Web, visitor, &product.id));
     }
-    if let Some(user_id) = caller_id()
-        && let Err(err) = recent::record_view(&db, &user_id, &product.id, "web").await
-    {
-        // Remembering the view is a nicety: the page is shown all the same.
-        tracing::warn!(error = %err, "recording a recently viewed product");
+    let mut wished = false;
+    if let Some(user_id) = caller_id() {
+        if let Err(err) = recent::record_view(&db, &user_id, &product.id, "web").await {
+            // Remembering the view is a nicety: the page is shown all the same.
+            tracing::warn!(error = %err, "recording a recently viewed product");
+        }
+        wished = wishlist::contains(&db, &user_id, &product.id)
+            .await
+            .map_err(unavailable("reading a wishlist"))?;
     }
+    let crumbs = browse::category_chain(&db, &product.category)
+        .await
+        .map_err(unavailable("listing categories"))?;
     Ok(ProductPageData {
         product: convert::product_detail(&product, &cashback),
         place,
+        crumbs: crumbs.iter().map(convert::category_of).collect(),
+        wished,
     })
 }
 

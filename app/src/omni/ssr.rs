@@ -80,15 +80,6 @@ pub async fn load_wishlist() -> Result<Vec<WishedProduct>, CatalogError> {
         .collect())
 }
 
-pub async fn is_wished(product_id: String) -> Result<bool, CatalogError> {
-    let Some(user_id) = caller_id() else {
-        return Ok(false);
-    };
-    wishlist::contains(&db()?, &user_id, &product_id)
-        .await
-        .map_err(unavailable("reading a wishlist"))
-}
-
 pub async fn seen_in_app(count: u32) -> Result<Vec<ProductCard>, CatalogError> {
     let Some(user_id) = caller_id() else {
         return Ok(Vec::new());

@@ -30,7 +30,6 @@ pub fn blocks_checkout(state: &str) -> bool {
 #[component]
 pub fn CartPage() -> impl IntoView {
     let locale = use_locale();
-    let page = use_page();
     let cart = Resource::new_blocking(|| (), |()| load_cart());
     view! {
         <Title text=locale.t(Msg::CartTitle) />
@@ -39,7 +38,7 @@ pub fn CartPage() -> impl IntoView {
             <h1>{locale.t(Msg::CartTitle)}</h1>
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
-                    let context = page.await.unwrap_or_default();
+                    let context = use_page();
                     match cart.await {
                         Ok(cart) => cart_body(locale, cart, context),
                         Err(_) => view! {

@@ -38,9 +38,8 @@ pub fn CheckoutPage() -> impl IntoView {
     let page = use_page();
     let data = Resource::new_blocking(
         || (),
-        move |()| async move {
-            let context = page.await.map_err(|_| BuyingError::Unavailable)?;
-            let choices = context
+        move |()| {
+            let choices = page
                 .flash_for("checkout")
                 .map(|flash| {
                     CheckoutChoices::from_fields(
@@ -48,7 +47,7 @@ pub fn CheckoutPage() -> impl IntoView {
                     )
                 })
                 .unwrap_or_default();
-            load_checkout(choices).await
+            load_checkout(choices)
         },
     );
     view! {
@@ -58,7 +57,7 @@ pub fn CheckoutPage() -> impl IntoView {
             <h1>{locale.t(BuyMsg::CheckoutTitle)}</h1>
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
-                    let context = page.await.unwrap_or_default();
+                    let context = use_page();
                     match data.await {
                         Ok(data) => checkout_body(locale, data, context),
                         Err(BuyingError::LoginNeeded) => view! {

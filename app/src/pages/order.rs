@@ -24,7 +24,6 @@ use crate::pages::NotFoundPage;
 #[component]
 pub fn OrderPage() -> impl IntoView {
     let locale = use_locale();
-    let page = use_page();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let data = Resource::new_blocking(move || id.get(), load_order);
@@ -34,7 +33,7 @@ pub fn OrderPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                let context = page.await.unwrap_or_default();
+                let context = use_page();
                 // Without its pickup details (store, hold) the order still shows.
                 let pickups = pickups.await.unwrap_or_default();
                 // Nor without its disputes; the form then stays, and the service still

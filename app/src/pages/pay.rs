@@ -27,7 +27,6 @@ const TEST_CARDS: [(&str, BuyMsg); 3] = [
 #[component]
 pub fn PayPage() -> impl IntoView {
     let locale = use_locale();
-    let page = use_page();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let data = Resource::new_blocking(move || id.get(), load_payment);
@@ -36,7 +35,7 @@ pub fn PayPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                let context = page.await.unwrap_or_default();
+                let context = use_page();
                 match data.await {
                     Ok(data) => pay_body(locale, data, context),
                     Err(BuyingError::NotFound) => view! { <NotFoundPage /> }.into_any(),

@@ -11,18 +11,18 @@ mod offers;
 mod pickup;
 mod wish;
 
-use api_types::catalog::{Category, ProductNearParams};
+use api_types::catalog::ProductNearParams;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::catalog::{ProductPageData, find_product, list_categories};
+use crate::catalog::{ProductPageData, find_product};
 use crate::components::product_tile::{product_href, product_image_src};
 use crate::components::{CatalogErrorNotice, Loading, MovedTo};
 use crate::context::{PageContext, use_locale, use_page};
 use crate::format::{count_text, format_price};
 use crate::i18n::{Locale, Msg};
-use crate::pages::search::{breadcrumb, category_name};
+use crate::pages::search::{breadcrumb_of, category_name};
 use crate::query::encode;
 
 /// `/products/:id` and `/products/:id/:slug`.
@@ -45,23 +45,20 @@ pub fn ProductPage() -> AnyView {
         move || (id.get(), near.get()),
         |(id, near)| find_product(id, near),
     );
-    let categories = Resource::new_blocking(|| (), |()| list_categories());
-    let page = use_page();
     view! {
         <Transition fallback=Loading>
             {move || {
                 let slug = slug.get();
                 let near = near.get();
                 Suspend::new(async move {
-                    let categories = categories.await.unwrap_or_default();
-                    let context = page.await.unwrap_or_default();
+                    let context = use_page();
                     match product.await {
                         Err(error) => view! { <CatalogErrorNotice error /> }.into_any(),
                         Ok(data) if slug.as_deref() != Some(data.product.slug.as_str()) => {
                             let href = product_href(&data.product.id, &data.product.slug);
                             view! { <MovedTo href=format!("{href}{}", near_query(&near)) /> }.into_any()
                         }
-                        Ok(data) => product_page(locale, data, near, &categories, context).into_any(),
+                        Ok(data) => product_page(locale, data, near, context).into_any(),
                     }
                 })
             }}
@@ -90,21 +87,20 @@ fn product_page(
     locale: Locale,
     data: ProductPageData,
     near: ProductNearParams,
-    categories: &[Category],
     context: PageContext,
 ) -> AnyView {
-    let ProductPageData { product, place } = data;
+    let ProductPageData {
+        product,
+        place,
+        crumbs,
+        wished,
+    } = data;
     let back = product_href(&product.id, &product.slug);
     let canonical = product_href(&product.id, &product.slug);
     let pickup_path = canonical.clone();
     let json_ld = json_ld::product_json_ld(&product);
     let description: String = product.description.chars().take(160).collect();
-    let crumbs = breadcrumb(
-        locale,
-        categories,
-        &product.category,
-        Some(product.title.clone()),
-    );
+    let crumbs = breadcrumb_of(locale, crumbs, Some(product.title.clone()));
     let category_href = format!("/categories/{}", product.category.slug);
     let category = category_name(&product.category, locale).to_owned();
     let offer_count = product.offers.len() as u64;
@@ -142,7 +138,7 @@ fn product_page(
                     <p class="product-brand">{product.brand.clone()}</p>
                     <h1 class="product-title">{product.title.clone()}</h1>
                     {best}
-                    <wish::WishButton product_id=product.id.clone() back=back.clone() context=context.clone() />
+                    <wish::WishButton product_id=product.id.clone() back=back.clone() context=context.clone() wished />
                     <dl class="details product-facts">
                         <dt>{locale.t(Msg::Brand)}</dt>
                         <dd>{product.brand.clone()}</dd>

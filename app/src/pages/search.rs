@@ -102,8 +102,12 @@ pub fn CategoryPage() -> impl IntoView {
 fn Listing(scope: Signal<Scope>) -> impl IntoView {
     let locale = use_locale();
     let query = use_catalog_query(scope);
-    let results = Resource::new_blocking(move || scope.get().params(&query.get()), search_products);
-    let categories = Resource::new_blocking(|| (), |()| list_categories());
+    // One resource for both: each resource a page awaits costs it noticeably on the
+    // server, and the category tree is in memory anyway.
+    let listing = Resource::new_blocking(
+        move || scope.get().params(&query.get()),
+        |params| async move { (list_categories().await, search_products(params).await) },
+    );
     view! {
         <div class="container listing">
             <Transition fallback=Loading>
@@ -111,8 +115,7 @@ fn Listing(scope: Signal<Scope>) -> impl IntoView {
                     let scope = scope.get();
                     let query = query.get();
                     Suspend::new(async move {
-                        let categories = categories.await;
-                        let results = results.await;
+                        let (categories, results) = listing.await;
                         listing_page(locale, scope, query, categories, results)
                     })
                 }}
@@ -220,6 +223,11 @@ pub fn breadcrumb(
     leaf: &Category,
     current: Option<String>,
 ) -> impl IntoView + use<> {
+    breadcrumb_of(locale, category_chain(categories, leaf), current)
+}
+
+/// `leaf` and its parents, the root first (at most 8 deep).
+pub fn category_chain(categories: &[Category], leaf: &Category) -> Vec<Category> {
     let mut chain = vec![leaf.clone()];
     let mut parent = leaf.parent_id.clone();
     while let Some(id) = parent {
@@ -232,6 +240,15 @@ pub fn breadcrumb(
         }
     }
     chain.reverse();
+    chain
+}
+
+/// The breadcrumb of a [`category_chain`].
+pub fn breadcrumb_of(
+    locale: Locale,
+    mut chain: Vec<Category>,
+    current: Option<String>,
+) -> impl IntoView + use<> {
     let here = match current {
         Some(current) => current,
         None => chain

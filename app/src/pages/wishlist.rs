@@ -14,7 +14,6 @@ use crate::omni::{WishedProduct, load_wishlist};
 #[component]
 pub fn WishlistPage() -> impl IntoView {
     let locale = use_locale();
-    let page = use_page();
     let list = Resource::new_blocking(|| (), |()| load_wishlist());
     view! {
         <Title text=locale.t(OmniMsg::WishlistTitle) />
@@ -23,7 +22,7 @@ pub fn WishlistPage() -> impl IntoView {
             <h1>{locale.t(OmniMsg::WishlistTitle)}</h1>
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
-                    let context = page.await.unwrap_or_default();
+                    let context = use_page();
                     match list.await {
                         _ if context.user.is_none() => signed_out(locale),
                         Ok(items) => wishlist_body(locale, items, &context),

@@ -20,6 +20,25 @@ pub async fn list_categories(db: &Db) -> Result<Vec<CategoryView>, StoreError> {
     Ok(rows.iter().cloned().map(CategoryView::from).collect())
 }
 
+/// `leaf` and its parents, the root first (at most 8 deep), from the tree in memory:
+/// a product page's breadcrumb without the whole tree.
+pub async fn category_chain(db: &Db, leaf: &CategoryView) -> Result<Vec<CategoryView>, StoreError> {
+    let rows = all_categories(db).await?;
+    let mut chain = vec![leaf.clone()];
+    let mut parent = leaf.parent_id.clone();
+    while let Some(id) = parent {
+        match rows.iter().find(|row| row.id == id) {
+            Some(row) if chain.len() < 8 => {
+                parent = row.parent_id.clone();
+                chain.push(CategoryView::from(row.clone()));
+            }
+            _ => break,
+        }
+    }
+    chain.reverse();
+    Ok(chain)
+}
+
 /// Every category row in display order. Every page shows the tree, and it changes only
 /// when a catalog is seeded, so it is read at most once per
 /// [`crate::catalog::answers`]' reuse time.

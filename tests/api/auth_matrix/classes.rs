@@ -217,7 +217,6 @@ pub const WEB_CLASSES: &[(&str, &str, Class)] = &[
     ("POST", "/_fn/load_cart", Class::Guest),
     ("POST", "/_fn/live_till_code", Class::Guest),
     ("POST", "/_fn/load_wishlist", Class::Guest),
-    ("POST", "/_fn/is_wished", Class::Guest),
     ("POST", "/_fn/seen_in_app", Class::Guest),
     ("POST", "/_fn/recommended", Class::Guest),
     ("POST", "/_fn/load_checkout", Class::Account),

@@ -208,7 +208,6 @@ pub fn server_fn_args(ids: &Ids, path: &str) -> Vec<(String, String)> {
             ("near[near]", "75011".to_owned()),
         ],
         "find_shop" => vec![("slug", ids.shop_slug.clone())],
-        "is_wished" => vec![("product_id", ids.product.clone())],
         "recently_viewed" | "list_shops" | "seen_in_app" | "recommended" => {
             vec![("count", "8".to_owned())]
         }

@@ -29,12 +29,10 @@ pub fn Offers(
     back: String,
 ) -> AnyView {
     let locale = use_locale();
-    // The product page has already awaited the page context, so it is here; reading it
-    // keeps the report's flash beside the add-to-cart one without another prop.
+    // Reading the page context here keeps the report's flash beside the add-to-cart one
+    // without another prop.
     let report_flash = use_page()
-        .get_untracked()
-        .and_then(Result::ok)
-        .and_then(|page| page.flash)
+        .flash
         .filter(|flash| [report::REFUSED, report::SENT].contains(&flash.form.as_str()));
     let body = if offers.is_empty() {
         view! { <p class="card empty-state">{locale.t(Msg::NoOffers)}</p> }.into_any()

@@ -5,41 +5,33 @@ use leptos::prelude::*;
 
 use crate::context::{PageContext, use_locale};
 use crate::i18n::OmniMsg;
-use crate::omni::is_wished;
 
+/// `wished`: the product is on the signed-in shopper's list.
 #[component]
-pub fn WishButton(product_id: String, back: String, context: PageContext) -> impl IntoView {
+pub fn WishButton(
+    product_id: String,
+    back: String,
+    context: PageContext,
+    wished: bool,
+) -> impl IntoView {
     let locale = use_locale();
-    let signed_in = context.user.is_some();
-    let id = product_id.clone();
-    let wished = Resource::new_blocking(move || id.clone(), is_wished);
-    let csrf = context.csrf_token;
+    let on_list = context.user.is_some() && wished;
+    let action = if on_list {
+        format!("/wishlist/{product_id}/remove")
+    } else {
+        "/wishlist".to_owned()
+    };
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let (product_id, back, csrf) = (product_id.clone(), back.clone(), csrf.clone());
-                Suspend::new(async move {
-                    let on_list = signed_in && wished.await.unwrap_or(false);
-                    let action = if on_list {
-                        format!("/wishlist/{product_id}/remove")
-                    } else {
-                        "/wishlist".to_owned()
-                    };
-                    view! {
-                        <form method="post" action=action class="wish-form">
-                            <input type="hidden" name="csrf" value=csrf />
-                            <input type="hidden" name="product_id" value=product_id />
-                            <input type="hidden" name="back" value=back />
-                            <button type="submit" class="button button-ghost wish-button" aria-pressed=if on_list { "true" } else { "false" }>
-                                <span aria-hidden="true" class="wish-heart">{if on_list { "♥" } else { "♡" }}</span>
-                                " "
-                                {locale.t(if on_list { OmniMsg::WishlistRemove } else { OmniMsg::WishlistAdd })}
-                            </button>
-                            {on_list.then(|| view! { <span class="wish-saved">{locale.t(OmniMsg::WishlistSaved)}</span> })}
-                        </form>
-                    }
-                })
-            }}
-        </Suspense>
+        <form method="post" action=action class="wish-form">
+            <input type="hidden" name="csrf" value=context.csrf_token />
+            <input type="hidden" name="product_id" value=product_id />
+            <input type="hidden" name="back" value=back />
+            <button type="submit" class="button button-ghost wish-button" aria-pressed=if on_list { "true" } else { "false" }>
+                <span aria-hidden="true" class="wish-heart">{if on_list { "♥" } else { "♡" }}</span>
+                " "
+                {locale.t(if on_list { OmniMsg::WishlistRemove } else { OmniMsg::WishlistAdd })}
+            </button>
+            {on_list.then(|| view! { <span class="wish-saved">{locale.t(OmniMsg::WishlistSaved)}</span> })}
+        </form>
     }
 }
