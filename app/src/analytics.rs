@@ -19,8 +19,8 @@ pub fn visitor(page: &PageContext) -> Option<Visitor> {
 
 /// The visitor of the request being served (a page or a server function).
 pub fn current_visitor() -> Option<Visitor> {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<PageContext>().and_then(visitor))
+    crate::context::with_request(|parts| parts.extensions.get::<PageContext>().and_then(visitor))
+        .flatten()
 }
 
 /// Hands `event` to the sink the server provided; without one (a page rendered outside

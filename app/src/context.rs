@@ -87,13 +87,32 @@ pub struct SiteAssets {
 /// own data.
 #[server(prefix = "/_fn", endpoint = "page_context")]
 pub async fn load_page_context() -> Result<PageContext, ServerFnError> {
-    let parts = use_context::<http::request::Parts>()
-        .ok_or_else(|| ServerFnError::new("request parts missing"))?;
-    Ok(parts
-        .extensions
-        .get::<PageContext>()
-        .cloned()
-        .unwrap_or_default())
+    with_request(|parts| {
+        parts
+            .extensions
+            .get::<PageContext>()
+            .cloned()
+            .unwrap_or_default()
+    })
+    .ok_or_else(|| ServerFnError::new("request parts missing"))
+}
+
+/// Reads the request being rendered without copying it: `use_context` would clone every
+/// header and extension of it, and pages read it several times each.
+#[cfg(feature = "ssr")]
+pub fn with_request<R>(read: impl FnOnce(&http::request::Parts) -> R) -> Option<R> {
+    with_context::<http::request::Parts, R>(read)
+}
+
+/// The signed-in caller's id, from the session the server resolved (never from anything
+/// the browser sent).
+#[cfg(feature = "ssr")]
+pub fn request_user_id() -> Option<String> {
+    with_request(|parts| {
+        let page = parts.extensions.get::<PageContext>()?;
+        page.user.as_ref().map(|user| user.id.clone())
+    })
+    .flatten()
 }
 
 /// The request's page context, as the server filled it (empty when there is none, which
@@ -101,8 +120,8 @@ pub async fn load_page_context() -> Result<PageContext, ServerFnError> {
 pub fn request_page_context() -> PageContext {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<PageContext>().cloned())
+        with_request(|parts| parts.extensions.get::<PageContext>().cloned())
+            .flatten()
             .unwrap_or_default()
     }
     #[cfg(not(feature = "ssr"))]

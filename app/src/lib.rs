@@ -86,8 +86,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// one leptos_axum made up, which no header names.
 #[cfg(feature = "ssr")]
 fn adopt_the_request_nonce() {
-    let nonce = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<Nonce>().cloned());
+    let nonce = context::with_request(|parts| parts.extensions.get::<Nonce>().cloned()).flatten();
     if let Some(nonce) = nonce {
         provide_context(nonce);
     }
@@ -161,8 +160,8 @@ pub fn App() -> impl IntoView {
 pub(crate) fn request_locale() -> Locale {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<Locale>().copied())
+        context::with_request(|parts| parts.extensions.get::<Locale>().copied())
+            .flatten()
             .unwrap_or_default()
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]

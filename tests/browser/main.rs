@@ -201,3 +201,62 @@ async fn the_password_toggle_works_once_hydrated_and_login_succeeds() {
     screenshot(&client, "account-phone").await;
     client.close().await.expect("close");
 }
+
+#[tokio::test]
+async fn choosing_a_sort_applies_it_once_the_page_is_live() {
+    let app = spawn_app().await;
+    tests::shopping::add_kitchen_category(&app).await;
+    tests::shopping::stocked_shop(
+        &app,
+        "sort@halles.test",
+        "Boutique du Tri",
+        "boutique-du-tri",
+        2_500,
+        490,
+        3,
+    )
+    .await;
+    let driver = start_driver().await;
+    let client = browser(&driver, 1280, 900).await;
+
+    client
+        .goto(&app.url("/categories/cuisine"))
+        .await
+        .expect("category page");
+    wait_for_hydration(&client).await;
+    // The button serves pages without the wasm; once live it steps aside.
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(".sort-submit.visually-hidden"))
+        .await
+        .expect("the sort button steps aside once its island is live");
+    client
+        .find(Locator::Id("sort"))
+        .await
+        .expect("the sort select")
+        .select_by_value("price_desc")
+        .await
+        .expect("choose a sort");
+    for _ in 0..100 {
+        let url = client.current_url().await.expect("current url");
+        if url
+            .query()
+            .is_some_and(|query| query.contains("sort=price_desc"))
+        {
+            assert_eq!(url.path(), "/categories/cuisine");
+            let body = client
+                .find(Locator::Css("main"))
+                .await
+                .expect("main")
+                .text()
+                .await
+                .expect("text");
+            assert!(body.contains("Boutique du Tri"), "{body}");
+            client.close().await.expect("close");
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("choosing a sort did not load the sorted listing");
+}

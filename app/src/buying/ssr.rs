@@ -19,7 +19,7 @@ use super::{
     PickupOption, Problem, ShopPickup,
 };
 use crate::analytics;
-use crate::context::{GuestCart, PageContext};
+use crate::context::{GuestCart, request_user_id, with_request};
 use crate::convert::buying::{cart_of, notification_of, order_of, quote_of};
 
 /// The database the server provided to this request.
@@ -41,26 +41,15 @@ pub(super) fn unavailable(what: &'static str) -> impl Fn(StoreError) -> BuyingEr
     }
 }
 
-fn parts() -> Option<http::request::Parts> {
-    use_context::<http::request::Parts>()
-}
-
-/// The logged-in caller, from the request context the server prepared.
-fn caller_id() -> Option<String> {
-    parts()
-        .and_then(|parts| parts.extensions.get::<PageContext>().cloned())
-        .and_then(|page| page.user.map(|user| user.id))
-}
-
 /// The logged-in shopper, or [`BuyingError::LoginNeeded`].
 pub(super) fn shopper() -> Result<String, BuyingError> {
-    caller_id().ok_or(BuyingError::LoginNeeded)
+    request_user_id().ok_or(BuyingError::LoginNeeded)
 }
 
 /// The guest cart secret of a visitor without a session.
 fn guest_token() -> Option<String> {
-    parts()
-        .and_then(|parts| parts.extensions.get::<GuestCart>().cloned())
+    with_request(|parts| parts.extensions.get::<GuestCart>().cloned())
+        .flatten()
         .map(|GuestCart(token)| token)
 }
 
@@ -95,7 +84,7 @@ async fn quote_with_cashback(db: &Db, quote: &QuoteView) -> Quote {
 }
 
 pub async fn load_cart() -> Result<Cart, BuyingError> {
-    let user = caller_id();
+    let user = request_user_id();
     let guest = guest_token();
     let owner = match (&user, &guest) {
         (Some(user), _) => CartOwner::User(user),

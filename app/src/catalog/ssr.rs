@@ -13,6 +13,7 @@ use services::catalog::{browse, nearby, recent, wishlist};
 use services::{Db, StoreError};
 
 use super::{CatalogError, PER_PAGE, PickupPlace, ProductPageData};
+use crate::context::{request_user_id, with_request};
 use crate::{analytics, convert};
 
 /// The database the server provided to this request.
@@ -79,7 +80,7 @@ pub async fn find_product(
         analytics::record(Event::view(Channel::Web, visitor, &product.id));
     }
     let mut wished = false;
-    if let Some(user_id) = caller_id() {
+    if let Some(user_id) = request_user_id() {
         if let Err(err) = recent::record_view(&db, &user_id, &product.id, "web").await {
             // Remembering the view is a nicety: the page is shown all the same.
             tracing::warn!(error = %err, "recording a recently viewed product");
@@ -102,27 +103,19 @@ pub async fn find_product(
 /// Whether this request is for a bare or outdated product address, which the page only
 /// redirects to the canonical one: that view is counted once, at the canonical address.
 fn moves_to_canonical_address(slug: &str) -> bool {
-    use_context::<http::request::Parts>().is_some_and(|parts| {
+    with_request(|parts| {
         let path = parts.uri.path();
-        path.starts_with("/products/") && !path.ends_with(&format!("/{slug}"))
+        path.starts_with("/products/")
+            && !path
+                .strip_suffix(slug)
+                .is_some_and(|rest| rest.ends_with('/'))
     })
-}
-
-/// The logged-in caller, from the request context the server prepared.
-fn caller_id() -> Option<String> {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .extensions
-                .get::<crate::context::PageContext>()
-                .cloned()
-        })
-        .and_then(|page| page.user.map(|user| user.id))
+    .unwrap_or(false)
 }
 
 /// The caller's recently viewed products, newest first; empty for visitors.
 pub async fn recently_viewed(count: u32) -> Result<Vec<ProductCard>, CatalogError> {
-    let Some(user_id) = caller_id() else {
+    let Some(user_id) = request_user_id() else {
         return Ok(Vec::new());
     };
     let db = db()?;

@@ -10,7 +10,7 @@ use services::{Db, StoreError};
 
 use super::{TillCode, WishedProduct};
 use crate::catalog::CatalogError;
-use crate::context::PageContext;
+use crate::context::request_user_id;
 use crate::convert;
 
 fn db() -> Result<Db, CatalogError> {
@@ -18,12 +18,6 @@ fn db() -> Result<Db, CatalogError> {
         tracing::error!("no database in the request context");
         CatalogError::Unavailable
     })
-}
-
-fn caller_id() -> Option<String> {
-    use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<PageContext>().cloned())
-        .and_then(|page| page.user.map(|user| user.id))
 }
 
 fn unavailable(what: &'static str) -> impl Fn(StoreError) -> CatalogError {
@@ -48,7 +42,7 @@ async fn cards(db: &Db, views: &[ProductCardView]) -> Result<Vec<ProductCard>, C
 }
 
 pub async fn live_till_code() -> Result<Option<TillCode>, CatalogError> {
-    let Some(user_id) = caller_id() else {
+    let Some(user_id) = request_user_id() else {
         return Ok(None);
     };
     let db = db()?;
@@ -62,7 +56,7 @@ pub async fn live_till_code() -> Result<Option<TillCode>, CatalogError> {
 }
 
 pub async fn load_wishlist() -> Result<Vec<WishedProduct>, CatalogError> {
-    let Some(user_id) = caller_id() else {
+    let Some(user_id) = request_user_id() else {
         return Ok(Vec::new());
     };
     let db = db()?;
@@ -81,7 +75,7 @@ pub async fn load_wishlist() -> Result<Vec<WishedProduct>, CatalogError> {
 }
 
 pub async fn seen_in_app(count: u32) -> Result<Vec<ProductCard>, CatalogError> {
-    let Some(user_id) = caller_id() else {
+    let Some(user_id) = request_user_id() else {
         return Ok(Vec::new());
     };
     let db = db()?;
@@ -97,7 +91,7 @@ pub async fn seen_in_app(count: u32) -> Result<Vec<ProductCard>, CatalogError> {
 }
 
 pub async fn recommended(count: u32) -> Result<Vec<ProductCard>, CatalogError> {
-    let Some(user_id) = caller_id() else {
+    let Some(user_id) = request_user_id() else {
         return Ok(Vec::new());
     };
     let db = db()?;

@@ -29,15 +29,7 @@ pub async fn load_disputes(order_id: String) -> Result<Vec<Dispute>, BuyingError
     use services::operating::disputes;
 
     // The shopper comes from the session the server resolved, never from the browser.
-    let user_id = use_context::<http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .extensions
-                .get::<crate::context::PageContext>()
-                .cloned()
-        })
-        .and_then(|page| page.user.map(|user| user.id))
-        .ok_or(BuyingError::LoginNeeded)?;
+    let user_id = crate::context::request_user_id().ok_or(BuyingError::LoginNeeded)?;
     let db = use_context::<services::Db>().ok_or_else(|| {
         tracing::error!("no database in the request context");
         BuyingError::Unavailable

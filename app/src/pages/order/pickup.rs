@@ -39,15 +39,7 @@ pub async fn load_pickups(order_id: String) -> Result<Vec<PickupInfo>, BuyingErr
     use services::buying::pickup_hold;
 
     // The shopper comes from the session the server resolved, never from the browser.
-    let user_id = use_context::<http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .extensions
-                .get::<crate::context::PageContext>()
-                .cloned()
-        })
-        .and_then(|page| page.user.map(|user| user.id))
-        .ok_or(BuyingError::LoginNeeded)?;
+    let user_id = crate::context::request_user_id().ok_or(BuyingError::LoginNeeded)?;
     let db = use_context::<services::Db>().ok_or_else(|| {
         tracing::error!("no database in the request context");
         BuyingError::Unavailable
