@@ -245,13 +245,7 @@ async fn choosing_a_sort_applies_it_once_the_page_is_live() {
             .is_some_and(|query| query.contains("sort=price_desc"))
         {
             assert_eq!(url.path(), "/categories/cuisine");
-            let body = client
-                .find(Locator::Css("main"))
-                .await
-                .expect("main")
-                .text()
-                .await
-                .expect("text");
+            let body = shopping::text_of(&client, "main").await;
             assert!(body.contains("Boutique du Tri"), "{body}");
             client.close().await.expect("close");
             return;
