@@ -188,6 +188,18 @@ async fn a_visitor_is_sent_to_log_in_and_back_to_the_product_page() {
     let (shop, product_page) = kettle_on_sale(&app).await;
     let visitor = app.browser();
 
+    // The page offers a visitor the way to log in, not a form whose words would be lost.
+    let (_, html) = page(&visitor, &app, &product_page).await;
+    assert!(
+        html.contains("Signaler cette offre (connexion requise)"),
+        "the log-in link is there"
+    );
+    assert!(
+        html.contains(&format!("href=\"/login?next={}\"", product_page.replace('/', "%2F"))),
+        "it comes back to the product page"
+    );
+    assert!(!html.contains(&format!("action=\"/offers/{}/report\"", shop.offer_id)));
+
     let to = report(
         &visitor,
         &app,

@@ -7,6 +7,7 @@ use super::Msg;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportMsg {
     Link,
+    LinkLogInFirst,
     KindLabel,
     KindPlaceholder,
     KindCounterfeit,
@@ -61,6 +62,10 @@ impl ReportMsg {
     pub(super) fn texts(self) -> (&'static str, &'static str) {
         match self {
             ReportMsg::Link => ("Signaler cette offre", "Report this offer"),
+            ReportMsg::LinkLogInFirst => (
+                "Signaler cette offre (connexion requise)",
+                "Report this offer (log in first)",
+            ),
             ReportMsg::KindLabel => ("Motif", "Reason"),
             ReportMsg::KindPlaceholder => ("Choisissez un motif", "Choose a reason"),
             ReportMsg::KindCounterfeit => ("Contrefaçon", "Counterfeit"),

@@ -31,7 +31,9 @@ pub fn Offers(
     let locale = use_locale();
     // Reading the page context here keeps the report's flash beside the add-to-cart one
     // without another prop.
-    let report_flash = use_page()
+    let page = use_page();
+    let signed_in = page.user.is_some();
+    let report_flash = page
         .flash
         .filter(|flash| [report::REFUSED, report::SENT].contains(&flash.form.as_str()));
     let body = if offers.is_empty() {
@@ -46,7 +48,7 @@ pub fn Offers(
                     .filter(|flash| flash.is_error() && flash.value("offer_id") == offer.id)
                     .map(|flash| flash.message(locale));
                 let report = ReportOutcome::of(report_flash.as_ref(), &offer.id);
-                view! { <OfferRow offer best=index == 0 csrf=csrf.clone() back=back.clone() error report /> }
+                view! { <OfferRow offer best=index == 0 csrf=csrf.clone() back=back.clone() error report signed_in /> }
             })
             .collect_view();
         view! { <ol class="offer-list">{rows}</ol> }.into_any()
@@ -68,6 +70,7 @@ fn OfferRow(
     back: String,
     error: Option<&'static str>,
     report: Option<ReportOutcome>,
+    signed_in: bool,
 ) -> AnyView {
     let locale = use_locale();
     let in_stock = offer.available > 0;
@@ -100,7 +103,7 @@ fn OfferRow(
                 {cashback_earned(offer.cashback_cents, locale).map(|text| view! { <p class="cashback-earn">{text}</p> })}
                 <AddToCart offer_id=offer.id.clone() available=offer.available csrf=csrf.clone() back=back.clone() error />
             </div>
-            <ReportOffer offer_id=offer.id.clone() csrf back outcome=report />
+            <ReportOffer offer_id=offer.id.clone() csrf back outcome=report signed_in />
         </li>
     }
     .into_any()

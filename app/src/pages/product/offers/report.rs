@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::context::{Flash, use_locale};
 use crate::i18n::{Msg, REPORT_KINDS, ReportMsg};
+use crate::query::encode;
 
 /// The flash form names the report handler uses: a refusal, and the thank-you note.
 pub const REFUSED: &str = "report_offer";
@@ -43,15 +44,27 @@ impl ReportOutcome {
     }
 }
 
-/// The report link and form of one offer, or the note its last report left.
+/// The report link and form of one offer, or the note its last report left. Only a
+/// signed-in shopper can report: a visitor gets a link to log in and come back, rather
+/// than a form whose words the login would lose.
 #[component]
 pub fn ReportOffer(
     offer_id: String,
     csrf: String,
     back: String,
     outcome: Option<ReportOutcome>,
+    signed_in: bool,
 ) -> AnyView {
     let locale = use_locale();
+    if !signed_in {
+        let login = format!("/login?next={}", encode(&back));
+        return view! {
+            <p class="offer-report">
+                <a href=login rel="nofollow">{locale.t(ReportMsg::LinkLogInFirst)}</a>
+            </p>
+        }
+        .into_any();
+    }
     let (message, kind, details) = match outcome {
         Some(ReportOutcome::Sent) => {
             return view! {
