@@ -195,7 +195,10 @@ async fn a_visitor_is_sent_to_log_in_and_back_to_the_product_page() {
         "the log-in link is there"
     );
     assert!(
-        html.contains(&format!("href=\"/login?next={}\"", product_page.replace('/', "%2F"))),
+        html.contains(&format!(
+            "href=\"/login?next={}\"",
+            product_page.replace('/', "%2F")
+        )),
         "it comes back to the product page"
     );
     assert!(!html.contains(&format!("action=\"/offers/{}/report\"", shop.offer_id)));
