@@ -87,14 +87,7 @@ pub struct SiteAssets {
 /// own data.
 #[server(prefix = "/_fn", endpoint = "page_context")]
 pub async fn load_page_context() -> Result<PageContext, ServerFnError> {
-    with_request(|parts| {
-        parts
-            .extensions
-            .get::<PageContext>()
-            .cloned()
-            .unwrap_or_default()
-    })
-    .ok_or_else(|| ServerFnError::new("request parts missing"))
+    Ok(request_page_context())
 }
 
 /// Reads the request being rendered without copying it: `use_context` would clone every
@@ -150,14 +143,4 @@ pub fn use_live() -> ReadSignal<bool> {
     // Effects run only in the browser.
     Effect::new(move |_| set_live.set(true));
     live
-}
-
-/// Renders `render` with the page context.
-#[component]
-pub fn WithPage<F, V>(render: F) -> impl IntoView
-where
-    F: Fn(PageContext) -> V + Clone + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
-    render(use_page())
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 
-use crate::context::{PageContext, WithPage, use_locale};
+use crate::context::{PageContext, use_locale, use_page};
 use crate::format::count_text;
 use crate::i18n::{BuyMsg, Msg, OmniMsg, WalletMsg};
 
@@ -12,6 +12,7 @@ use crate::i18n::{BuyMsg, Msg, OmniMsg, WalletMsg};
 #[component]
 pub fn Header() -> impl IntoView {
     let locale = use_locale();
+    let page = use_page();
     // On the search page, the box shows what was searched.
     let query = use_query_map();
     let location = use_location();
@@ -44,10 +45,8 @@ pub fn Header() -> impl IntoView {
                     <button type="submit" class="button button-primary">{locale.t(Msg::SearchButton)}</button>
                 </form>
                 <nav class="header-actions" aria-label=locale.t(Msg::AccountMenu)>
-                    <WithPage render=move |page: PageContext| view! {
-                        <CartLink count=page.cart_count />
-                        <AccountMenu page />
-                    } />
+                    <CartLink count=page.cart_count />
+                    <AccountMenu page />
                 </nav>
             </div>
         </header>

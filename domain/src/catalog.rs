@@ -199,6 +199,34 @@ fn fold_accent(c: char) -> std::iter::Once<char> {
     std::iter::once(folded)
 }
 
+/// How many levels a category's breadcrumb walks at most, itself included: a loop in the
+/// tree's data ends there instead of forever.
+pub const MAX_CATEGORY_DEPTH: usize = 8;
+
+/// The parents of a category, nearest first, found in `categories` by following
+/// `parent_of` from `first_parent`; it stops at a root, at a parent that is missing, or
+/// after [`MAX_CATEGORY_DEPTH`]` - 1` of them. Generic so the storefront and the server
+/// walk their own category types the same way.
+pub fn category_parents<'a: 'b, 'b, T>(
+    categories: &'a [T],
+    first_parent: Option<&'b str>,
+    id_of: impl Fn(&T) -> &str,
+    parent_of: impl Fn(&'a T) -> Option<&'a str>,
+) -> Vec<&'a T> {
+    let mut parents = Vec::new();
+    let mut next = first_parent;
+    while let Some(id) = next {
+        match categories.iter().find(|category| id_of(category) == id) {
+            Some(category) if parents.len() + 1 < MAX_CATEGORY_DEPTH => {
+                parents.push(category);
+                next = parent_of(category);
+            }
+            _ => break,
+        }
+    }
+    parents
+}
+
 /// A price in euro cents, within what a marketplace listing may ask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PriceCents(i64);
@@ -313,6 +341,24 @@ mod tests {
             "perceuse visseuse makita 18v velo"
         );
         assert_eq!(super::fold_words("  "), "");
+    }
+
+    #[test]
+    fn category_parents_come_nearest_first_and_stop_at_a_loop() {
+        // (id, parent)
+        let tree = [("root", None), ("mid", Some("root")), ("leaf", Some("mid"))];
+        let parents = |first| {
+            super::category_parents(&tree, first, |c| c.0, |c| c.1)
+                .into_iter()
+                .map(|c| c.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(parents(Some("mid")), ["mid", "root"]);
+        assert_eq!(parents(None), Vec::<&str>::new());
+        assert_eq!(parents(Some("gone")), Vec::<&str>::new());
+        let looped = [("a", Some("b")), ("b", Some("a"))];
+        let walked = super::category_parents(&looped, Some("a"), |c| c.0, |c| c.1);
+        assert_eq!(walked.len(), super::MAX_CATEGORY_DEPTH - 1);
     }
 
     #[test]

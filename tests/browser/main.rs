@@ -84,12 +84,28 @@ async fn browser(driver: &Driver, width: u32, height: u32) -> Client {
 }
 
 async fn wait_for_hydration(client: &Client) {
+    wait_for_element(
+        client,
+        ".app[data-hydrated='true']",
+        Duration::from_secs(20),
+        "the page hydrates (is the site built? run ./dev site)",
+    )
+    .await;
+}
+
+/// Waits up to `within` for an element matching `css`; panics with `what` otherwise.
+async fn wait_for_element(
+    client: &Client,
+    css: &str,
+    within: Duration,
+    what: &str,
+) -> fantoccini::elements::Element {
     client
         .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css(".app[data-hydrated='true']"))
+        .at_most(within)
+        .for_element(Locator::Css(css))
         .await
-        .expect("the page hydrates (is the site built? run ./dev site)");
+        .expect(what)
 }
 
 async fn screenshot(client: &Client, name: &str) {
@@ -154,15 +170,16 @@ async fn the_password_toggle_works_once_hydrated_and_login_succeeds() {
         input.attr("type").await.expect("attr").as_deref(),
         Some("password")
     );
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(".password-toggle"))
-        .await
-        .expect("toggle shown once its island is live")
-        .click()
-        .await
-        .expect("click");
+    wait_for_element(
+        &client,
+        ".password-toggle",
+        Duration::from_secs(10),
+        "toggle shown once its island is live",
+    )
+    .await
+    .click()
+    .await
+    .expect("click");
     assert_eq!(
         input.attr("type").await.expect("attr").as_deref(),
         Some("text")
@@ -225,12 +242,13 @@ async fn choosing_a_sort_applies_it_once_the_page_is_live() {
         .expect("category page");
     wait_for_hydration(&client).await;
     // The button serves pages without the wasm; once live it steps aside.
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(".sort-submit.visually-hidden"))
-        .await
-        .expect("the sort button steps aside once its island is live");
+    wait_for_element(
+        &client,
+        ".sort-submit.visually-hidden",
+        Duration::from_secs(10),
+        "the sort button steps aside once its island is live",
+    )
+    .await;
     client
         .find(Locator::Id("sort"))
         .await

@@ -8,7 +8,7 @@ use fantoccini::{Client, Locator};
 use tests::shopping::{add_kitchen_category, stocked_shop};
 use tests::{signed_up, spawn_app};
 
-use super::{browser, screenshot, start_driver, wait_for_hydration};
+use super::{browser, screenshot, start_driver, wait_for_element, wait_for_hydration};
 
 /// Waits until the browser is on a page whose path starts with `prefix`.
 pub(super) async fn wait_for_path(client: &Client, prefix: &str) -> String {
@@ -155,12 +155,13 @@ async fn a_guest_fills_a_cart_logs_in_checks_out_and_pays_after_a_decline() {
 
     // A declined card: the reason shows, the number is not sent back, the order waits.
     pay_with(&client, "4000 0000 0000 0002").await;
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(".pay-card .notice-error"))
-        .await
-        .expect("the decline is shown");
+    wait_for_element(
+        &client,
+        ".pay-card .notice-error",
+        Duration::from_secs(10),
+        "the decline is shown",
+    )
+    .await;
     assert_eq!(client.current_url().await.expect("url").path(), pay_path);
     wait_for_hydration(&client).await;
     let declined = text_of(&client, ".pay-card .notice-error").await;

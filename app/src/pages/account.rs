@@ -8,7 +8,7 @@ use api_types::{Role, ShopStatus};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::context::{PageContext, WithPage, use_locale};
+use crate::context::{PageContext, use_locale, use_page};
 use crate::i18n::{Locale, Msg, WalletMsg};
 
 #[component]
@@ -19,7 +19,7 @@ pub fn AccountPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <section class="container narrow">
             <h1>{locale.t(Msg::AccountTitle)}</h1>
-            <WithPage render=move |page: PageContext| account_details(locale, page) />
+            {account_details(locale, use_page())}
             <activity::Activity />
         </section>
     }

@@ -226,20 +226,16 @@ pub fn breadcrumb(
     breadcrumb_of(locale, category_chain(categories, leaf), current)
 }
 
-/// `leaf` and its parents, the root first (at most 8 deep).
+/// `leaf` and its parents, the root first.
 pub fn category_chain(categories: &[Category], leaf: &Category) -> Vec<Category> {
-    let mut chain = vec![leaf.clone()];
-    let mut parent = leaf.parent_id.clone();
-    while let Some(id) = parent {
-        match categories.iter().find(|c| c.id == id) {
-            Some(category) if chain.len() < 8 => {
-                chain.push(category.clone());
-                parent = category.parent_id.clone();
-            }
-            _ => break,
-        }
-    }
-    chain.reverse();
+    let parents = domain::catalog::category_parents(
+        categories,
+        leaf.parent_id.as_deref(),
+        |category| &category.id,
+        |category| category.parent_id.as_deref(),
+    );
+    let mut chain: Vec<Category> = parents.into_iter().rev().cloned().collect();
+    chain.push(leaf.clone());
     chain
 }
 

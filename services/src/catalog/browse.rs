@@ -20,22 +20,22 @@ pub async fn list_categories(db: &Db) -> Result<Vec<CategoryView>, StoreError> {
     Ok(rows.iter().cloned().map(CategoryView::from).collect())
 }
 
-/// `leaf` and its parents, the root first (at most 8 deep), from the tree in memory:
+/// `leaf` and its parents, the root first, from the tree in memory:
 /// a product page's breadcrumb without the whole tree.
 pub async fn category_chain(db: &Db, leaf: &CategoryView) -> Result<Vec<CategoryView>, StoreError> {
     let rows = all_categories(db).await?;
-    let mut chain = vec![leaf.clone()];
-    let mut parent = leaf.parent_id.clone();
-    while let Some(id) = parent {
-        match rows.iter().find(|row| row.id == id) {
-            Some(row) if chain.len() < 8 => {
-                parent = row.parent_id.clone();
-                chain.push(CategoryView::from(row.clone()));
-            }
-            _ => break,
-        }
-    }
-    chain.reverse();
+    let parents = domain::catalog::category_parents(
+        &rows,
+        leaf.parent_id.as_deref(),
+        |row| &row.id,
+        |row| row.parent_id.as_deref(),
+    );
+    let mut chain: Vec<CategoryView> = parents
+        .into_iter()
+        .rev()
+        .map(|row| CategoryView::from(row.clone()))
+        .collect();
+    chain.push(leaf.clone());
     Ok(chain)
 }
 

@@ -6,12 +6,13 @@ use leptos_router::hooks::use_query_map;
 
 use super::fields::{PasswordField, TextField};
 use super::{field_error, form_error, safe_next};
-use crate::context::{PageContext, WithPage, use_locale};
+use crate::context::{use_locale, use_page};
 use crate::i18n::Msg;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let locale = use_locale();
+    let page = use_page();
     let query = use_query_map();
     let next = query
         .with_untracked(|q| q.get("next"))
@@ -23,7 +24,7 @@ pub fn LoginPage() -> impl IntoView {
         <section class="auth-card card">
             <h1>{locale.t(Msg::LoginTitle)}</h1>
             <p class="lead">{locale.t(Msg::LoginIntro)}</p>
-            <WithPage render=move |page: PageContext| {
+            {
                 let flash = page.flash_for("login");
                 let email = flash.as_ref().map(|f| f.value("email")).unwrap_or_default();
                 view! {
@@ -46,7 +47,7 @@ pub fn LoginPage() -> impl IntoView {
                         <button type="submit" class="button button-primary button-block">{locale.t(Msg::LogIn)}</button>
                     </form>
                 }
-            } />
+            }
             <p class="auth-switch">{locale.t(Msg::NoAccountYet)}" "<a href="/signup">{locale.t(Msg::SignUp)}</a></p>
         </section>
     }

@@ -5,19 +5,20 @@ use leptos_meta::{Meta, Title};
 
 use super::fields::{PasswordField, TextField};
 use super::{field_error, form_error};
-use crate::context::{PageContext, WithPage, use_locale};
+use crate::context::{use_locale, use_page};
 use crate::i18n::Msg;
 
 #[component]
 pub fn SignupPage() -> impl IntoView {
     let locale = use_locale();
+    let page = use_page();
     view! {
         <Title text=locale.t(Msg::SignupTitle) />
         <Meta name="description" content=locale.t(Msg::SignupIntro) />
         <section class="auth-card card">
             <h1>{locale.t(Msg::SignupTitle)}</h1>
             <p class="lead">{locale.t(Msg::SignupIntro)}</p>
-            <WithPage render=move |page: PageContext| {
+            {
                 let flash = page.flash_for("signup");
                 let value = |name: &str| flash.as_ref().map(|f| f.value(name)).unwrap_or_default();
                 view! {
@@ -50,7 +51,7 @@ pub fn SignupPage() -> impl IntoView {
                         <button type="submit" class="button button-primary button-block">{locale.t(Msg::SignUp)}</button>
                     </form>
                 }
-            } />
+            }
             <p class="auth-switch">{locale.t(Msg::AlreadyHaveAccount)}" "<a href="/login">{locale.t(Msg::LogIn)}</a></p>
         </section>
     }
