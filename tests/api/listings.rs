@@ -4,9 +4,9 @@
 
 use admin_tui::client::{ApiClient, Method};
 use api_types::buying::OrderResponse;
-use api_types::catalog::{ProductCard, ProductSearchResponse};
+use api_types::catalog::{ProductCard, ProductOffer, ProductResponse, ProductSearchResponse};
 use api_types::selling::{OfferRequest, SellerOfferResponse};
-use serde_json::json;
+use serde_json::{Value, json};
 use tests::{TestApp, logged_in, spawn_app};
 
 use crate::market::{Market, Shop, add_to_cart, assert_invariants, delivered, market, stock};
@@ -69,7 +69,7 @@ async fn set_price(shop: &Shop, offer_id: &str, price_cents: i64) {
 }
 
 async fn decide_shop(operator: &ApiClient, shop_id: &str, action: &str) {
-    let _: serde_json::Value = operator
+    let _: Value = operator
         .post(
             &format!("/operator/shops/{shop_id}/{action}"),
             &json!({ "reason": "Colis jamais livrés" }),
@@ -247,5 +247,61 @@ async fn search_price_and_condition_filters_hold_of_the_same_offer() {
     assert_eq!(conditions, [("new", 1), ("good", 1)]);
     assert_eq!(best_total(&unfiltered.items[0]), Some(2500));
     assert_eq!(unfiltered.items[0].offer_count, 2);
+    assert_invariants(&app).await;
+}
+
+/// The teapot's product page through the API: B's offer, as `GET /products/{id}` shows it.
+async fn teapot_offer_shown(app: &TestApp, m: &Market) -> ProductOffer {
+    let found = search(app, "q=theiere").await;
+    let page: ProductResponse = app
+        .client()
+        .get(&format!("/products/{}", found.items[0].id))
+        .await
+        .expect("product page");
+    page.product
+        .offers
+        .into_iter()
+        .find(|offer| offer.id == m.offer_b)
+        .expect("B's offer shown")
+}
+
+#[tokio::test]
+async fn a_product_page_reused_between_requests_shows_a_sale_and_a_store_change_at_once() {
+    let app = spawn_app().await;
+    let m = market(&app, 3).await;
+    let before = teapot_offer_shown(&app, &m).await;
+    assert_eq!(before.available, 12, "10 in the warehouse, 2 in the store");
+    assert_eq!(before.pickup_stores.len(), 1);
+    assert_eq!(teapot_offer_shown(&app, &m).await, before, "asked again");
+
+    let shopper = logged_in(&app, "teapot@shoppers.test").await;
+    add_to_cart(&shopper, &m.offer_b, 3).await;
+    let _: OrderResponse = shopper
+        .post("/checkout", &delivered(&[&m.shop_b.id], "pm_card_visa"))
+        .await
+        .expect("paid");
+    assert_eq!(
+        teapot_offer_shown(&app, &m).await.available,
+        9,
+        "the sale shows on the next page"
+    );
+
+    let no_pickup = json!({"name": "Boutique Rivoli", "kind": "store", "address": "1 rue de Rivoli",
+        "postcode": "75001", "city": "Paris", "pickup": false, "opening_hours": "Lun–Sam 9h–19h",
+        "preparation_minutes": 60});
+    let _: Value = m
+        .shop_b
+        .staff
+        .call(
+            Method::PATCH,
+            &format!("/seller/locations/{}", m.shop_b.store_id),
+            &no_pickup,
+        )
+        .await
+        .expect("pickup turned off");
+    assert!(
+        teapot_offer_shown(&app, &m).await.pickup_stores.is_empty(),
+        "a store that stopped pickups is no longer offered"
+    );
     assert_invariants(&app).await;
 }

@@ -1,6 +1,8 @@
 //! The server side of the catalog functions: find the database, call `services`, map
 //! views to DTOs and store errors to [`CatalogError`], logging what the browser is not told.
 
+use std::borrow::Cow;
+
 use api_types::catalog::{
     Category, ProductCard, ProductNearParams, ProductSearchParams, ProductSearchResponse, ShopCard,
     ShopDetail,
@@ -61,13 +63,15 @@ pub async fn find_product(
     near: &ProductNearParams,
 ) -> Result<ProductPageData, CatalogError> {
     let db = db()?;
-    let (mut product, cashback) = services::catalog::answers::product_page(&db, id)
+    let page = services::catalog::answers::product_page(&db, id)
         .await
         .map_err(unavailable("loading a product"))?;
+    // Shared with other requests: copied only to rank its stores for this visitor.
+    let mut product = Cow::Borrowed(&page.view);
     let place = match convert::parse_near(near) {
         Ok(None) => PickupPlace::Unasked,
         Ok(Some(origin)) => {
-            nearby::rank_pickup_stores(&mut product, origin);
+            nearby::rank_pickup_stores(product.to_mut(), origin);
             PickupPlace::Found
         }
         Err(bad) => PickupPlace::Bad {
@@ -93,7 +97,7 @@ pub async fn find_product(
         .await
         .map_err(unavailable("listing categories"))?;
     Ok(ProductPageData {
-        product: convert::product_detail(&product, &cashback),
+        product: convert::product_detail(&product, &page.cashback),
         place,
         crumbs: crumbs.iter().map(convert::category_of).collect(),
         wished,

@@ -148,6 +148,9 @@ pub async fn hold(
     title: &str,
     reservations: &mut Reservations,
 ) -> Result<(), StoreError> {
+    // Units held are no longer free: product pages show the new count. (Committing them
+    // later lowers `quantity` and `reserved` together and leaves the free count as is.)
+    crate::catalog::answers::stock_changed();
     let backend = conn.get_database_backend();
     if let Some((location_id, left_free)) = hold_at_one_location(conn, &wanted).await? {
         if left_free == 0 {

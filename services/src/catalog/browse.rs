@@ -96,7 +96,7 @@ pub async fn find_shop(db: &Db, slug: &str) -> Result<ShopWithStores, StoreError
 
 /// What a product page shows apart from stock: the product, its category, and its live
 /// offers with their approved shops. It changes only with the catalog, so it may be
-/// reused ([`crate::catalog::answers::product_page`]); stock is read for every page.
+/// reused longer than the stock a page shows with it ([`crate::catalog::answers`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProductSheet {
     pub product: products::Model,

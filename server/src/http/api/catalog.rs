@@ -1,5 +1,7 @@
 //! The public catalog: `/products`, `/products/{id}`, `/shops`, `/shops/{slug}`, `/categories`.
 
+use std::borrow::Cow;
+
 use api_types::ListResponse;
 use api_types::catalog::{
     Category, ProductNearParams, ProductResponse, ProductSearchParams, ProductSearchResponse,
@@ -100,7 +102,9 @@ async fn find_product(
     Query(near): Query<ProductNearParams>,
 ) -> Result<Json<ProductResponse>, ApiError> {
     let origin = parse_near(&near).map_err(bad_parameter)?;
-    let (mut product, cashback) = answers::product_page(&state.db, &id).await?;
+    let page = answers::product_page(&state.db, &id).await?;
+    // Shared with other requests: copied only to rank its stores for this caller.
+    let mut product = Cow::Borrowed(&page.view);
     let user_id = session
         .ok()
         .and_then(|session| session.0)
@@ -117,10 +121,10 @@ async fn find_product(
         tracing::warn!(error = %err, "recording a recently viewed product");
     }
     if let Some(origin) = origin {
-        nearby::rank_pickup_stores(&mut product, origin);
+        nearby::rank_pickup_stores(product.to_mut(), origin);
     }
     Ok(Json(ProductResponse {
-        product: product_detail(&product, &cashback),
+        product: product_detail(&product, &page.cashback),
     }))
 }
 

@@ -145,7 +145,10 @@ pub async fn update_location(
     row.opening_hours = Set(input.opening_hours.trim().to_owned());
     row.pickup = Set(input.pickup);
     row.preparation_minutes = Set(input.preparation_minutes);
-    Ok(row.update(db.writer()).await?)
+    let updated = row.update(db.writer()).await?;
+    // Product pages list a store's name, hours and pickup with its stock.
+    crate::catalog::answers::stock_changed();
+    Ok(updated)
 }
 
 pub(super) async fn own_location(
