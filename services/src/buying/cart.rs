@@ -136,16 +136,21 @@ impl CartView {
 }
 
 /// The cart's id, creating the cart when `create` and it does not exist yet.
+/// The `carts` column that finds `owner`'s cart, and its value.
+fn owner_key(owner: CartOwner<'_>) -> (&'static str, String) {
+    match owner {
+        CartOwner::User(user_id) => ("user_id", user_id.to_owned()),
+        CartOwner::Guest(token) => ("guest_token_hash", token_hash(token)),
+    }
+}
+
 pub async fn cart_id(
     conn: &impl ConnectionTrait,
     owner: CartOwner<'_>,
     create: bool,
 ) -> Result<Option<String>, StoreError> {
     let backend = conn.get_database_backend();
-    let (column, key) = match owner {
-        CartOwner::User(user_id) => ("user_id", user_id.to_owned()),
-        CartOwner::Guest(token) => ("guest_token_hash", token_hash(token)),
-    };
+    let (column, key) = owner_key(owner);
     let find = statement(
         backend,
         &format!("SELECT id FROM carts WHERE {column} = ?"),
@@ -255,14 +260,23 @@ pub fn group_by_shop(lines: Vec<CartLineRow>) -> Vec<CartShopView> {
 /// by stock) are handed over once and then forgotten.
 pub async fn view(db: &Db, owner: CartOwner<'_>) -> Result<CartView, StoreError> {
     let conn = db.conn();
-    let Some(id) = cart_id(conn, owner, false).await? else {
+    let (column, key) = owner_key(owner);
+    let cart = conn
+        .query_one_raw(statement(
+            db.backend(),
+            &format!("SELECT id, notices FROM carts WHERE {column} = ?"),
+            [Value::from(key)],
+        ))
+        .await?;
+    let Some(cart) = cart else {
         return Ok(CartView {
             id: String::new(),
             shops: Vec::new(),
             notices: Vec::new(),
         });
     };
-    let notices = take_notices(db, &id).await?;
+    let id: String = cart.try_get_by_index(0)?;
+    let notices = take_notices(db, &id, cart.try_get_by_index(1)?).await?;
     let shops = group_by_shop(lines(conn, &id).await?);
     Ok(CartView { id, shops, notices })
 }
@@ -270,10 +284,7 @@ pub async fn view(db: &Db, owner: CartOwner<'_>) -> Result<CartView, StoreError>
 /// How many units the cart holds (for the header badge), without creating a cart.
 pub async fn item_count(db: &Db, owner: CartOwner<'_>) -> Result<u32, StoreError> {
     let backend = db.backend();
-    let (column, key) = match owner {
-        CartOwner::User(user_id) => ("user_id", user_id.to_owned()),
-        CartOwner::Guest(token) => ("guest_token_hash", token_hash(token)),
-    };
+    let (column, key) = owner_key(owner);
     let row = db
         .conn()
         .query_one_raw(statement(
@@ -292,26 +303,14 @@ pub async fn item_count(db: &Db, owner: CartOwner<'_>) -> Result<u32, StoreError
     Ok(u32::try_from(count).unwrap_or(0))
 }
 
-async fn take_notices(db: &Db, cart_id: &str) -> Result<Vec<String>, StoreError> {
-    let backend = db.backend();
-    let row = db
-        .conn()
-        .query_one_raw(statement(
-            backend,
-            "SELECT notices FROM carts WHERE id = ?",
-            [Value::from(cart_id.to_owned())],
-        ))
-        .await?;
-    let text: String = match row {
-        Some(row) => row.try_get_by_index(0)?,
-        None => String::new(),
-    };
+/// The cart's notices (`text`, one a line), cleared once read: each is shown once.
+async fn take_notices(db: &Db, cart_id: &str, text: String) -> Result<Vec<String>, StoreError> {
     if text.is_empty() {
         return Ok(Vec::new());
     }
     db.writer()
         .execute_raw(statement(
-            backend,
+            db.backend(),
             "UPDATE carts SET notices = '' WHERE id = ?",
             [Value::from(cart_id.to_owned())],
         ))
@@ -327,26 +326,40 @@ fn quantity_error(message: &str) -> StoreError {
     }
 }
 
-/// A live offer, for adding to a cart.
+/// A live offer, for adding to a cart, with the caller's cart and what it holds of it.
 #[derive(Debug, FromQueryResult)]
 struct OfferForCart {
     price_cents: i64,
     offer_status: String,
     shop_status: String,
     available: i64,
+    /// The caller's cart, when there is one yet.
+    cart_id: Option<String>,
+    /// Units of this offer already in that cart.
+    in_cart: i64,
 }
 
+/// One read for all an add needs to check: it is most of what adding costs.
 async fn offer_for_cart(
     conn: &impl ConnectionTrait,
+    owner: CartOwner<'_>,
     offer_id: &str,
 ) -> Result<OfferForCart, StoreError> {
+    let (column, key) = owner_key(owner);
     OfferForCart::find_by_statement(statement(
         conn.get_database_backend(),
-        "SELECT o.price_cents, o.status AS offer_status, s.status AS shop_status, \
-         COALESCE((SELECT SUM(sl.quantity - sl.reserved) FROM stock_levels sl \
-             WHERE sl.offer_id = o.id), 0) AS available \
-         FROM offers o JOIN shops s ON s.id = o.shop_id WHERE o.id = ?",
-        [Value::from(offer_id.to_owned())],
+        &format!(
+            "SELECT o.price_cents, o.status AS offer_status, s.status AS shop_status, \
+             COALESCE((SELECT SUM(sl.quantity - sl.reserved) FROM stock_levels sl \
+                 WHERE sl.offer_id = o.id), 0) AS available, \
+             c.id AS cart_id, \
+             CAST(COALESCE((SELECT ci.quantity FROM cart_items ci \
+                 WHERE ci.cart_id = c.id AND ci.offer_id = o.id), 0) AS BIGINT) AS in_cart \
+             FROM offers o JOIN shops s ON s.id = o.shop_id \
+             LEFT JOIN carts c ON c.{column} = ? \
+             WHERE o.id = ?"
+        ),
+        [Value::from(key), Value::from(offer_id.to_owned())],
     ))
     .one(conn)
     .await?
@@ -380,37 +393,25 @@ pub async fn add_item(
     if !(1..=MAX_LINE_QUANTITY).contains(&quantity) {
         return Err(quantity_error("quantity is 1 to 999"));
     }
-    let conn = db.conn();
-    let offer = offer_for_cart(conn, offer_id).await?;
+    let offer = offer_for_cart(db.conn(), owner, offer_id).await?;
     if i64::from(quantity) > offer.available {
-        // Before the cart exists: a refused first add leaves no empty cart behind.
         return Err(out_of_stock(offer.available));
     }
-    let cart_id = match cart_id(conn, owner, false).await? {
-        Some(id) => id,
-        None => cart_id(db.writer(), owner, true)
-            .await?
-            .ok_or_else(|| StoreError::Internal("no cart".into()))?,
-    };
-    let backend = db.backend();
-    let existing: i64 = match conn
-        .query_one_raw(statement(
-            backend,
-            "SELECT quantity FROM cart_items WHERE cart_id = ? AND offer_id = ?",
-            [cart_id.clone().into(), offer_id.to_owned().into()],
-        ))
-        .await?
-    {
-        Some(row) => i64::from(row.try_get_by_index::<i32>(0)?),
-        None => 0,
-    };
-    let wanted = existing + i64::from(quantity);
+    let wanted = offer.in_cart + i64::from(quantity);
     if wanted > i64::from(MAX_LINE_QUANTITY) {
         return Err(quantity_error("a cart line holds at most 999 units"));
     }
     if wanted > offer.available {
         return Err(out_of_stock(offer.available));
     }
+    // Only now, with every check passed: a refused first add leaves no empty cart behind.
+    let cart_id = match offer.cart_id {
+        Some(id) => id,
+        None => cart_id(db.writer(), owner, true)
+            .await?
+            .ok_or_else(|| StoreError::Internal("no cart".into()))?,
+    };
+    let backend = db.backend();
     let at = now();
     db.writer()
         .execute_raw(statement(
@@ -459,7 +460,7 @@ pub async fn set_quantity(
         .await?
         .ok_or(StoreError::NotFound)?
         .try_get_by_index(0)?;
-    let offer = offer_for_cart(conn, &offer_id).await?;
+    let offer = offer_for_cart(conn, owner, &offer_id).await?;
     if i64::from(quantity) > offer.available {
         return Err(out_of_stock(offer.available));
     }

@@ -16,7 +16,7 @@ use super::checkout::Quote;
 use crate::catalog::browse::ProductSheet;
 use crate::catalog::views::ProductCardView;
 use crate::db::statement;
-use crate::{StoreError, now, settings};
+use crate::{StoreError, now};
 
 /// A line to estimate: units of an offer at a unit price.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,18 +84,19 @@ impl Rates {
 #[derive(Debug, FromQueryResult)]
 struct OfferRateRow {
     offer_id: String,
+    /// The platform's base rate, the same on every row.
+    base_bps: Option<i32>,
     boost_bps: i32,
     campaign_bps: i32,
 }
 
-/// The platform's base rate, and every offer's boost and campaign in one query.
+/// The platform's base rate, and every offer's boost and campaign, in one query.
 async fn load_rates(conn: &impl ConnectionTrait, mut ids: Vec<&str>) -> Result<Rates, StoreError> {
     ids.sort_unstable();
     ids.dedup();
     if ids.is_empty() {
         return Ok(Rates::default());
     }
-    let base_bps = settings::load(conn).await?.cashback_rate_bps;
     let at = now();
     let placeholders = vec!["?"; ids.len()].join(", ");
     let values: Vec<Value> = [at.into(), at.into()]
@@ -105,7 +106,9 @@ async fn load_rates(conn: &impl ConnectionTrait, mut ids: Vec<&str>) -> Result<R
     let rows = OfferRateRow::find_by_statement(statement(
         conn.get_database_backend(),
         &format!(
-            "SELECT o.id AS offer_id, {} FROM offers o JOIN shops s ON s.id = o.shop_id \
+            "SELECT o.id AS offer_id, \
+             (SELECT cashback_rate_bps FROM platform_settings WHERE id = 1) AS base_bps, {} \
+             FROM offers o JOIN shops s ON s.id = o.shop_id \
              JOIN products p ON p.id = o.product_id WHERE o.id IN ({placeholders})",
             cashback::LINE_RATES_SQL
         ),
@@ -113,6 +116,13 @@ async fn load_rates(conn: &impl ConnectionTrait, mut ids: Vec<&str>) -> Result<R
     ))
     .all(conn)
     .await?;
+    let base_bps = match rows.first() {
+        Some(row) => row
+            .base_bps
+            .ok_or_else(|| StoreError::Internal("platform_settings row is missing".into()))?,
+        // None of these offers exists any more: nothing earns, whatever the base.
+        None => 0,
+    };
     Ok(Rates {
         base_bps,
         by_offer: rows
