@@ -1,7 +1,8 @@
 //! Buying scenarios, each shopper with its own Bearer token and cart:
 //!
-//! - `add_to_cart`: every shopper adds random offers (1 unit) to its cart, in phases of
-//!   [`PHASE`]; carts are emptied between phases (not measured) so they stay small.
+//! - `add_to_cart`: every shopper adds random offers (1 unit) to its cart, in phases;
+//!   carts are emptied between phases (not measured) so they stay the size of a real
+//!   cart ([`CART_LINES`]) whatever the number of shoppers.
 //! - `checkout_3_sellers`: every shopper fills its cart with one offer of each of three
 //!   shops (`checkout_fill`, reported apart) and then checks out with `pm_card_visa` and
 //!   delivery for the three shops: orders/s and the checkout's own latency.
@@ -15,8 +16,16 @@ use crate::report::{ScenarioResult, Target};
 use crate::shoppers::{Market, Shopper};
 use crate::tally::{Rng, Tally};
 
-/// How long shoppers add before their carts are emptied (~20 lines each at the target).
-const PHASE: Duration = Duration::from_secs(1);
+/// Lines a cart reaches before it is emptied, at the target rate. Each add answers the
+/// whole cart, so an add costs more the fuller the cart: the phase is sized to this,
+/// not to a fixed time, so that fewer shoppers do not mean fuller carts.
+const CART_LINES: f64 = 16.0;
+
+/// How long shoppers add before their carts are emptied: [`CART_LINES`] each at the
+/// target rate (256 ms for 16 shoppers, 1 s for 64).
+fn phase(shoppers: usize) -> Duration {
+    Duration::from_secs_f64(CART_LINES * shoppers as f64 / ADD_TO_CART.min_rps)
+}
 
 pub const ADD_TO_CART: Target = Target {
     min_rps: 1_000.0,
@@ -97,14 +106,15 @@ pub async fn add_to_cart(
 ) -> anyhow::Result<ScenarioResult> {
     let mut tally = Tally::default();
     let mut measured = Duration::ZERO;
-    let mut phase = 0u64;
+    let mut phase_number = 0u64;
+    let phase_length = phase(shoppers.len());
     while measured < duration {
-        let deadline = Instant::now() + PHASE.min(duration - measured);
+        let deadline = Instant::now() + phase_length.min(duration - measured);
         let started = Instant::now();
         let workers = shoppers.iter().enumerate().map(|(i, shopper)| {
             let buyers = buyers.clone();
             let token = shopper.token.clone();
-            let mut rng = Rng::new(phase * 1_000 + i as u64);
+            let mut rng = Rng::new(phase_number * 1_000 + i as u64);
             tokio::spawn(async move {
                 let mut tally = Tally::default();
                 while Instant::now() < deadline {
@@ -118,14 +128,14 @@ pub async fn add_to_cart(
             tally.merge(worker?);
         }
         measured += started.elapsed();
-        phase += 1;
+        phase_number += 1;
         buyers.market.empty_carts().await?;
     }
     let mut result = tally.result("add_to_cart", measured);
     result.notes.push(format!(
         "{} shoppers, carts emptied every {} ms",
         shoppers.len(),
-        PHASE.as_millis()
+        phase_length.as_millis()
     ));
     Ok(result.with_target(ADD_TO_CART))
 }
