@@ -63,13 +63,11 @@ fn empty_cart() -> Cart {
 }
 
 /// What a cart would earn; the cart is shown without it when it cannot be estimated.
-async fn cart_cashback(db: &Db, view: &CartView) -> CashbackEstimate {
-    cashback_estimate::for_cart(db.conn(), view)
-        .await
-        .unwrap_or_else(|err| {
-            tracing::warn!(error = %err, "estimating the cashback of a cart");
-            CashbackEstimate::default()
-        })
+fn cart_cashback(view: &CartView) -> CashbackEstimate {
+    cashback_estimate::for_cart(view).unwrap_or_else(|err| {
+        tracing::warn!(error = %err, "estimating the cashback of a cart");
+        CashbackEstimate::default()
+    })
 }
 
 /// A quote with what its order would earn; shown without it when it cannot be estimated.
@@ -95,7 +93,7 @@ pub async fn load_cart() -> Result<Cart, BuyingError> {
     let view = cart::view(&db, owner)
         .await
         .map_err(unavailable("loading a cart"))?;
-    let cashback = cart_cashback(&db, &view).await;
+    let cashback = cart_cashback(&view);
     Ok(cart_of(&view, &cashback))
 }
 
@@ -258,7 +256,7 @@ pub async fn load_checkout(choices: CheckoutChoices) -> Result<CheckoutPage, Buy
     let pickup = pickup_stores(&db, &view)
         .await
         .map_err(unavailable("loading pickup stores"))?;
-    let cart = cart_of(&view, &cart_cashback(&db, &view).await);
+    let cart = cart_of(&view, &cart_cashback(&view));
     if view.shops.is_empty() {
         return Ok(CheckoutPage {
             cart,

@@ -3,10 +3,12 @@
 //! silently; availability is read live and only enforced for real at checkout.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use sea_orm::{ConnectionTrait, FromQueryResult, Value};
 
 use crate::accounts::sessions::token_hash;
+use crate::buying::cashback::LINE_RATES_SQL;
 use crate::db::statement;
 use crate::{Db, StoreError, new_id, now};
 
@@ -72,6 +74,12 @@ pub struct CartLineRow {
     pub shop_has_pickup: i32,
     /// The commission an operator set for this shop or, failing that, this category.
     pub commission_bps_override: Option<i32>,
+    /// The platform's cashback rate (`None` only if its settings row is missing).
+    pub base_bps: Option<i32>,
+    /// The offer's or shop's cashback boost.
+    pub boost_bps: i32,
+    /// The best cashback campaign running now for the shop or the product's category.
+    pub campaign_bps: i32,
 }
 
 impl CartLineRow {
@@ -179,7 +187,11 @@ pub async fn cart_id(
     Ok(Some(row.try_get_by_index(0)?))
 }
 
-const LINES_SQL: &str = "SELECT ci.id AS item_id, ci.offer_id, ci.quantity, ci.price_cents_seen, \
+/// The lines with their live offers, and the cashback rates payment would apply now (so
+/// that a cart's estimate needs no read of its own).
+static LINES_SQL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT ci.id AS item_id, ci.offer_id, ci.quantity, ci.price_cents_seen, \
     o.price_cents, o.delivery_price_cents, o.condition, o.status AS offer_status, p.id AS product_id, \
     p.slug AS product_slug, p.title, s.id AS shop_id, s.slug AS shop_slug, s.name AS shop_name, \
     s.status AS shop_status, s.free_shipping_threshold_cents, \
@@ -187,13 +199,16 @@ const LINES_SQL: &str = "SELECT ci.id AS item_id, ci.offer_id, ci.quantity, ci.p
         WHERE sl.offer_id = o.id), 0) AS available, \
     CASE WHEN EXISTS (SELECT 1 FROM locations l WHERE l.shop_id = s.id AND l.pickup \
         AND l.kind = 'store') THEN 1 ELSE 0 END AS shop_has_pickup, \
-    COALESCE(s.commission_bps, c.commission_bps) AS commission_bps_override \
+    COALESCE(s.commission_bps, c.commission_bps) AS commission_bps_override, \
+    (SELECT cashback_rate_bps FROM platform_settings WHERE id = 1) AS base_bps, {LINE_RATES_SQL} \
     FROM cart_items ci \
     JOIN offers o ON o.id = ci.offer_id \
     JOIN products p ON p.id = o.product_id \
     JOIN categories c ON c.id = p.category_id \
     JOIN shops s ON s.id = o.shop_id \
-    WHERE ci.cart_id = ? ORDER BY ci.added_at, ci.id";
+    WHERE ci.cart_id = ? ORDER BY ci.added_at, ci.id"
+    )
+});
 
 /// The cart's lines joined with their live offers.
 pub async fn lines(
@@ -201,10 +216,11 @@ pub async fn lines(
     cart_id: &str,
 ) -> Result<Vec<CartLineRow>, StoreError> {
     let backend = conn.get_database_backend();
+    let at = now();
     let rows = CartLineRow::find_by_statement(statement(
         backend,
-        LINES_SQL,
-        [Value::from(cart_id.to_owned())],
+        &LINES_SQL,
+        [at.into(), at.into(), Value::from(cart_id.to_owned())],
     ))
     .all(conn)
     .await?;

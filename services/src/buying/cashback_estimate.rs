@@ -225,22 +225,29 @@ pub async fn for_cards(
     estimate(conn, &lines).await
 }
 
-/// What a cart would earn, checked out as it is (no discount, no cashback spent). Lines
-/// that can no longer be bought earn nothing, as they count in no subtotal.
-pub async fn for_cart(
-    conn: &impl ConnectionTrait,
-    cart: &CartView,
-) -> Result<CashbackEstimate, StoreError> {
-    let lines: Vec<EstimateLine<'_>> = cart
+/// What a cart would earn, checked out as it is (no discount, no cashback spent), at the
+/// rates its lines were read with. Lines that can no longer be bought earn nothing, as
+/// they count in no subtotal.
+pub fn for_cart(cart: &CartView) -> Result<CashbackEstimate, StoreError> {
+    let mut rates = Rates::default();
+    let mut lines = Vec::new();
+    for line in cart
         .lines()
         .filter(|line| line.state() != LineState::Unavailable)
-        .map(|line| EstimateLine {
+    {
+        rates.base_bps = line
+            .base_bps
+            .ok_or_else(|| StoreError::Internal("platform_settings row is missing".into()))?;
+        rates
+            .by_offer
+            .insert(line.offer_id.clone(), (line.boost_bps, line.campaign_bps));
+        lines.push(EstimateLine {
             offer_id: &line.offer_id,
             price_cents: line.price_cents,
             quantity: i64::from(line.quantity),
-        })
-        .collect();
-    estimate(conn, &lines).await
+        });
+    }
+    Ok(estimate_lines(&lines, &rates))
 }
 
 /// What the order of a quote would earn once paid: on what the card pays for the items of

@@ -133,7 +133,7 @@ async fn cart_response(
             notices: Vec::new(),
         },
     };
-    let cashback = cashback_estimate::for_cart(state.db.conn(), &view).await?;
+    let cashback = cashback_estimate::for_cart(&view)?;
     let mut response = (
         status,
         Json(CartResponse {

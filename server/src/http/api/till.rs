@@ -102,7 +102,7 @@ async fn show_till_cart(
         shops: group_by_shop(view.lines.iter().map(|line| line.line.clone()).collect()),
         notices: Vec::new(),
     };
-    let cashback = cashback_estimate::for_cart(state.db.conn(), &as_cart).await?;
+    let cashback = cashback_estimate::for_cart(&as_cart)?;
     // The store's funnel starts when the till shows the shopper's lines.
     if view.sold_order_id.is_none() {
         for line in &view.lines {
