@@ -96,6 +96,7 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let mailer = crate::mail::mailer(&self.state.settings.mail)?;
+        let checkpoints = tokio::spawn(self.state.db.clone().checkpoint_forever());
         let jobs = self.state.settings.jobs_interval.map(|interval| {
             tokio::spawn(crate::jobs::run_forever(
                 self.state.db.clone(),
@@ -123,6 +124,7 @@ impl Application {
         for job in [jobs, reconcile].into_iter().flatten() {
             job.abort();
         }
+        checkpoints.abort();
         // The events still buffered are written before the pool closes.
         self.state.analytics.close().await;
         if let Err(err) = self.state.db.close().await {
