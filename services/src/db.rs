@@ -88,15 +88,11 @@ impl Db {
             let mut writer_options = options(1);
             writer_options
                 .test_before_acquire(false)
-                .map_sqlx_sqlite_opts(|options| {
-                    tune_sqlite(options).pragma("wal_autocheckpoint", WRITER_AUTOCHECKPOINT_PAGES)
-                });
+                .map_sqlx_sqlite_opts(tune_sqlite);
             let mut reader_options = options(8);
             reader_options
                 .test_before_acquire(false)
-                .map_sqlx_sqlite_opts(|options| {
-                    tune_sqlite(options).pragma("wal_autocheckpoint", READER_AUTOCHECKPOINT_PAGES)
-                });
+                .map_sqlx_sqlite_opts(tune_sqlite);
             let writer = Database::connect(writer_options).await?;
             let conn = Database::connect(reader_options).await?;
             (conn, writer)
@@ -212,18 +208,6 @@ pub fn is_sqlite_url(url: &str) -> bool {
     url.starts_with("sqlite:")
 }
 
-/// An automatic checkpoint runs on the committing connection and syncs the disk: on the
-/// writer, which every add to a cart and every checkout waits for. A server also
-/// checkpoints from a reader ([`Db::checkpoint_forever`]), so that most of the copying and
-/// syncing happens beside the writer, and the writer's own checkpoint, every ~40 MB of
-/// WAL, finds little left to copy. It must stay: only a writer that starts on a WAL
-/// already all copied restarts it from the beginning, so with background checkpoints
-/// alone the WAL grows as long as writes keep coming (to 2.3 GB in 20 s in the bench).
-const WRITER_AUTOCHECKPOINT_PAGES: &str = "10000";
-
-/// Readers write rarely; when they do, the same threshold.
-const READER_AUTOCHECKPOINT_PAGES: &str = "10000";
-
 /// How often a server moves the WAL into the database file.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
 
@@ -234,6 +218,14 @@ fn tune_sqlite(options: SqliteConnectOptions) -> SqliteConnectOptions {
         // NORMAL is durable across application crashes in WAL mode; only a power loss
         // can drop the last transactions. That is the usual trade for an embedded store.
         .synchronous(SqliteSynchronous::Normal)
+        // An automatic checkpoint runs on the committing connection and syncs the disk:
+        // on the writer, which every add to a cart and every checkout waits for. So every
+        // ~40 MB of WAL rather than every 4 MB, and a server also checkpoints from a
+        // reader ([`Db::checkpoint_forever`]) so that this one finds little left to copy.
+        // It must stay: only a writer that starts on a WAL already all copied restarts
+        // it from the beginning, so with background checkpoints alone the WAL grows as
+        // long as writes keep coming (to 2.3 GB in 20 s in the bench).
+        .pragma("wal_autocheckpoint", "10000")
         .foreign_keys(true)
         .busy_timeout(SQLITE_BUSY_TIMEOUT)
 }

@@ -13,5 +13,10 @@ pub async fn load(conn: &impl ConnectionTrait) -> Result<PlatformSettings, Store
     platform_settings::Entity::find_by_id(1)
         .one(conn)
         .await?
-        .ok_or_else(|| StoreError::Internal("platform_settings row is missing".into()))
+        .ok_or_else(missing)
+}
+
+/// The settings row is gone: the database was not migrated, or was damaged.
+pub(crate) fn missing() -> StoreError {
+    StoreError::Internal("platform_settings row is missing".into())
 }

@@ -143,7 +143,6 @@ impl CartView {
     }
 }
 
-/// The cart's id, creating the cart when `create` and it does not exist yet.
 /// The `carts` column that finds `owner`'s cart, and its value.
 fn owner_key(owner: CartOwner<'_>) -> (&'static str, String) {
     match owner {
@@ -152,6 +151,7 @@ fn owner_key(owner: CartOwner<'_>) -> (&'static str, String) {
     }
 }
 
+/// The cart's id, creating the cart when `create` and it does not exist yet.
 pub async fn cart_id(
     conn: &impl ConnectionTrait,
     owner: CartOwner<'_>,

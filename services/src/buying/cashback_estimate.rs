@@ -117,9 +117,7 @@ async fn load_rates(conn: &impl ConnectionTrait, mut ids: Vec<&str>) -> Result<R
     .all(conn)
     .await?;
     let base_bps = match rows.first() {
-        Some(row) => row
-            .base_bps
-            .ok_or_else(|| StoreError::Internal("platform_settings row is missing".into()))?,
+        Some(row) => row.base_bps.ok_or_else(crate::settings::missing)?,
         // None of these offers exists any more: nothing earns, whatever the base.
         None => 0,
     };
@@ -235,9 +233,7 @@ pub fn for_cart(cart: &CartView) -> Result<CashbackEstimate, StoreError> {
         .lines()
         .filter(|line| line.state() != LineState::Unavailable)
     {
-        rates.base_bps = line
-            .base_bps
-            .ok_or_else(|| StoreError::Internal("platform_settings row is missing".into()))?;
+        rates.base_bps = line.base_bps.ok_or_else(crate::settings::missing)?;
         rates
             .by_offer
             .insert(line.offer_id.clone(), (line.boost_bps, line.campaign_bps));

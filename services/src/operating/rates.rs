@@ -99,7 +99,7 @@ pub async fn update_settings(
     let before = query
         .one(&txn)
         .await?
-        .ok_or_else(|| StoreError::Internal("platform_settings row is missing".into()))?;
+        .ok_or_else(crate::settings::missing)?;
     let old = current(&before);
     let changes: Vec<AuditChange> = RULES
         .iter()
