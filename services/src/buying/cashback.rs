@@ -275,30 +275,24 @@ pub async fn credit_lot(
 struct EarningLine {
     seller_order_id: String,
     line_cents: i64,
+    base_bps: i32,
     boost_bps: i32,
     campaign_bps: i32,
 }
 
-#[derive(Debug, FromQueryResult)]
-struct PartForEarning {
-    id: String,
-    shop_id: String,
-    items_cents: i64,
-    discount_cents: i64,
-    total_cents: i64,
-    cashback_used_cents: i64,
+fn amounts_of(part: &crate::db::entity::seller_orders::Model) -> PartAmounts {
+    PartAmounts {
+        items_cents: part.items_cents,
+        discount_cents: part.discount_cents,
+        total_cents: part.total_cents,
+        cashback_used_cents: part.cashback_used_cents,
+    }
 }
 
 /// What a part earns: (platform-funded, shop-funded boost). The base is what the card paid
 /// for the items: items less discount, less the share of the part paid with cashback (the
 /// maths is [`domain::cashback`], which the estimates shown before buying use too).
-fn earning(part: &PartForEarning, lines: &[&EarningLine], base_bps: i32) -> (i64, i64) {
-    let amounts = PartAmounts {
-        items_cents: part.items_cents,
-        discount_cents: part.discount_cents,
-        total_cents: part.total_cents,
-        cashback_used_cents: part.cashback_used_cents,
-    };
+fn earning(amounts: &PartAmounts, lines: &[&EarningLine], base_bps: i32) -> (i64, i64) {
     let lines: Vec<(i64, LineRates)> = lines
         .iter()
         .map(|line| {
@@ -308,7 +302,7 @@ fn earning(part: &PartForEarning, lines: &[&EarningLine], base_bps: i32) -> (i64
             )
         })
         .collect();
-    earned_per_line(&amounts, &lines)
+    earned_per_line(amounts, &lines)
         .into_iter()
         .fold((0, 0), |(platform, boost), earned| {
             (platform + earned.platform_cents, boost + earned.boost_cents)
@@ -341,26 +335,21 @@ pub(crate) const LINE_RATES_SQL: &str = "COALESCE(o.cashback_boost_bps, s.cashba
     COALESCE((SELECT MAX(c.rate_bps) FROM cashback_campaigns c WHERE c.starts_at <= ? AND c.ends_at > ? \
       AND (c.shop_id = s.id OR c.category_id = p.category_id)), 0) AS campaign_bps";
 
-/// Computes each part's cashback for `order`.
-pub async fn plan_earnings(
+/// Computes the cashback each of `parts` (the order's seller orders) earns for `order`.
+pub async fn plan_earnings<'p>(
     conn: &impl ConnectionTrait,
     order: &crate::db::entity::orders::Model,
+    parts: impl IntoIterator<Item = &'p crate::db::entity::seller_orders::Model>,
 ) -> Result<EarningPlan, StoreError> {
-    let backend = conn.get_database_backend();
-    let base_bps = crate::settings::load(conn).await?.cashback_rate_bps;
-    let parts = PartForEarning::find_by_statement(statement(
-        backend,
-        "SELECT id, shop_id, items_cents, discount_cents, total_cents, cashback_used_cents \
-         FROM seller_orders WHERE order_id = ? ORDER BY id",
-        [Value::from(order.id.clone())],
-    ))
-    .all(conn)
-    .await?;
     let at = now();
+    // The lines with the rates they earn at, the platform's base rate with them: the
+    // settlement reads before its write lock, and every read counts under load.
     let lines = EarningLine::find_by_statement(statement(
-        backend,
+        conn.get_database_backend(),
         &format!(
-            "SELECT l.seller_order_id, l.line_cents, {LINE_RATES_SQL} \
+            "SELECT l.seller_order_id, l.line_cents, \
+             (SELECT cashback_rate_bps FROM platform_settings WHERE id = 1) AS base_bps, \
+             {LINE_RATES_SQL} \
              FROM order_lines l JOIN seller_orders so ON so.id = l.seller_order_id \
              JOIN shops s ON s.id = so.shop_id \
              LEFT JOIN offers o ON o.id = l.offer_id LEFT JOIN products p ON p.id = l.product_id \
@@ -377,8 +366,9 @@ pub async fn plan_earnings(
                 .iter()
                 .filter(|line| line.seller_order_id == part.id)
                 .collect();
-            let (platform, boost) = earning(&part, &part_lines, base_bps);
-            (platform + boost > 0).then_some((part.id, part.shop_id, platform, boost))
+            let base_bps = part_lines.first().map_or(0, |line| line.base_bps);
+            let (platform, boost) = earning(&amounts_of(part), &part_lines, base_bps);
+            (platform + boost > 0).then(|| (part.id.clone(), part.shop_id.clone(), platform, boost))
         })
         .collect();
     Ok(EarningPlan {
@@ -785,10 +775,8 @@ pub async fn wallet(db: &Db, user_id: &str) -> Result<WalletView, StoreError> {
 mod tests {
     use super::*;
 
-    fn part(items: i64, discount: i64, shipping: i64, cashback: i64) -> PartForEarning {
-        PartForEarning {
-            id: "p".into(),
-            shop_id: "s".into(),
+    fn part(items: i64, discount: i64, shipping: i64, cashback: i64) -> PartAmounts {
+        PartAmounts {
             items_cents: items,
             discount_cents: discount,
             total_cents: items - discount + shipping,
@@ -800,6 +788,7 @@ mod tests {
         EarningLine {
             seller_order_id: "p".into(),
             line_cents: cents,
+            base_bps: 300,
             boost_bps: boost,
             campaign_bps: campaign,
         }

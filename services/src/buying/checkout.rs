@@ -11,8 +11,8 @@ use sea_orm::{ConnectionTrait, EntityTrait, Value};
 
 use super::cart::{self, CartLineRow, CartOwner, LineState};
 use super::payments::{self, OnDecline, PaymentProvider, PaymentSource};
-use super::views::{OrderView, load_order};
-use crate::db::entity::{discount_codes, locations, orders, payments as payments_entity};
+use super::views::{OrderView, order_view, order_with_payment};
+use crate::db::entity::{discount_codes, locations};
 use crate::db::{InsertRows, Script, statement};
 use crate::{Db, StoreError, new_id, now, settings};
 use domain::money::{
@@ -524,7 +524,7 @@ pub async fn place_order_keyed(
         PaymentChoice::HostedPage => None,
         PaymentChoice::Method(method) => Some(PaymentSource::Method(method.clone())),
     };
-    let (order_id, payment_id) = create_pending_order(
+    let (order_id, _) = create_pending_order(
         db,
         provider.name(),
         user_id,
@@ -534,24 +534,14 @@ pub async fn place_order_keyed(
         claim,
     )
     .await?;
-    let order = orders::Entity::find_by_id(&order_id)
-        .one(db.conn())
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    if let Some(source) = paying_now {
-        // The order was born with this attempt claimed: charge it straight away.
-        let payment = payments_entity::Entity::find_by_id(&payment_id)
-            .one(db.conn())
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        payments::charge_claimed(db, provider, &order, &payment, &source, OnDecline::Fail).await?;
-        let order = orders::Entity::find_by_id(&order_id)
-            .one(db.conn())
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        return load_order(db.conn(), order, None).await;
-    }
-    load_order(db.conn(), order, None).await
+    let (order, payment) = order_with_payment(db.conn(), &order_id).await?;
+    let Some(source) = paying_now else {
+        return order_view(db.conn(), order, payment, None).await;
+    };
+    // The order was born with this attempt claimed: charge it straight away.
+    payments::charge_claimed(db, provider, &order, &payment, &source, OnDecline::Fail).await?;
+    let (order, payment) = order_with_payment(db.conn(), &order_id).await?;
+    order_view(db.conn(), order, payment, None).await
 }
 
 /// Which of the cart's lines an order takes.
@@ -745,37 +735,49 @@ pub(crate) async fn create_pending_order(
     }
     parts_insert.add_to(&mut rows, "");
     lines_insert.add_to(&mut rows, "");
-    rows.execute(&txn).await?;
-    if let OrderScope::Till {
-        handoff_id,
-        shop_id,
-        ..
-    } = scope
-    {
-        // After the order row (the claim names it); a losing till rolls all of it back.
-        super::handoff::claim_for_sale(&txn, handoff_id, shop_id, &order_id, at).await?;
-    }
-    super::cashback::hold_for_order(&txn, user_id, &order_id, quote.cashback_used_cents).await?;
+    // A till's claim and a cashback hold name the order, so they follow its rows, and on
+    // PostgreSQL all of it comes before the stock holds, so that every checkout takes its
+    // row locks in one order (cart, wallet, stock). On SQLite this transaction holds the
+    // database's only write lock and no order is at stake: without claims, the rows wait
+    // for the last script, one round trip fewer while every other writer waits.
+    let rows_now = backend != sea_orm::DatabaseBackend::Sqlite
+        || matches!(scope, OrderScope::Till { .. })
+        || quote.cashback_used_cents > 0;
+    let mut rest = if rows_now {
+        rows.execute(&txn).await?;
+        if let OrderScope::Till {
+            handoff_id,
+            shop_id,
+            ..
+        } = scope
+        {
+            // A losing till rolls all of it back.
+            super::handoff::claim_for_sale(&txn, handoff_id, shop_id, &order_id, at).await?;
+        }
+        super::cashback::hold_for_order(&txn, user_id, &order_id, quote.cashback_used_cents)
+            .await?;
+        Script::default()
+    } else {
+        rows
+    };
     // Offers in id order: concurrent checkouts lock stock rows in the same order.
     to_reserve.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut reservations = super::stock::Reservations::default();
-    for (offer_id, line_id, quantity, store_id, title) in &to_reserve {
-        super::stock::hold(
-            &txn,
-            super::stock::Wanted {
+    let wanted: Vec<(super::stock::Wanted<'_>, &str)> = to_reserve
+        .iter()
+        .map(|(offer_id, line_id, quantity, store_id, title)| {
+            let wanted = super::stock::Wanted {
                 order_id: &order_id,
                 order_line_id: line_id,
                 offer_id,
                 quantity: *quantity,
                 only_location: store_id.as_deref(),
-            },
-            title,
-            &mut reservations,
-        )
-        .await?;
-    }
-    let mut rest = Script::default();
-    reservations.add_to(&mut rest, txn.get_database_backend());
+            };
+            (wanted, title.as_str())
+        })
+        .collect();
+    let mut reservations = super::stock::Reservations::default();
+    super::stock::hold_lines(&txn, &wanted, &mut reservations).await?;
+    reservations.add_to(&mut rest, backend);
     let payment_id = new_id();
     payments::push_new_payment(
         &mut rest,
@@ -799,10 +801,10 @@ pub(crate) async fn create_pending_order(
             );
         }
     }
-    rest.execute(&txn).await?;
     if let Some(claim) = claim {
-        claim.link_order(&txn, &order_id).await?;
+        claim.link_order_in(&mut rest, &order_id);
     }
+    rest.execute(&txn).await?;
     txn.commit().await?;
     Ok((order_id, payment_id))
 }

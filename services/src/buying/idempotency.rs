@@ -12,7 +12,7 @@
 use sea_orm::{ConnectionTrait, SqlErr, Value};
 use sha2::{Digest, Sha256};
 
-use crate::db::statement;
+use crate::db::{Script, statement};
 use crate::{Db, StoreError, now};
 
 /// How long a claim holds without being renewed, in seconds. A request renews its claim
@@ -180,14 +180,10 @@ pub struct ClaimRef<'a> {
 }
 
 impl ClaimRef<'_> {
-    /// Writes the order this request placed on its key, in the order's own transaction.
-    pub async fn link_order(
-        &self,
-        conn: &impl ConnectionTrait,
-        order_id: &str,
-    ) -> Result<(), StoreError> {
-        conn.execute_raw(statement(
-            conn.get_database_backend(),
+    /// Writes the order this request placed on its key, as part of the order's own
+    /// transaction (its last script).
+    pub(crate) fn link_order_in(&self, script: &mut Script, order_id: &str) {
+        script.push(
             "UPDATE idempotency_keys SET order_id = ? \
              WHERE user_id = ? AND scope = ? AND idempotency_key = ?",
             [
@@ -196,9 +192,7 @@ impl ClaimRef<'_> {
                 self.scope.to_owned().into(),
                 self.key.to_owned().into(),
             ],
-        ))
-        .await?;
-        Ok(())
+        );
     }
 }
 
@@ -365,7 +359,9 @@ mod tests {
             scope: "checkout",
             key: "k2",
         };
-        claimed.link_order(db.conn(), "order-9").await?;
+        let mut link = Script::default();
+        claimed.link_order_in(&mut link, "order-9");
+        link.execute(db.writer()).await?;
         db.conn()
             .execute_raw(statement(
                 db.backend(),

@@ -519,7 +519,8 @@ async fn settle_loaded(
 ) -> Result<bool, StoreError> {
     let payment_id = payment.id.as_str();
     let parts = seller_orders_of(db.conn(), order).await?;
-    let earnings = cashback::plan_earnings(db.conn(), order).await?;
+    let earnings =
+        cashback::plan_earnings(db.conn(), order, parts.iter().map(|part| &part.row)).await?;
     let message = notifications::prepare_order_placed(db.conn(), &order.id).await?;
 
     let txn = db.begin_write().await?;

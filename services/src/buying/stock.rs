@@ -17,6 +17,8 @@ use crate::catalog::listings::{self, Listed};
 use crate::db::{InsertRows, Script, statement};
 use crate::{StoreError, new_id, now};
 
+mod batch;
+
 #[derive(Debug, FromQueryResult)]
 struct FreeStock {
     location_id: String,
@@ -25,6 +27,7 @@ struct FreeStock {
 
 /// A line to reserve: `quantity` units of `offer_id`, from `only_location` when set
 /// (click & collect) or from any location of the offer's shop, fullest first.
+#[derive(Clone)]
 pub struct Wanted<'a> {
     pub order_id: &'a str,
     pub order_line_id: &'a str,
@@ -115,6 +118,14 @@ impl Reservations {
         listings::push_refresh(script, backend, Listed::ProductsOfOffers(&drained));
     }
 
+    /// A whole line held at one location, which has `left_free` units free after it.
+    fn push_held(&mut self, wanted: &Wanted<'_>, (location_id, left_free): (String, i64)) {
+        if left_free == 0 {
+            self.drained.insert(wanted.offer_id.to_owned());
+        }
+        self.push(wanted, location_id, wanted.quantity);
+    }
+
     fn push(&mut self, wanted: &Wanted<'_>, location_id: String, quantity: i64) {
         self.movements.push(Movement {
             offer_id: wanted.offer_id,
@@ -151,14 +162,57 @@ pub async fn hold(
     // Units held are no longer free: product pages show the new count. (Committing them
     // later lowers `quantity` and `reserved` together and leaves the free count as is.)
     crate::catalog::answers::stock_changed();
-    let backend = conn.get_database_backend();
-    if let Some((location_id, left_free)) = hold_at_one_location(conn, &wanted).await? {
-        if left_free == 0 {
-            reservations.drained.insert(wanted.offer_id.to_owned());
+    match hold_at_one_location(conn, &wanted).await? {
+        Some(held) => {
+            reservations.push_held(&wanted, held);
+            Ok(())
         }
-        reservations.push(&wanted, location_id, wanted.quantity);
-        return Ok(());
+        None => hold_over_locations(conn, wanted, title, reservations).await,
     }
+}
+
+/// [`hold`] for every line of a checkout, given in `offer_id` order. On SQLite the lines
+/// that one location can serve whole (nearly all) are held in one statement
+/// ([`batch::hold_at_one_location_each`]): the checkout holds the database's one write
+/// lock meanwhile, and a round trip costs more than the update. PostgreSQL holds them one
+/// by one, so that concurrent checkouts lock stock rows in the same order.
+pub async fn hold_lines(
+    conn: &impl ConnectionTrait,
+    lines: &[(Wanted<'_>, &str)],
+    reservations: &mut Reservations,
+) -> Result<(), StoreError> {
+    crate::catalog::answers::stock_changed();
+    let together = batch::fits(conn.get_database_backend(), lines);
+    let held_together = if together {
+        batch::hold_at_one_location_each(conn, lines).await?
+    } else {
+        vec![None; lines.len()]
+    };
+    for ((wanted, title), held) in lines.iter().zip(held_together) {
+        let held = match held {
+            Some(held) => Some(held),
+            // The statement found no single location for it: no need to look again.
+            None if together => None,
+            None => hold_at_one_location(conn, wanted).await?,
+        };
+        match held {
+            Some(held) => reservations.push_held(wanted, held),
+            None => hold_over_locations(conn, wanted.clone(), title, reservations).await?,
+        }
+    }
+    Ok(())
+}
+
+/// The rare case: no single location has every unit wanted. Splits the line over the
+/// locations that have units, fullest first, or refuses it with `out_of_stock` (at a
+/// store, naming the shop's stores that have the quantity now).
+async fn hold_over_locations(
+    conn: &impl ConnectionTrait,
+    wanted: Wanted<'_>,
+    title: &str,
+    reservations: &mut Reservations,
+) -> Result<(), StoreError> {
+    let backend = conn.get_database_backend();
     let lock = if backend == DatabaseBackend::Postgres {
         " FOR UPDATE"
     } else {

@@ -37,8 +37,39 @@ pub async fn load_order(
         .filter(payments::Column::OrderId.eq(&order.id))
         .one(conn)
         .await?
-        .ok_or_else(|| StoreError::Internal(format!("order {} has no payment", order.id)))?;
+        .ok_or_else(|| no_payment(&order.id))?;
+    order_view(conn, order, payment, only_shop).await
+}
+
+fn no_payment(order_id: &str) -> StoreError {
+    StoreError::Internal(format!("order {order_id} has no payment"))
+}
+
+/// An order and its payment, in one read.
+pub async fn order_with_payment(
+    conn: &impl ConnectionTrait,
+    order_id: &str,
+) -> Result<(orders::Model, payments::Model), StoreError> {
+    let (order, payment) = orders::Entity::find_by_id(order_id)
+        .find_also_related(payments::Entity)
+        .one(conn)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let payment = payment.ok_or_else(|| no_payment(order_id))?;
+    Ok((order, payment))
+}
+
+/// [`load_order`] with the payment already read.
+pub async fn order_view(
+    conn: &impl ConnectionTrait,
+    order: orders::Model,
+    payment: payments::Model,
+    only_shop: Option<&str>,
+) -> Result<OrderView, StoreError> {
+    // Every part with its shop, then the stores and lines of every part in one query
+    // each (an order page and every checkout answer read this).
     let mut query = seller_orders::Entity::find()
+        .find_also_related(shops::Entity)
         .filter(seller_orders::Column::OrderId.eq(&order.id))
         .order_by_asc(seller_orders::Column::CreatedAt)
         .order_by_asc(seller_orders::Column::Id);
@@ -46,19 +77,17 @@ pub async fn load_order(
         query = query.filter(seller_orders::Column::ShopId.eq(shop_id));
     }
     let rows = query.all(conn).await?;
-    let window = settings::load(conn).await?.return_window_days;
-    // Shops, stores and lines of every part in one query each (an order page and every
-    // checkout answer read this).
-    let part_ids: Vec<&str> = rows.iter().map(|row| row.id.as_str()).collect();
-    let shop_ids: Vec<&str> = rows.iter().map(|row| row.shop_id.as_str()).collect();
+    // Only a part handed over has a return deadline (a new order has none to show).
+    let window = if rows.iter().any(|(row, _)| row.completed_at.is_some()) {
+        settings::load(conn).await?.return_window_days
+    } else {
+        0
+    };
+    let part_ids: Vec<&str> = rows.iter().map(|(row, _)| row.id.as_str()).collect();
     let store_ids: Vec<&str> = rows
         .iter()
-        .filter_map(|row| row.store_id.as_deref())
+        .filter_map(|(row, _)| row.store_id.as_deref())
         .collect();
-    let shops = shops::Entity::find()
-        .filter(shops::Column::Id.is_in(shop_ids))
-        .all(conn)
-        .await?;
     let stores = if store_ids.is_empty() {
         Vec::new()
     } else {
@@ -73,16 +102,16 @@ pub async fn load_order(
         .all(conn)
         .await?;
     let mut parts = Vec::with_capacity(rows.len());
-    for row in rows {
-        let shop = shops.iter().find(|shop| shop.id == row.shop_id);
+    for (row, shop) in rows {
         let (own_lines, others) = lines
             .into_iter()
             .partition(|line| line.seller_order_id == row.id);
         lines = others;
+        let (shop_name, shop_slug) = shop.map(|s| (s.name, s.slug)).unwrap_or_default();
         parts.push(SellerOrderView {
             order_number: order.number.clone(),
-            shop_name: shop.map(|s| s.name.clone()).unwrap_or_default(),
-            shop_slug: shop.map(|s| s.slug.clone()).unwrap_or_default(),
+            shop_name,
+            shop_slug,
             store_name: row.store_id.as_ref().and_then(|id| {
                 stores
                     .iter()
