@@ -43,9 +43,13 @@ impl Default for SinkConfig {
     }
 }
 
-/// Rows per `INSERT`: 10 bound values each, well under SQLite's 32,766 and PostgreSQL's
-/// 65,535 parameters per statement.
-const ROWS_PER_INSERT: usize = 500;
+/// Rows per `INSERT`, each its own transaction. On SQLite a statement holds the one write
+/// lock that adds to cart and checkouts wait for, and its cost grows with the events
+/// table: each row lands on a leaf of its own in the product and shop indexes. With
+/// 40,000 events stored, 500 rows held the lock for ~10 ms (the tail of every add
+/// waiting behind it); 100 rows hold it for ~2 ms, and writers queued meanwhile go in
+/// between two statements.
+const ROWS_PER_INSERT: usize = 100;
 
 enum Command {
     Record(Event),
