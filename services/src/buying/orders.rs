@@ -382,6 +382,13 @@ async fn cancellation_interrupted(db: &Db, row: &seller_orders::Model) -> Result
         .is_some())
 }
 
+/// The parts whose cancellation claimed them but whose refund was never recorded, as
+/// [`cancellation_interrupted`] tells one of them (`FROM … WHERE …`, over `s`, the
+/// seller orders). The fault suite waits for none to be left before its audit.
+pub const INTERRUPTED_CANCELLATIONS: &str = "FROM seller_orders s JOIN payments p ON p.order_id = s.order_id \
+     WHERE s.status = 'cancelled' AND s.refunded_cents < s.total_cents \
+       AND p.status IN ('captured', 'partially_refunded', 'refunded')";
+
 /// Background job: finishes cancellations interrupted between their claim and their
 /// refund (see [`cancellation_interrupted`]) when nobody retried them within
 /// `INTERRUPTED_AFTER`. Racing a live cancellation is harmless: both send the same refund
@@ -395,10 +402,10 @@ pub async fn finish_interrupted_cancellations(
         .conn()
         .query_all_raw(statement(
             db.backend(),
-            "SELECT s.id, s.shop_id FROM seller_orders s JOIN payments p ON p.order_id = s.order_id \
-             WHERE s.status = 'cancelled' AND s.refunded_cents < s.total_cents AND s.updated_at < ? \
-               AND p.status IN ('captured', 'partially_refunded', 'refunded') \
-             ORDER BY s.updated_at LIMIT 50",
+            &format!(
+                "SELECT s.id, s.shop_id {INTERRUPTED_CANCELLATIONS} AND s.updated_at < ? \
+                 ORDER BY s.updated_at LIMIT 50"
+            ),
             [Value::from(now() - INTERRUPTED_AFTER)],
         ))
         .await?;

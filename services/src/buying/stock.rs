@@ -27,7 +27,6 @@ struct FreeStock {
 
 /// A line to reserve: `quantity` units of `offer_id`, from `only_location` when set
 /// (click & collect) or from any location of the offer's shop, fullest first.
-#[derive(Clone)]
 pub struct Wanted<'a> {
     pub order_id: &'a str,
     pub order_line_id: &'a str,
@@ -38,7 +37,7 @@ pub struct Wanted<'a> {
 
 /// The usual case in one statement: the first location (by id) that has every unit
 /// wanted holds them all, and one shipment leaves from there; answers it and the units
-/// it has left free. `None` when no single location can: [`hold`] then splits the line
+/// it has left free. `None` when no single location can: [`hold_lines`] then splits the line
 /// over several, or refuses it.
 async fn hold_at_one_location(
     conn: &impl ConnectionTrait,
@@ -148,56 +147,37 @@ impl Reservations {
     }
 }
 
-/// Raises `reserved` on the rows that have the units (recorded in `reservations`, to be
-/// written by [`Reservations::add_to`] in the same transaction) or fails with
-/// `out_of_stock`. Rows are locked in `location_id` order,
-/// and callers reserve offers in `offer_id` order, so concurrent checkouts on PostgreSQL
-/// queue instead of deadlocking.
-pub async fn hold(
-    conn: &impl ConnectionTrait,
-    wanted: Wanted<'_>,
-    title: &str,
-    reservations: &mut Reservations,
-) -> Result<(), StoreError> {
-    // Units held are no longer free: product pages show the new count. (Committing them
-    // later lowers `quantity` and `reserved` together and leaves the free count as is.)
-    crate::catalog::answers::stock_changed();
-    match hold_at_one_location(conn, &wanted).await? {
-        Some(held) => {
-            reservations.push_held(&wanted, held);
-            Ok(())
-        }
-        None => hold_over_locations(conn, wanted, title, reservations).await,
-    }
-}
-
-/// [`hold`] for every line of a checkout, given in `offer_id` order. On SQLite the lines
-/// that one location can serve whole (nearly all) are held in one statement
-/// ([`batch::hold_at_one_location_each`]): the checkout holds the database's one write
-/// lock meanwhile, and a round trip costs more than the update. PostgreSQL holds them one
-/// by one, so that concurrent checkouts lock stock rows in the same order.
+/// Raises `reserved` on the rows that have the units for every line of a checkout
+/// (recorded in `reservations`, to be written by [`Reservations::add_to`] in the same
+/// transaction) or fails with `out_of_stock`. Lines come in `offer_id` order and each
+/// line's rows are locked in `location_id` order, so concurrent checkouts on PostgreSQL
+/// queue instead of deadlocking. On SQLite the lines that one location can serve whole
+/// (nearly all) are held in one statement ([`batch::hold_at_one_location_each`]): the
+/// checkout holds the database's one write lock meanwhile, and a round trip costs more
+/// than the update.
 pub async fn hold_lines(
     conn: &impl ConnectionTrait,
     lines: &[(Wanted<'_>, &str)],
     reservations: &mut Reservations,
 ) -> Result<(), StoreError> {
+    // Units held are no longer free: product pages show the new count. (Committing them
+    // later lowers `quantity` and `reserved` together and leaves the free count as is.)
     crate::catalog::answers::stock_changed();
-    let together = batch::fits(conn.get_database_backend(), lines);
-    let held_together = if together {
-        batch::hold_at_one_location_each(conn, lines).await?
-    } else {
-        vec![None; lines.len()]
-    };
+    if !batch::fits(conn.get_database_backend(), lines) {
+        for (wanted, title) in lines {
+            match hold_at_one_location(conn, wanted).await? {
+                Some(held) => reservations.push_held(wanted, held),
+                None => hold_over_locations(conn, wanted, title, reservations).await?,
+            }
+        }
+        return Ok(());
+    }
+    let held_together = batch::hold_at_one_location_each(conn, lines).await?;
     for ((wanted, title), held) in lines.iter().zip(held_together) {
-        let held = match held {
-            Some(held) => Some(held),
-            // The statement found no single location for it: no need to look again.
-            None if together => None,
-            None => hold_at_one_location(conn, wanted).await?,
-        };
         match held {
             Some(held) => reservations.push_held(wanted, held),
-            None => hold_over_locations(conn, wanted.clone(), title, reservations).await?,
+            // The statement found no single location for it: no need to look again.
+            None => hold_over_locations(conn, wanted, title, reservations).await?,
         }
     }
     Ok(())
@@ -208,7 +188,7 @@ pub async fn hold_lines(
 /// store, naming the shop's stores that have the quantity now).
 async fn hold_over_locations(
     conn: &impl ConnectionTrait,
-    wanted: Wanted<'_>,
+    wanted: &Wanted<'_>,
     title: &str,
     reservations: &mut Reservations,
 ) -> Result<(), StoreError> {
@@ -302,7 +282,7 @@ async fn hold_over_locations(
         if take == row.free {
             reservations.drained.insert(wanted.offer_id.to_owned());
         }
-        reservations.push(&wanted, row.location_id, take);
+        reservations.push(wanted, row.location_id, take);
         left -= take;
     }
     Ok(())

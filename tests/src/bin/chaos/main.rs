@@ -278,9 +278,10 @@ async fn settle(db: &Db, within: Duration) -> anyhow::Result<(i64, i64, i64)> {
         // before then would count the provider's refund as missing from our books.
         let cancellations = count(
             db,
-            "SELECT COUNT(*) FROM seller_orders s JOIN payments p ON p.order_id = s.order_id \
-             WHERE s.status = 'cancelled' AND s.refunded_cents < s.total_cents \
-               AND p.status IN ('captured', 'partially_refunded', 'refunded')",
+            &format!(
+                "SELECT COUNT(*) {}",
+                services::buying::orders::INTERRUPTED_CANCELLATIONS
+            ),
         )
         .await?;
         let asked = asked + cancellations;
