@@ -14,7 +14,7 @@ use serde_json::json;
 use tests::shopping::{add_kitchen_category, stocked_shop};
 use tests::{TestApp, signed_up, spawn_app};
 
-use super::shopping::{click, pay_with, text_of, type_into, wait_for_path};
+use super::shopping::{click, pay_with, text_of, type_into, wait_for_path, wait_to_leave};
 use super::{browser, screenshot, start_driver, wait_for_hydration};
 
 /// The staff of a shop made by `stocked_shop`, logged in again through the API.
@@ -37,7 +37,8 @@ pub(super) async fn log_in(client: &Client, app: &TestApp, email: &str, password
     type_into(client, "#field-email", email).await;
     type_into(client, "#field-password", password).await;
     click(client, "form.form button[type=submit]").await;
-    wait_for_path(client, "/").await;
+    let landed = wait_to_leave(client, "/login").await;
+    assert_eq!(landed, "/account", "logged in, on the account page");
 }
 
 /// Waits until the element `css` holds `text` (after a reload, say).

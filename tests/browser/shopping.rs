@@ -23,6 +23,20 @@ pub(super) async fn wait_for_path(client: &Client, prefix: &str) -> String {
     panic!("expected a page under {prefix}, still on {url}");
 }
 
+/// Waits until the page is no longer `path` (a form posted from it has been answered and
+/// its redirect followed); returns the new path. `wait_for_path(client, "/")` would not
+/// do: every path starts with `/`, so it would return at once and race the next `goto`.
+pub(super) async fn wait_to_leave(client: &Client, path: &str) -> String {
+    for _ in 0..100 {
+        let url = client.current_url().await.expect("current url");
+        if url.path() != path {
+            return url.path().to_owned();
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("still on {path} after 10 s");
+}
+
 pub(super) async fn text_of(client: &Client, css: &str) -> String {
     client
         .find(Locator::Css(css))

@@ -11,21 +11,9 @@ use serde_json::json;
 use tests::shopping::{add_kitchen_category, stocked_shop};
 use tests::{TestApp, logged_in, spawn_app};
 
-use super::shopping::{click, text_of, type_into, wait_for_path};
+use super::pickup::{log_in, staff_of};
+use super::shopping::text_of;
 use super::{browser, screenshot, start_driver, wait_for_hydration};
-
-async fn staff_of(app: &TestApp, email: &str) -> ApiClient {
-    let mut client = app.client();
-    client
-        .login(&api_types::LoginRequest {
-            email: email.into(),
-            password: "correct horse battery".into(),
-            token_name: None,
-        })
-        .await
-        .expect("staff logs in");
-    client
-}
 
 async fn store_of(staff: &ApiClient) -> String {
     let locations: ListResponse<Location> =
@@ -184,12 +172,7 @@ async fn the_wallet_page_follows_cashback_from_a_pickup_to_a_return() {
 
     let driver = start_driver().await;
     let client = browser(&driver, 1280, 1100).await;
-    client.goto(&app.url("/login")).await.expect("login page");
-    wait_for_hydration(&client).await;
-    type_into(&client, "#field-email", "claire@halles.test").await;
-    type_into(&client, "#field-password", "correct horse battery").await;
-    click(&client, "form.form button[type=submit]").await;
-    wait_for_path(&client, "/").await;
+    log_in(&client, &app, "claire@halles.test", "correct horse battery").await;
     client.goto(&app.url("/wallet")).await.expect("wallet page");
     wait_for_hydration(&client).await;
     let available = text_of(&client, "[data-balance=available]").await;
