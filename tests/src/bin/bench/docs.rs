@@ -28,10 +28,11 @@ fn cell(result: Option<&ScenarioResult>) -> String {
     let Some(s) = result else {
         return "–".to_owned();
     };
-    let verdict = match s.pass {
-        Some(true) => " ✔",
-        Some(false) => " (miss)",
-        None => "",
+    let verdict = match (s.pass, s.noisy_steal()) {
+        (Some(true), _) => " ✔".to_owned(),
+        (Some(false), Some(stolen)) => format!(" (miss; the host took {stolen:.0} % of the CPU)"),
+        (Some(false), None) => " (miss)".to_owned(),
+        (None, _) => String::new(),
     };
     if s.name == "flash_sale" {
         let notes = s.notes.join("; ");

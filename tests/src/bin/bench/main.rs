@@ -15,6 +15,7 @@ mod load;
 mod report;
 mod server;
 mod shoppers;
+mod steal;
 mod tally;
 
 use std::sync::Arc;
@@ -27,6 +28,7 @@ use crate::load::{Scenario, run_scenario};
 use crate::report::{Report, ScenarioResult, SizeReport};
 use crate::server::{ServerProcess, seed_catalog};
 use crate::shoppers::Market;
+use crate::steal::CpuTimes;
 
 /// Shopper accounts signed up per catalog size (they fill the carts checkout pays for).
 const SHOPPERS: usize = 64;
@@ -174,7 +176,9 @@ async fn catalog_scenarios(
             scenario.name(reused),
             duration.as_secs()
         );
-        let result = run_scenario(scenario, reused, urls, CLIENTS, duration).await;
+        let before = CpuTimes::now();
+        let mut result = run_scenario(scenario, reused, urls, CLIENTS, duration).await;
+        result.cpu_stolen_pct = stolen_since(before);
         size.peak_rss_mb = size.peak_rss_mb.max(server.rss_mb());
         size.scenarios.push(result);
     }
@@ -194,14 +198,20 @@ async fn buying_scenarios(
         duration.as_secs()
     );
     let buyers = Buyers::new(&server.base_url, market, SHOPPERS);
-    let mut results =
-        vec![buying::add_to_cart(&buyers, &shoppers[..ADD_TO_CART_SHOPPERS], duration).await?];
+    let before = CpuTimes::now();
+    let mut adds =
+        buying::add_to_cart(&buyers, &shoppers[..ADD_TO_CART_SHOPPERS], duration).await?;
+    adds.cpu_stolen_pct = stolen_since(before);
+    let mut results = vec![adds];
     eprintln!(
         "   checkout_3_sellers for {} s with {CHECKOUT_CLIENTS} clients",
         duration.as_secs()
     );
-    let (fill, checkout) =
+    let before = CpuTimes::now();
+    let (mut fill, mut checkout) =
         buying::checkout_3_sellers(&buyers, &shoppers, CHECKOUT_CLIENTS, duration).await?;
+    // Fill and checkout phases alternate: one figure for both.
+    (fill.cpu_stolen_pct, checkout.cpu_stolen_pct) = (stolen_since(before), stolen_since(before));
     results.extend([fill, checkout]);
     let started = std::time::Instant::now();
     let mut flash_buyers = shoppers;
@@ -212,6 +222,14 @@ async fn buying_scenarios(
         FLASH_BUYERS - SHOPPERS,
         started.elapsed().as_millis()
     );
-    results.push(flash::flash_sale(&buyers, &flash_buyers, rounds).await?);
+    let before = CpuTimes::now();
+    let mut flash = flash::flash_sale(&buyers, &flash_buyers, rounds).await?;
+    flash.cpu_stolen_pct = stolen_since(before);
+    results.push(flash);
     Ok(results)
+}
+
+/// The share of the CPU stolen by the host since `before` (see `steal.rs`).
+fn stolen_since(before: Option<CpuTimes>) -> Option<f64> {
+    before?.stolen_pct_until(CpuTimes::now()?)
 }

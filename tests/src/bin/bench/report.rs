@@ -46,6 +46,10 @@ pub struct ScenarioResult {
     /// Whether the target was met (`None` without a target).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pass: Option<bool>,
+    /// The share of the machine's CPU the host gave to other VMs while this ran, in
+    /// percent (see `steal.rs`); `None` where it cannot be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_stolen_pct: Option<f64>,
     /// Facts checked after the run (e.g. units sold against stock), printed under the table.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -77,6 +81,7 @@ impl ScenarioResult {
             error_kinds: BTreeMap::new(),
             target: None,
             pass: None,
+            cpu_stolen_pct: None,
             notes: Vec::new(),
         }
     }
@@ -92,13 +97,25 @@ impl ScenarioResult {
     }
 
     fn mark(&self) -> String {
-        match (&self.target, self.pass) {
+        let mark = match (&self.target, self.pass) {
             (Some(target), Some(pass)) => {
                 format!("{} {}", target.label(), if pass { "PASS" } else { "MISS" })
             }
             (None, Some(pass)) => format!("checks {}", if pass { "PASS" } else { "MISS" }),
             _ => String::new(),
+        };
+        match self.noisy_steal() {
+            Some(stolen) if self.pass == Some(false) => {
+                format!("{mark} (the host took {stolen:.0} % of the CPU)")
+            }
+            _ => mark,
         }
+    }
+
+    /// The share stolen, when it is enough to make this figure unreliable.
+    pub fn noisy_steal(&self) -> Option<f64> {
+        self.cpu_stolen_pct
+            .filter(|stolen| *stolen > crate::steal::NOISY_PCT)
     }
 }
 
@@ -137,13 +154,16 @@ impl Report {
     pub fn print(&self) {
         println!("machine: {}", self.machine);
         println!(
-            "{:>9} {:<18} {:>9} {:>9} {:>9} {:>9} {:>7}  target",
-            "products", "scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"
+            "{:>9} {:<18} {:>9} {:>9} {:>9} {:>9} {:>7} {:>7}  target",
+            "products", "scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "stolen"
         );
         for size in &self.sizes {
             for s in &size.scenarios {
+                let stolen = s
+                    .cpu_stolen_pct
+                    .map_or_else(|| "?".to_owned(), |pct| format!("{pct:.0} %"));
                 println!(
-                    "{:>9} {:<18} {:>9.0} {:>9.2} {:>9.2} {:>9.2} {:>7}  {}",
+                    "{:>9} {:<18} {:>9.0} {:>9.2} {:>9.2} {:>9.2} {:>7} {:>7}  {}",
                     size.products,
                     s.name,
                     s.rps,
@@ -151,6 +171,7 @@ impl Report {
                     s.p95_ms,
                     s.p99_ms,
                     s.errors,
+                    stolen,
                     s.mark()
                 );
             }
@@ -165,6 +186,23 @@ impl Report {
             println!(
                 "{:>9} ready in {} ms, RSS idle {:.1} MB, peak {:.1} MB",
                 size.products, size.ready_ms, size.idle_rss_mb, size.peak_rss_mb
+            );
+        }
+        let noisy: Vec<f64> = self
+            .sizes
+            .iter()
+            .flat_map(|size| {
+                size.scenarios
+                    .iter()
+                    .filter_map(ScenarioResult::noisy_steal)
+            })
+            .collect();
+        if let Some(most) = noisy.iter().copied().reduce(f64::max) {
+            println!(
+                "the host took more than {:.0} % of the CPU during {} scenario(s), up to {most:.0} %: \
+                 those figures measure the host as much as Halles; run again when it is quieter",
+                crate::steal::NOISY_PCT,
+                noisy.len()
             );
         }
         if let [small, large] = &self.sizes[..]
