@@ -28,7 +28,6 @@ use crate::load::{Scenario, run_scenario};
 use crate::report::{Report, ScenarioResult, SizeReport};
 use crate::server::{ServerProcess, seed_catalog};
 use crate::shoppers::Market;
-use crate::steal::CpuTimes;
 
 /// Shopper accounts signed up per catalog size (they fill the carts checkout pays for).
 const SHOPPERS: usize = 64;
@@ -176,9 +175,9 @@ async fn catalog_scenarios(
             scenario.name(reused),
             duration.as_secs()
         );
-        let before = CpuTimes::now();
-        let mut result = run_scenario(scenario, reused, urls, CLIENTS, duration).await;
-        result.cpu_stolen_pct = stolen_since(before);
+        let (mut result, stolen) =
+            steal::measuring(run_scenario(scenario, reused, urls, CLIENTS, duration)).await;
+        result.cpu_stolen_pct = stolen;
         size.peak_rss_mb = size.peak_rss_mb.max(server.rss_mb());
         size.scenarios.push(result);
     }
@@ -198,20 +197,29 @@ async fn buying_scenarios(
         duration.as_secs()
     );
     let buyers = Buyers::new(&server.base_url, market, SHOPPERS);
-    let before = CpuTimes::now();
-    let mut adds =
-        buying::add_to_cart(&buyers, &shoppers[..ADD_TO_CART_SHOPPERS], duration).await?;
-    adds.cpu_stolen_pct = stolen_since(before);
+    let (adds, stolen) = steal::measuring(buying::add_to_cart(
+        &buyers,
+        &shoppers[..ADD_TO_CART_SHOPPERS],
+        duration,
+    ))
+    .await;
+    let mut adds = adds?;
+    adds.cpu_stolen_pct = stolen;
     let mut results = vec![adds];
     eprintln!(
         "   checkout_3_sellers for {} s with {CHECKOUT_CLIENTS} clients",
         duration.as_secs()
     );
-    let before = CpuTimes::now();
-    let (mut fill, mut checkout) =
-        buying::checkout_3_sellers(&buyers, &shoppers, CHECKOUT_CLIENTS, duration).await?;
+    let (both, stolen) = steal::measuring(buying::checkout_3_sellers(
+        &buyers,
+        &shoppers,
+        CHECKOUT_CLIENTS,
+        duration,
+    ))
+    .await;
+    let (mut fill, mut checkout) = both?;
     // Fill and checkout phases alternate: one figure for both.
-    (fill.cpu_stolen_pct, checkout.cpu_stolen_pct) = (stolen_since(before), stolen_since(before));
+    (fill.cpu_stolen_pct, checkout.cpu_stolen_pct) = (stolen, stolen);
     results.extend([fill, checkout]);
     let started = std::time::Instant::now();
     let mut flash_buyers = shoppers;
@@ -222,14 +230,9 @@ async fn buying_scenarios(
         FLASH_BUYERS - SHOPPERS,
         started.elapsed().as_millis()
     );
-    let before = CpuTimes::now();
-    let mut flash = flash::flash_sale(&buyers, &flash_buyers, rounds).await?;
-    flash.cpu_stolen_pct = stolen_since(before);
+    let (flash, stolen) = steal::measuring(flash::flash_sale(&buyers, &flash_buyers, rounds)).await;
+    let mut flash = flash?;
+    flash.cpu_stolen_pct = stolen;
     results.push(flash);
     Ok(results)
-}
-
-/// The share of the CPU stolen by the host since `before` (see `steal.rs`).
-fn stolen_since(before: Option<CpuTimes>) -> Option<f64> {
-    before?.stolen_pct_until(CpuTimes::now()?)
 }

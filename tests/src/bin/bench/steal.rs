@@ -42,6 +42,15 @@ impl CpuTimes {
     }
 }
 
+/// Runs `work` and returns what it returned with the share of the CPU stolen meanwhile
+/// (`None` where it cannot be read).
+pub async fn measuring<T>(work: impl Future<Output = T>) -> (T, Option<f64>) {
+    let before = CpuTimes::now();
+    let output = work.await;
+    let stolen = before.and_then(|before| before.stolen_pct_until(CpuTimes::now()?));
+    (output, stolen)
+}
+
 /// Stolen share above which a run's figures say more about the host than about Halles.
 pub const NOISY_PCT: f64 = 5.0;
 
